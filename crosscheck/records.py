@@ -1,0 +1,472 @@
+"""Typed records that flow between the pipeline stages.
+
+Every record is a frozen dataclass. Each has exactly one way to become a flat row
+(``to_row``), used for CSV, JSON(L) and pandas alike, so the column names are the
+same everywhere.
+
+Offsets (``start``/``end`` fields) are always character offsets into
+``Article.text``, the article text exactly as read. ``Article.view`` is a
+one-to-one normalised copy of that text (same length, NBSP and friends turned into
+plain spaces, CR into a space or newline) which the stages match against; an offset
+found in ``view`` is therefore valid in ``text``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+# --------------------------------------------------------------------------- types
+
+DateSource = Literal["header", "metadata", "inferred", "unknown"]
+ZoneKind = Literal["header", "headline", "body", "boilerplate"]
+ClaimKind = Literal["attributed", "narration", "headline"]
+QuoteType = Literal["direct", "partial", "indirect", "none"]
+SpeakerType = Literal["person", "organization", "document", "anonymous", "outlet", ""]
+Relation = Literal["agreement", "contradiction", "quote_variant", "related"]
+ManifestStatus = Literal["processed", "skipped"]
+
+
+def _cell(value: Any) -> Any:
+    """Flatten one value for a row: dates to ISO strings, None to ''."""
+    if value is None:
+        return ""
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    return value
+
+
+def iso(d: dt.date | None) -> str:
+    return d.isoformat() if d is not None else ""
+
+
+# --------------------------------------------------------------------------- ingest / clean
+
+
+@dataclass(frozen=True)
+class Zone:
+    """A span of the article text with its role.
+
+    ``kind`` is ``header`` (the ``date ...`` first line), ``headline`` (the
+    article's own title), ``body``, or ``boilerplate`` (captions, credits, links,
+    navigation, widgets...). ``reason`` names the rule that decided it.
+    """
+
+    kind: ZoneKind
+    start: int
+    end: int
+    reason: str = ""
+
+    def to_row(self) -> dict[str, Any]:
+        return {"kind": self.kind, "start": self.start, "end": self.end, "reason": self.reason}
+
+
+@dataclass(frozen=True)
+class Article:
+    """One news article as read, plus what the clean stage learned about it."""
+
+    id: str
+    text: str
+    title: str = ""
+    outlet: str = ""
+    published: dt.date | None = None
+    date_source: DateSource = "unknown"
+    source: str = ""  # path of the file it came from ('-' for stdin)
+    line: int = 0  # 1-based line (JSONL/CSV record line) in that file; 0 for a whole file
+    encoding: str = "utf-8"
+    warnings: tuple[str, ...] = ()
+    # filled by clean:
+    view: str = ""  # one-to-one normalised copy of text (same length)
+    zones: tuple[Zone, ...] = ()
+
+    def to_row(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "title": self.title,
+            "outlet": self.outlet,
+            "published": iso(self.published),
+            "date_source": self.date_source,
+            "source": self.source,
+            "line": self.line,
+            "chars": len(self.text),
+        }
+
+
+@dataclass(frozen=True)
+class ManifestEntry:
+    """What happened to one input file or record: processed, or skipped and why."""
+
+    source: str
+    line: int
+    status: ManifestStatus
+    article_id: str = ""
+    reason: str = ""
+    hint: str = ""
+
+    def to_row(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """An input that could not become an Article (yielded by ingest instead of one)."""
+
+    source: str
+    line: int
+    reason: str
+    hint: str = ""
+
+    def message(self) -> str:
+        where = f"{self.source}:{self.line}" if self.line else self.source
+        tail = f" (hint: {self.hint})" if self.hint else ""
+        return f"{where}: {self.reason}{tail}"
+
+
+# --------------------------------------------------------------------------- segment
+
+
+@dataclass(frozen=True)
+class Sentence:
+    article_id: str
+    index: int
+    start: int
+    end: int
+    zone: ZoneKind = "body"
+    paragraph: int = 0
+
+    def to_row(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)
+
+
+# --------------------------------------------------------------------------- normalise
+
+
+@dataclass(frozen=True)
+class TimeSpan:
+    """A time expression and the inclusive date interval it denotes.
+
+    ``first``/``last`` are None when the expression cannot be resolved (for
+    example a month without a year in an article with no date). ``grain`` is
+    day|week|month|season|quarter|year|decade; ``modifier`` is
+    early|mid|late|start|end|by|since|before|after|'' ; ``resolved_by`` is
+    header|metadata|inferred|absolute|none (absolute = the expression carries
+    its own year).
+    """
+
+    text: str
+    start: int
+    end: int
+    first: dt.date | None
+    last: dt.date | None
+    grain: str = "day"
+    modifier: str = ""
+    resolved_by: str = "none"
+
+    def to_row(self) -> dict[str, Any]:
+        return {
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "first": iso(self.first),
+            "last": iso(self.last),
+            "grain": self.grain,
+            "modifier": self.modifier,
+            "resolved_by": self.resolved_by,
+        }
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A number with its unit and hedge ("about 40 people", "more than 1,000")."""
+
+    text: str
+    start: int
+    end: int
+    value: float
+    unit: str = ""
+    hedge: str = ""  # about|more than|less than|at least|up to|''
+
+    def to_row(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)
+
+
+@dataclass(frozen=True)
+class Place:
+    text: str
+    start: int
+    end: int
+    name: str  # canonical form (title-cased, possessive stripped)
+
+    def to_row(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)
+
+
+@dataclass(frozen=True)
+class EventMention:
+    """A named event in a claim's sentence ("the Syrian National Dialogue Congress")."""
+
+    text: str
+    start: int
+    end: int
+    head: str  # event head noun, lower-case singular: congress, talks, ceasefire...
+    key: str  # content words lower-cased, singular, sorted, space-joined
+    named: bool = True  # False for a bare/generic "the talks"
+
+    def to_row(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)
+
+
+# --------------------------------------------------------------------------- attribute
+
+
+CLAIM_COLUMNS: tuple[str, ...] = (
+    "claim_id",
+    "article_id",
+    "outlet",
+    "published",
+    "date_source",
+    "kind",
+    "speaker",
+    "speaker_name",
+    "speaker_role",
+    "speaker_type",
+    "speaker_start",
+    "speaker_end",
+    "cue",
+    "via",
+    "quote",
+    "resolved",
+    "negated",
+    "content",
+    "content_start",
+    "content_end",
+    "sentence",
+    "sentence_start",
+    "sentence_end",
+)
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One claim: who (speaker), how (cue, via, quote type), what (content span).
+
+    ``speaker`` is the mention as written ("he", "the ministry", "Lavrov");
+    ``speaker_name`` the fullest name it resolves to in the article ("Sergei
+    Lavrov"); ``speaker_role`` the role found with it ("Russian Foreign
+    Minister"). ``speaker_start``/``speaker_end`` are None when there is no
+    mention (narration). Times, quantities, places and events are filled by the
+    normalise stage.
+    """
+
+    claim_id: str
+    article_id: str
+    kind: ClaimKind
+    content_start: int
+    content_end: int
+    sentence_start: int
+    sentence_end: int
+    content: str = ""
+    sentence: str = ""
+    outlet: str = ""
+    published: dt.date | None = None
+    date_source: DateSource = "unknown"
+    speaker: str = ""
+    speaker_name: str = ""
+    speaker_role: str = ""
+    speaker_type: SpeakerType = ""
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+    cue: str = ""
+    cue_start: int | None = None
+    cue_end: int | None = None
+    via: str = ""
+    quote: QuoteType = "none"
+    resolved: bool = False
+    negated: bool = False
+    sentence_index: int = 0
+    # filled by normalise:
+    times: tuple[TimeSpan, ...] = ()
+    quantities: tuple[Quantity, ...] = ()
+    places: tuple[Place, ...] = ()
+    events: tuple[EventMention, ...] = ()
+
+    def to_row(self) -> dict[str, Any]:
+        """The documented output schema: exactly CLAIM_COLUMNS, flat cells."""
+        return {name: _cell(getattr(self, name)) for name in CLAIM_COLUMNS}
+
+    def to_json(self) -> dict[str, Any]:
+        """The row plus the normalised slots, for report.json."""
+        row = self.to_row()
+        row["times"] = [t.to_row() for t in self.times]
+        row["quantities"] = [q.to_row() for q in self.quantities]
+        row["places"] = [p.to_row() for p in self.places]
+        row["events"] = [e.to_row() for e in self.events]
+        return row
+
+
+# --------------------------------------------------------------------------- group / match / judge
+
+
+@dataclass(frozen=True)
+class SpeakerEntry:
+    """One canonical speaker across the corpus."""
+
+    speaker: str  # canonical display name
+    key: str  # blocking key (e.g. "lavrov s")
+    speaker_type: str
+    roles: tuple[str, ...]
+    mentions: tuple[str, ...]  # every surface form seen
+    articles: tuple[str, ...]
+    claims: tuple[str, ...]  # claim ids
+
+    def to_row(self) -> dict[str, Any]:
+        return {
+            "speaker": self.speaker,
+            "speaker_type": self.speaker_type,
+            "roles": "; ".join(self.roles),
+            "mentions": "; ".join(self.mentions),
+            "articles": "; ".join(self.articles),
+            "claims": len(self.claims),
+        }
+
+
+@dataclass(frozen=True)
+class EventEntry:
+    """One canonical named event across the corpus."""
+
+    event: str  # canonical display name (the most frequent / fullest alias)
+    key: str
+    head: str
+    aliases: tuple[str, ...]
+    articles: tuple[str, ...]
+    claims: tuple[str, ...]
+
+    def to_row(self) -> dict[str, Any]:
+        return {
+            "event": self.event,
+            "head": self.head,
+            "aliases": "; ".join(self.aliases),
+            "articles": "; ".join(self.articles),
+            "claims": len(self.claims),
+        }
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A pair of claims that share a block and scored above the cut-off."""
+
+    a: str  # claim id (a < b)
+    b: str
+    block: str  # the block key that brought them together ("event:...", "speaker:...")
+    score: float  # rapidfuzz similarity of the contents, 0-100
+
+    def to_row(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)
+
+
+@dataclass(frozen=True)
+class FindingValue:
+    """The normalised value one claim gives for the finding's slot."""
+
+    claim_id: str
+    article_id: str
+    published: dt.date | None
+    text: str  # the expression as written ("late January")
+    start: str = ""  # interval start (ISO) for time, number for quantity...
+    end: str = ""
+    speaker: str = ""
+
+    def to_row(self) -> dict[str, Any]:
+        return {name: _cell(v) for name, v in dataclasses.asdict(self).items()}
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A judged relation between claims of different articles or sources."""
+
+    id: str
+    relation: Relation
+    slot: str  # time|number|place|polarity|statement|quote|''
+    event: str
+    claims: tuple[str, ...]
+    values: tuple[FindingValue, ...]  # ordered by publication date, then claim id
+    articles: tuple[str, ...]
+    score: float
+    reason: str
+    timeline: str = ""  # for time disputes: 'change over time' | 'conflict' | ''
+    independent: bool = True  # False when agreeing claims repeat one source
+
+    def to_row(self) -> dict[str, Any]:
+        return {
+            "finding_id": self.id,
+            "relation": self.relation,
+            "slot": self.slot,
+            "event": self.event,
+            "timeline": self.timeline,
+            "claims": "; ".join(self.claims),
+            "articles": "; ".join(self.articles),
+            "values": "; ".join(
+                f"{v.claim_id}={v.text}"
+                + (f" [{v.start}..{v.end}]" if v.start or v.end else "")
+                for v in self.values
+            ),
+            "score": round(self.score, 1),
+            "independent": self.independent,
+            "reason": self.reason,
+        }
+
+    def to_json(self) -> dict[str, Any]:
+        row = self.to_row()
+        row["claims"] = list(self.claims)
+        row["articles"] = list(self.articles)
+        row["values"] = [v.to_row() for v in self.values]
+        return row
+
+
+# --------------------------------------------------------------------------- results
+
+
+@dataclass(frozen=True)
+class ArticleResult:
+    """Everything extraction produced for one article."""
+
+    article: Article
+    sentences: int
+    claims: tuple[Claim, ...]
+
+    def to_row(self) -> dict[str, Any]:
+        row = self.article.to_row()
+        row["sentences"] = self.sentences
+        row["claims"] = len(self.claims)
+        return row
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """The output of the per-article stages over a whole corpus."""
+
+    results: tuple[ArticleResult, ...]
+    manifest: tuple[ManifestEntry, ...]
+    errors: tuple[Skipped, ...] = ()
+
+    @property
+    def claims(self) -> tuple[Claim, ...]:
+        return tuple(c for r in self.results for c in r.claims)
+
+    @property
+    def articles(self) -> tuple[Article, ...]:
+        return tuple(r.article for r in self.results)
+
+
+@dataclass(frozen=True)
+class CrossReference:
+    """The output of group -> match -> judge."""
+
+    speakers: tuple[SpeakerEntry, ...]
+    events: tuple[EventEntry, ...]
+    findings: tuple[Finding, ...]
+    speaker_of: dict[str, str] = field(default_factory=dict)  # claim id -> canonical speaker
+    events_of: dict[str, tuple[str, ...]] = field(default_factory=dict)  # claim id -> events
+    pairs_compared: int = 0
