@@ -1,0 +1,97 @@
+"""The pipeline, stage by stage, in order.
+
+    ingest -> clean -> segment -> attribute -> normalise      (per article)
+    group -> match -> judge                                   (across articles)
+    report                                                    (rendering, in report.py)
+
+Each stage is a function from typed records to typed records (see records.py).
+The per-article stages have no shared state, so ``extract`` can run them on a
+process pool or a dask cluster (engine.py); the cross-article stages run on the
+claims of the whole corpus.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from crosscheck import attribute, clean, group, ingest, judge, match, normalise, segment
+from crosscheck.progress import Progress, silent
+from crosscheck.records import (
+    Article,
+    ArticleResult,
+    CrossReference,
+    Extraction,
+    ManifestEntry,
+    Skipped,
+)
+
+
+def extract_article(article: Article) -> ArticleResult:
+    """clean -> segment -> attribute -> normalise, for one article."""
+    article = clean.clean(article)
+    sentences = segment.segment(article)
+    claims = attribute.attribute(article, sentences)
+    claims = normalise.normalise(article, claims)
+    return ArticleResult(article=article, sentences=len(sentences), claims=claims)
+
+
+def extract(
+    paths: Sequence[str],
+    options: ingest.IngestOptions | None = None,
+    *,
+    jobs: int = 1,
+    engine: str = "local",
+    scheduler: str | None = None,
+    progress: Progress = silent,
+) -> Extraction:
+    """ingest every path, then run the per-article stages on each article.
+
+    Nothing is dropped silently: every file or record appears in the manifest,
+    processed or skipped with its reason.
+    """
+    from crosscheck import engine as engines
+
+    items = ingest.read(paths, options or ingest.IngestOptions())
+    return engines.run_extraction(
+        items, jobs=jobs, engine=engine, scheduler=scheduler, progress=progress
+    )
+
+
+def assemble(items: Iterable[ArticleResult | Skipped]) -> Extraction:
+    """Collect per-article results and skips into an Extraction (sorted, unique ids)."""
+    results: list[ArticleResult] = []
+    skipped: list[Skipped] = []
+    for item in items:
+        if isinstance(item, Skipped):
+            skipped.append(item)
+        else:
+            results.append(item)
+    results.sort(key=lambda r: (r.article.id, r.article.source, r.article.line))
+    manifest = [
+        ManifestEntry(r.article.source, r.article.line, "processed", r.article.id, "; ".join(r.article.warnings))
+        for r in results
+    ] + [ManifestEntry(s.source, s.line, "skipped", "", s.reason, s.hint) for s in skipped]
+    manifest.sort(key=lambda m: (m.source, m.line, m.article_id))
+    skipped.sort(key=lambda s: (s.source, s.line))
+    return Extraction(results=tuple(results), manifest=tuple(manifest), errors=tuple(skipped))
+
+
+def cross_reference(
+    extraction: Extraction, *, jobs: int = 1, progress: Progress = silent
+) -> CrossReference:
+    """group -> match -> judge over the claims of the whole corpus."""
+    claims = extraction.claims
+    progress("group", 0, None)
+    groups = group.group(claims)
+    progress("match", 0, None)
+    candidates, compared = match.match(claims, groups, jobs=jobs)
+    progress("judge", 0, None)
+    findings = judge.judge(claims, groups, candidates)
+    return CrossReference(
+        speakers=groups.speakers,
+        events=groups.events,
+        findings=findings,
+        speaker_of=groups.speaker_of,
+        events_of=groups.events_of,
+        pairs_compared=compared,
+    )
