@@ -1,11 +1,1886 @@
-"""PROVISIONAL attribute stage (being replaced): finds nothing."""
+"""Attribute stage: find who said what in each sentence.
+
+``attribute(article, sentences)`` turns the headline and body sentences of one
+article into ``Claim`` records:
+
+* **attributed**: a cue (a reporting, belief or evidence verb from
+  ``rules/speech.py``; "according to"; an attribution noun followed by "that";
+  a transcript colon "NAME: ..."; an epigraph dash '"..." - Name') with its
+  speaker and its content;
+* **headline**: the article's own headline, attributed when it carries
+  "... - Name", "..., says X", "X: ..." or "X Says ...", else spoken by the outlet;
+* **narration**: the outlet's own checkable sentences (a date, number, named
+  event or place) that carry no reported speech.
+
+How a cue finds its parts (the patterns, written as in GenderGapTracker's
+notation: C content, S speaker, V cue, Q quote):
+
+* ``S V C``: "X said (that) ...", "X told Sputnik that ...", "X wants to ...";
+* ``C, S V`` and ``C, V S``: '"...," X said', '..., said X', '..., says the
+  minister', '..., as a source told Sputnik' (content before the cue; a quote
+  that ends there is followed back to its opening mark, across sentences);
+* ``C1, S V, C2``: "The United States, X added, supports ..." and split quotes;
+* ``V S, C`` / ``C, V S``: "according to X, ..." / "..., according to X";
+* ``S's N that C``: "his claim that ...", "warnings from his attorney that ...";
+* coordinated cues share a speaker: "X said A, adding that B" gives two claims;
+* floating quotes: a fully quoted sentence with no cue inherits the speaker of the
+  previous claim in the same or the previous paragraph (``resolved=True``).
+
+Speakers go through ``coref.Coref``: pronouns and role nouns are resolved to an
+earlier mention (``resolved=True``) and every name gets its fullest form in the
+article. The speaker span stays the mention in (or next to) the sentence.
+
+Quotation marks are paired locally, line by line: an unbalanced mark never makes
+the stage give up (a quote left open closes at the end of its line).
+
+Everything is driven by compiled regular expressions over the sentence text;
+Python loops only run over the few tokens around a cue.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import bisect
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
-from crosscheck.records import Article, Claim, Sentence
+from crosscheck.coref import Coref, Entity, Resolution
+from crosscheck.records import Article, Claim, QuoteType, Sentence, SpeakerType
+from crosscheck.rules import polarity, speech
+
+# =========================================================================== regexes
+
+
+def _alternation(words: Iterable[str]) -> str:
+    """A trie-shaped regex alternation: one branch per leading character, so the
+    engine rejects a position after one or two character tests."""
+    trie: dict[str, dict[str, object]] = {}
+    for w in sorted(set(words)):
+        node: dict[str, object] = trie
+        for ch in w:
+            node = node.setdefault(ch, {})  # type: ignore[assignment]
+        node[""] = {}
+
+    def build(node: dict[str, object]) -> str:
+        end = "" in node
+        branches = [
+            re.escape(ch) + build(sub)  # type: ignore[arg-type]
+            for ch, sub in sorted(node.items())
+            if ch != ""
+        ]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if end:
+            return "(?:" + body + ")?"
+        return body
+
+    return build(trie)
+
+
+def _forms(lemmas: Iterable[str]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for lemma in lemmas:
+        for f in speech.verb_forms(lemma):
+            out.setdefault(f, lemma)
+    return out
+
+
+_SPEECH_FORMS = _forms(speech.REPORTING_VERBS)
+_EVIDENCE_FORMS = _forms(speech.EVIDENCE_VERBS)
+_BELIEF_FORMS = _forms(speech.BELIEF_VERBS)
+# form -> (lemma, class); speech wins over evidence over belief
+_CUE_FORMS: dict[str, tuple[str, str]] = {}
+for _table, _cls in (
+    (_BELIEF_FORMS, "belief"),
+    (_EVIDENCE_FORMS, "evidence"),
+    (_SPEECH_FORMS, "speech"),
+):
+    for _f, _l in _table.items():
+        _CUE_FORMS[_f] = (_l, _cls)
+_NOUNS = frozenset(speech.ATTRIBUTION_NOUNS)
+_PARTICLES = speech.PHRASAL_PARTICLES
+_PARTICLE_REQUIRED = frozenset(speech.PARTICLE_REQUIRED)
+_FALSE_FRIENDS = frozenset(speech.CUE_FALSE_FRIENDS)
+_ADDRESSEE = frozenset(speech.ADDRESSEE_VERBS)
+_TELL = frozenset(speech.TELL_VERBS)
+_ADDRESSEE_NEXT = re.compile(r"(?:that|of|about|on|in|at|during|after|to|what|how|why|whether)\b")
+_ADDRESSEE_NEXT_STRICT = re.compile(r"(?:that|to|what|how|why|whether|if)\b")
+_CONTINUATION = frozenset(speech.CONTINUATION_PARTICIPLES)
+
+_ALL_PARTICLES = sorted({p for ps in _PARTICLES.values() for p in ps})
+_CUE_WORDS = _alternation(list(_CUE_FORMS) + list(_NOUNS))
+_CUE_RE = re.compile(
+    r"(?P<acc>\b(?:[Aa]ccording to|[Ii]n the words of|[Aa]s reported by)\b)"
+    rf"|(?<![\w'’\-])(?P<w>{_CUE_WORDS})(?![\w'’\-])"
+    rf"(?:[ ](?P<p>{'|'.join(_ALL_PARTICLES)})(?![\w'’\-]))?"
+)
+
+_ABBREV = (
+    r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Reps|Gov|Gen|Lt|Col|Capt|Sgt|Adm|Prof|Rev|Hon|St|Jr|Sr|Del|"
+    r"Amb|Pres|Sec|Atty|Supt|Cmdr|Maj|Mme|Messrs|Fr|Gens|No|Ltd|Inc|Corp|Co|vs|Mt|Ft)\."
+)
+_TOKEN = re.compile(
+    rf"{_ABBREV}|(?:[A-Za-z]\.){{2,}}|[A-Z]\.(?=\s)|\w+(?:[\-'’&]\w+)*|''|``|[^\w\s]"
+)
+_QUOTE_CHARS = '"“”«»„‟'
+_QUOTE_RE = re.compile(r"''|``|[\"“”«»„‟]")
+_OPEN_QUOTES = frozenset("“«„‟`")
+_CLOSE_QUOTES = frozenset("”»")
+_DASHES = frozenset("—–―")
+_PARTIAL_SINGLE = re.compile(r"(?<![\w])‘[^‘’\n]{2,120}’(?![\w])")
+
+_DATELINE = re.compile(
+    r"[A-Z][A-Z .,'\-]{1,40}(?:\([^()\n]{1,40}\))?\s*[-—–]{1,2}\s+|[A-Z][A-Z .,'\-]{1,40}\([^()\n]{1,40}\)\s+"
+)
+
+_NEG_EXCEPT = re.compile(
+    r"\b(?:" + "|".join(re.escape(p) for p in polarity.NEGATION_EXCEPTIONS) + r")\b", re.I
+)
+_NEGATION = re.compile(
+    r"\b(?:" + "|".join(re.escape(n) for n in polarity.NEGATORS) + r")\b|\w(?:n't|n’t)\b",
+    re.I,
+)
+
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+_MONTHS = (
+    "January|February|March|April|May|June|July|August|September|October|November|December|"
+    "Jan\\.|Feb\\.|Mar\\.|Apr\\.|Jun\\.|Jul\\.|Aug\\.|Sept?\\.|Oct\\.|Nov\\.|Dec\\."
+)
+_CHECKABLE = re.compile(
+    rf"\b(?:{_MONTHS})\b|\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+    r"|\d|\b(?:yesterday|today|tomorrow|last (?:week|month|year)|next (?:week|month|year))\b"
+    r"|\b(?:[A-Z][\w\-]+ )+(?:Congress|Talks|Summit|Conference|Meeting|Agreement|Resolution|"
+    r"Process|Ceasefire|Round|Committee|Council|Session|Election|Referendum|Treaty|Accord|"
+    r"Forum|Dialogue|Convention|Debate|Hearing|Games|Cup|Olympics|War|Protocol|Deal)\b"
+    r"|\b(?:in|at|from|to|across|near|into|inside|outside|throughout) (?:the )?[A-Z][a-z]{2,}"
+)
+
+# =========================================================================== word sets
+
+_PRONOUNS = speech.PRONOUNS
+_SUBJECT_PRONOUNS = frozenset(("he", "she", "they", "it", "we", "i", "you", "who", "which"))
+_POSSESSIVES = frozenset(speech.POSSESSIVE_PRONOUNS)
+_BOUNDARY = frozenset(speech.CLAUSE_BOUNDARY_WORDS)
+_NON_NP = frozenset(speech.NON_NP_WORDS)
+_PREMOD = frozenset(speech.CUE_PREMODIFIERS)
+_ADJUNCT = frozenset(w for w in speech.ADJUNCT_STARTERS if " " not in w)
+_DISCOURSE = tuple(sorted(speech.DISCOURSE_MARKERS, key=len, reverse=True))
+_ADDRESSEE_CHANNELS = frozenset(speech.ADDRESSEE_CHANNELS)
+_ANON_PLURALS = frozenset(w for w in speech.ANONYMOUS_HEADS if w.endswith("s"))
+_CLAUSE_ONLY = frozenset(speech.CLAUSE_ONLY_LEMMAS)
+_ROLE_HEADS = (
+    frozenset(speech.TITLES)
+    | frozenset(speech.ORGANIZATION_HEADS)
+    | frozenset(speech.ANONYMOUS_HEADS)
+)
+_LY_NOUNS = frozenset(speech.LY_NOUNS)
+_COLON_LABELS = frozenset(speech.COLON_LABELS)
+_TITLE_WORD = re.compile(r"[A-Za-z][\w'’\-]*")
+_TITLE_SMALL = frozenset(
+    "a an the and or but nor of in on at to for by with from as vs via per into onto over".split()
+)
+_COORDINATORS = frozenset(
+    "and but while whereas as though although when yet so after before".split()
+)
+_SUBORDINATORS = frozenset("while although though when as after before if because since".split())
+_CONNECT = frozenset("de da di du van von der den del la le al bin ibn el y".split())
+_INVERSION = frozenset(speech.INVERSION_LEMMAS)
+_OBJECT_PRONOUNS = frozenset("him her them us me it".split())
+_CONTRACTED = re.compile(r"^(?:he|she|i|we|they|you|it|who|that)['’](?:s|d|ll|re|ve|m)$")
+_PREPOSITIONS = frozenset(
+    "for by after before without of about from in on at with into upon against than".split()
+)
+_BARE_CLAUSE = frozenset(speech.BARE_CLAUSE_LEMMAS)
+_INTENTION = frozenset(speech.INTENTION_LEMMAS)
+# a finite verb early in a complement: "(the plan) failed", "(he) is", "(they) will"
+_FINITE = (
+    r"(?:is|was|are|were|has|have|had|will|would|can|could|should|may|might|must|does|did|do|"
+    r"wo|ca|won't|can't|isn't|wasn't|aren't|weren't|hasn't|haven't|didn't|doesn't|don't|"
+    r"remains|continues|needs|wants|seems|looks|goes|makes|takes|gets|knows|means|works|"
+    r"comes|gives|shows|plans|supports|lacks|deserves|believes|thinks|says|tells|keeps|"
+    r"holds|faces|leads|runs|puts|owes|pays|helps|hopes|intends|expects|exists|stands|"
+    r"[a-z]+ed|[a-z]+['’](?:s|re|ll|d|ve)|[a-z]+n['’]t|" + "|".join(speech.IRREGULAR_PASTS) + ")"
+)
+_CLAUSE_VERB = re.compile(rf"(?:[^\s.;:!?]+\s+){{1,8}}?[\"“”'‘’]?{_FINITE}\b", re.I)
+_HAS_VERB = re.compile(rf"\b{_FINITE}\b", re.I)
+_ADJUNCT_THEN_MORE = re.compile(
+    r"(?:in|at|on|during|via)\s[^,;:\"“”]{1,50},\s+(?:and|but)\s+[\w'’\-]+\s+[\w'’\-]+\s+[\w'’\-]+"
+)
+_BACKWARD_BELIEF = frozenset(("think", "believe", "suspect", "fear", "hope", "expect", "feel"))
+_TO_SOON = re.compile(r"(?:[\w'’\-]+,?\s+){0,5}?to\s+[a-z]")
+_WH = frozenset("that what how whether if why who when where which whom".split())
+_DETERMINERS = frozenset(
+    "the a an this these those another some many most all both several each every any "
+    "no his her their its our my your one two three four five six seven eight nine ten".split()
+)
+_HAVE = frozenset(("has", "have", "had", "having"))
+_HAS_CONTRACTIONS = frozenset(
+    (
+        "he's",
+        "he’s",
+        "she's",
+        "she’s",
+        "who's",
+        "who’s",
+        "i've",
+        "i’ve",
+        "we've",
+        "we’ve",
+        "they've",
+        "they’ve",
+        "you've",
+        "you’ve",
+        "he'd",
+        "he’d",
+        "she'd",
+        "she’d",
+    )
+)
+_PASSIVE_CONTRACTIONS = frozenset(("it's", "it’s", "that's", "that’s", "there's", "there’s"))
+_IRREGULAR_PARTICIPLES = frozenset(
+    p for lemma, (_, past, part, _) in speech.IRREGULAR_VERBS.items() for p in (past, part)
+)
+# past participles that differ from the past tense: a cue only after "have"
+_PARTICIPLE_ONLY = frozenset(
+    part for lemma, (_, past, part, _) in speech.IRREGULAR_VERBS.items() if part != past
+)
+_NP_PREPS = frozenset(("of", "for", "with", "at", "in", "from", "on", "to", "close", "familiar"))
+_BE = frozenset("is was are were be been being am 's ’s".split())
+_MODALS = frozenset("will would can could may might should must shall".split())
+_CHANNEL_RE = re.compile(
+    r"(?:,\s*)?\b(?:in|at|during|on|via|through|over)\s+(?:(?:(?:a|an|the|his|her|their|its|"
+    r"this|that|one|another|[A-Z][\w'’]*['’]s)\s+(?:[\w\-'’]+\s+){0,3}?(?:"
+    + _alternation(speech.CHANNEL_NOUNS)
+    + r"))|(?:"
+    + _alternation(speech.BARE_CHANNELS)
+    + r"))\b(?:\s+(?:with|on|to|at)\s+(?:the\s+)?(?:[A-Z][\w'’\-]*\s?){1,5})?",
+)
+_TIME_ADJUNCT = re.compile(
+    r"(?:,\s*)?\b(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+    r"(?:\s+(?:morning|afternoon|evening|night))?\b"
+    r"|(?:,\s*)?\b(?:yesterday|today|tonight|earlier|later|last\s+(?:week|month|year|night)|"
+    r"this\s+(?:week|month|year|morning|afternoon|evening)|earlier\s+this\s+(?:week|month|year)|"
+    r"on\s+(?:" + _MONTHS + r")\s+\d{1,2}(?:st|nd|rd|th)?)\b"
+)
+
+
+# =========================================================================== helpers
+
+
+@dataclass(frozen=True)
+class _Tok:
+    start: int
+    end: int
+    text: str
+
+    @property
+    def low(self) -> str:
+        return self.text.lower()
+
+    @property
+    def cap(self) -> bool:
+        return self.text[:1].isupper()
+
+    @property
+    def word(self) -> bool:
+        return self.text[:1].isalnum()
+
+
+def _tokens(view: str, start: int, end: int) -> list[_Tok]:
+    return [_Tok(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(view, start, end)]
+
+
+def _is_quote(tok: _Tok) -> bool:
+    return tok.text in ("''", "``") or (len(tok.text) == 1 and tok.text in _QUOTE_CHARS)
+
+
+def _nounish(tok: _Tok) -> bool:
+    """Could this token be part of a noun phrase (capitalised, a noun, an adjective)?"""
+    if not tok.word:
+        return False
+    low = tok.low
+    if low in _NON_NP or low in _BOUNDARY or low in _MODALS or low in _BE:
+        return False
+    return not (low in _CUE_FORMS and not tok.cap and low not in _NOUNS)
+
+
+_PAST_FORMS = frozenset(speech.IRREGULAR_PASTS)
+_TIME_NOUNS = frozenset(
+    "week month year morning afternoon evening night weekend day days weeks months years".split()
+)
+
+
+def _participle(tok: _Tok) -> bool:
+    low = tok.low
+    return (
+        not tok.cap
+        and tok.word
+        and ((low.endswith("ed") and len(low) > 4) or low in _IRREGULAR_PARTICIPLES)
+    )
+
+
+def _skip_premodifiers(toks: Sequence[_Tok], i: int) -> int:
+    """Step left over adverbs, auxiliaries and time phrases between a subject and its
+    cue: "Lavrov also stressed", "Trump on Monday said", "Trump this week said"."""
+    while i >= 0:
+        low = toks[i].low
+        if (low in _PREMOD and low not in _SUBJECT_PRONOUNS) or (
+            low.endswith(("n't", "n’t")) and not toks[i].cap
+        ):
+            i -= 1
+        elif low.endswith("ly") and not toks[i].cap and len(low) > 4 and low not in _LY_NOUNS:
+            i -= 1
+        elif low in _WEEKDAYS:
+            i -= 1
+            if i >= 0 and toks[i].low == "on":
+                i -= 1
+        elif (
+            low in _TIME_NOUNS
+            and i >= 1
+            and toks[i - 1].low
+            in ("this", "last", "next", "that", "late", "early", "earlier", "each", "every")
+        ):
+            i -= 2
+            if i >= 0 and toks[i].low in ("earlier", "later", "late", "early"):
+                i -= 1
+        elif (
+            low in ("morning", "afternoon", "evening", "night")
+            and i >= 1
+            and toks[i - 1].low in _WEEKDAYS
+        ):
+            i -= 1
+        else:
+            break
+    return i
+
+
+_INVERSION_TAIL = re.compile(
+    r"[.!?\"”'’)]|[—–]|,\s+(?:adding|saying|noting|who|which|explaining|arguing|"
+    r"according|referring|speaking|in|at|on|during|after|before|when|while|as)\b"
+)
+
+
+def _name_like(np: str) -> bool:
+    """A capitalised name or a definite description ("the Rev. Peter Wherry")."""
+    first = np.split(None, 1)[0] if np.strip() else ""
+    return first[:1].isupper() or first.lower() in ("the", "a", "an", "his", "her", "their")
+
+
+def _inversion_end(after: str) -> bool:
+    """What may follow an inverted speaker: the end, an adjunct, a participle."""
+    if not after:
+        return True
+    if _INVERSION_TAIL.match(after):
+        return True
+    first = after.split(None, 1)[0].lower()
+    return first in _ADJUNCT and first not in ("to", "for", "of", "with", "about", "against")
+
+
+def _subjectish(prev: _Tok | None, prev2: _Tok | None) -> bool:
+    """Can the word before a noun-or-verb form ("claims", "states", "plan") be its
+    subject or auxiliary, so that the form is a verb?"""
+    if prev is None:
+        return False
+    low = prev.low
+    if low in _SUBJECT_PRONOUNS or low in _MODALS or low in _HAS_CONTRACTIONS:
+        return low not in ("it", "which") or True
+    if low in (
+        "also",
+        "still",
+        "now",
+        "repeatedly",
+        "often",
+        "never",
+        "always",
+        "did",
+        "does",
+        "do",
+        "not",
+        "n't",
+    ):
+        return True
+    if prev.cap and prev.word:
+        if prev2 is None or not prev2.word:
+            return not low.endswith(("an", "ic", "ish", "ese"))  # "Republican claims"
+        p2 = prev2.low
+        if p2 in _DETERMINERS or p2 in _NP_PREPS or p2 in _POSSESSIVES:
+            return False
+        return not low.endswith(("an", "ic", "ish", "ese")) or prev2.cap
+    if low in _ANON_PLURALS or low in _ROLE_HEADS:
+        return True
+    return False
+
+
+@dataclass
+class _Hit:
+    """One cue in a sentence while it is being analysed."""
+
+    cue_s: int
+    cue_e: int
+    cls: str  # speech | belief | evidence | according | noun | colon | dash
+    lemma: str
+    sent: int  # index into the sentence list
+    subj: tuple[int, int] | None = None
+    mode: str = ""  # before | after | inherit | rel | none
+    antecedent: tuple[int, int] | None = None  # for relative pronouns
+    direction: str = ""  # forward | backward | both
+    content: tuple[int, int] | None = None
+    region_s: int = 0  # where this cue's own material starts (for clipping)
+    coordinate: bool = False  # joined to the previous cue by , ; and but
+    via: str = ""
+    span_s: int = 0  # claim sentence span (extended for multi-sentence quotes)
+    span_e: int = 0
+    inherited_from: int = -1
+    subordinate: bool = False  # "While X said ..., Y noted ..."
+    headline: bool = False  # found in a headline-style line
+    after_comma: bool = False
+
+
+# =========================================================================== extractor
+
+
+class _Extractor:
+    def __init__(self, article: Article, sentences: Sequence[Sentence]) -> None:
+        self.article = article
+        self.text = article.text
+        self.view = article.view if len(article.view) == len(article.text) else article.text
+        self.sentences = [s for s in sentences if s.zone in ("headline", "body")]
+        self.sentences.sort(key=lambda s: (s.start, s.end))
+        self.starts = [s.start for s in self.sentences]
+        self.newlines = [m.start() for m in re.finditer("\n", self.view)]
+        self.quotes = self._pair_quotes()
+        self.quote_starts = [q[0] for q in self.quotes]
+        self.coref = Coref(self.view, [(s.start, s.end) for s in self.sentences])
+
+    # ----------------------------------------------------------------- lines & quotes
+
+    def line_of(self, pos: int) -> int:
+        return bisect.bisect_right(self.newlines, pos - 1) if pos > 0 else 0
+
+    def line_span(self, pos: int) -> tuple[int, int]:
+        i = bisect.bisect_left(self.newlines, pos)
+        start = self.newlines[i - 1] + 1 if i > 0 else 0
+        end = self.newlines[i] if i < len(self.newlines) else len(self.view)
+        return start, end
+
+    def _pair_quotes(self) -> list[tuple[int, int]]:
+        """Quotation spans (open mark .. after close mark), paired line by line."""
+        v = self.view
+        spans: list[tuple[int, int]] = []
+        lines: set[tuple[int, int]] = set()
+        for s in self.sentences:
+            lines.add(self.line_span(s.start))
+            if s.end > s.start:
+                lines.add(self.line_span(s.end - 1))
+        for ls, le in sorted(lines):
+            open_at = -1
+            for m in _QUOTE_RE.finditer(v, ls, le):
+                i, j = m.start(), m.end()
+                ch = m.group()
+                prev = v[i - 1] if i > ls else " "
+                nxt = v[j] if j < le else " "
+                opening = (prev.isspace() or prev in "([{—–-/:") and not nxt.isspace()
+                closing = not prev.isspace() and (nxt.isspace() or nxt in ".,;:!?)]}—–-\"'’”")
+                if ch in _OPEN_QUOTES and not closing:
+                    opening = True
+                if ch in _CLOSE_QUOTES and not opening:
+                    closing = True
+                if open_at < 0:
+                    if closing and not opening:
+                        # a close without an open: the quote ran from the line start
+                        if i > ls:
+                            spans.append((ls, j))
+                    else:
+                        open_at = i
+                else:
+                    if opening and not closing and i > open_at + 1:
+                        spans.append((open_at, i))  # unclosed: ends where the next opens
+                        open_at = i
+                    else:
+                        spans.append((open_at, j))
+                        open_at = -1
+            if open_at >= 0:
+                spans.append((open_at, le))
+        spans.sort()
+        return spans
+
+    def quote_containing(self, pos: int) -> tuple[int, int] | None:
+        i = bisect.bisect_right(self.quote_starts, pos) - 1
+        if i >= 0 and self.quotes[i][0] <= pos < self.quotes[i][1]:
+            return self.quotes[i]
+        return None
+
+    def quote_ending_at(self, pos: int) -> tuple[int, int] | None:
+        """The quote whose closing mark ends at ``pos`` (give or take a comma)."""
+        i = bisect.bisect_right(self.quote_starts, pos) - 1
+        while i >= 0 and i >= len(self.quotes) - 10_000:
+            qs, qe = self.quotes[i]
+            if qe <= pos + 1 and qe >= pos - 2:
+                return self.quotes[i]
+            if qe < pos - 2:
+                break
+            i -= 1
+        return None
+
+    def quoted_fraction(self, start: int, end: int) -> float:
+        total = 0
+        for c in self.view[start:end]:
+            if not c.isspace():
+                total += 1
+        if not total:
+            return 0.0
+        inside = 0
+        i = bisect.bisect_right(self.quote_starts, end) - 1
+        while i >= 0:
+            qs, qe = self.quotes[i]
+            if qe <= start:
+                if qs < start - 100_000:
+                    break
+                i -= 1
+                continue
+            lo, hi = max(qs, start), min(qe, end)
+            if hi > lo:
+                inside += sum(1 for c in self.view[lo:hi] if not c.isspace())
+            i -= 1
+        return inside / total
+
+    def sentence_at(self, pos: int) -> int:
+        return max(0, bisect.bisect_right(self.starts, pos) - 1)
+
+    # ----------------------------------------------------------------- trimming
+
+    def trim(self, start: int, end: int) -> tuple[int, int]:
+        v = self.view
+        while start < end and (v[start].isspace() or v[start] in ",;:—–-"):
+            start += 1
+        while end > start and (v[end - 1].isspace() or v[end - 1] in ",;:—–-("):
+            end -= 1
+        return start, end
+
+    def strip_front(self, start: int, end: int) -> int:
+        """Drop a dateline and discourse markers from the front of a content span."""
+        v = self.view
+        m = _DATELINE.match(v, start, end)
+        if m and m.end() < end:
+            start = m.end()
+        for _ in range(3):
+            low = v[start : start + 40].lower()
+            for marker in _DISCOURSE:
+                if low.startswith(marker) and (
+                    len(low) == len(marker) or not low[len(marker)].isalnum()
+                ):
+                    nxt = start + len(marker)
+                    if nxt < end and v[nxt] == ",":
+                        start = nxt + 1
+                        break
+                    if marker in (
+                        "moreover",
+                        "however",
+                        "meanwhile",
+                        "furthermore",
+                        "but",
+                        "and",
+                        "also",
+                    ):
+                        start = nxt
+                        break
+            else:
+                break
+            while start < end and v[start].isspace():
+                start += 1
+        return start
+
+    # ----------------------------------------------------------------- noun phrases
+
+    def np_right(
+        self, pos: int, limit: int, *, appositive: bool = True, pronoun_ok: bool = False
+    ) -> tuple[int, int] | None:
+        """A noun phrase starting at ``pos`` (after spaces): "Rep. Elijah Cummings of
+        Maryland, the panel's ranking Democrat", "the Russian foreign minister"."""
+        toks = _tokens(self.view, pos, min(limit, pos + 400))
+        if not toks:
+            return None
+        i = 0
+        out_end = -1
+        n = len(toks)
+        seen_noun = False
+        seen_cap = False
+        first_low = toks[0].low
+        if first_low in _OBJECT_PRONOUNS or first_low in _SUBJECT_PRONOUNS or _CONTRACTED.match(first_low):
+            if not pronoun_ok or first_low in ("who", "which"):
+                return None
+            return toks[0].start, toks[0].end
+        while i < n and i < 20:
+            t = toks[i]
+            low = t.low
+            if t.text == "(":
+                j = i + 1
+                while j < n and j < i + 8 and toks[j].text != ")":
+                    j += 1
+                if j < n and toks[j].text == ")" and seen_noun:
+                    out_end = toks[j].end
+                    i = j + 1
+                    continue
+                break
+            if not t.word and low not in ("'s", "’s", "&"):
+                break
+            if low in _DETERMINERS or low in _POSSESSIVES:
+                if seen_noun and toks[i - 1].low not in ("of", "for", "and"):
+                    break
+                i += 1
+                continue
+            if low in ("of", "for", "and") and seen_noun:
+                if i + 1 < n and (toks[i + 1].cap or toks[i + 1].low in _DETERMINERS):
+                    i += 1
+                    continue
+                break
+            if not _nounish(t) or (low in _CONTINUATION):
+                break
+            if seen_cap and not t.cap and low not in _ROLE_HEADS and low not in _CONNECT:
+                break  # "Trump spoke", "Clinton aides said": the verb after a name
+            if (
+                seen_noun
+                and not t.cap
+                and (low in _PAST_FORMS or (low.endswith("ed") and len(low) > 4))
+                and toks[i - 1].low not in _DETERMINERS
+            ):
+                break  # "the event brought back ...": a verb ends the phrase
+            if t.cap or low.endswith(("'s", "’s")) or not low.endswith("ly"):
+                seen_cap = seen_cap or t.cap
+                seen_noun = True
+                out_end = t.end
+                i += 1
+                continue
+            break
+        if out_end < 0:
+            return None
+        start = toks[0].start
+        # appositive running to the end: ", a South Florida-based president of ..."
+        if appositive:
+            rest = self.view[out_end:limit]
+            m = re.match(
+                r",\s+(?:(?:a|an|the|his|her|their|its)\s+)[^,;:\"“”]{2,160}?(?=[.!?]?\s*$|,\s+(?:adding|saying|who|noting)\b)",
+                rest,
+            )
+            if m:
+                out_end = out_end + m.end()
+        return start, out_end
+
+    def subject_left(self, toks: Sequence[_Tok], i: int) -> tuple[tuple[int, int] | None, str, int]:
+        """Walk left from token ``i`` (inclusive) over a subject noun phrase.
+
+        Returns (span or None, mode, index of the token before the phrase).
+        ``mode`` is ``np``, ``pronoun`` or ``rel``.
+        """
+        if i < 0:
+            return None, "", -1
+        t = toks[i]
+        if t.low in _SUBJECT_PRONOUNS:
+            return (t.start, t.end), ("rel" if t.low in ("who", "which") else "pronoun"), i - 1
+        j = i
+        cut = -1
+        while j >= 0:
+            t = toks[j]
+            low = t.low
+            if t.text == ")":
+                k = j - 1
+                while k >= 0 and k > j - 10 and toks[k].text != "(":
+                    k -= 1
+                if k >= 0 and toks[k].text == "(" and k < j:
+                    j = k - 1
+                    continue
+                break
+            if not t.word:
+                if low in ("'s", "’s", "&"):
+                    j -= 1
+                    continue
+                break
+            if low in _DETERMINERS or low in _POSSESSIVES:
+                if (
+                    j - 1 >= 0
+                    and toks[j - 1].low in _NP_PREPS
+                    and j - 2 >= 0
+                    and _nounish(toks[j - 2])
+                ):
+                    j -= 2
+                    continue
+                j -= 1
+                break
+            if low in _NP_PREPS:
+                if j - 1 >= 0 and _nounish(toks[j - 1]) and j < i:
+                    j -= 1
+                    continue
+                if (
+                    j < i
+                    and j - 2 >= 0
+                    and _participle(toks[j - 1])
+                    and (_nounish(toks[j - 2]) or toks[j - 2].cap)
+                ):
+                    # reduced relative: "a poll released in August found"
+                    cut = j - 1
+                    j -= 2
+                    continue
+                break
+            if low == "and":
+                # "Kerry and Lavrov told": names on both sides; otherwise a new clause
+                if j < i and j - 1 >= 0 and toks[j - 1].cap and toks[j + 1].cap:
+                    j -= 1
+                    continue
+                break
+            if (low in _BOUNDARY or low in _NON_NP) and not (t.cap and j > 0 and toks[j - 1].cap):
+                break
+            if low in _CUE_FORMS and not t.cap and low not in _NOUNS:
+                break
+            if (
+                not t.cap
+                and low.endswith("ed")
+                and j < i
+                and not (j - 1 >= 0 and toks[j - 1].low in _DETERMINERS)
+            ):
+                break
+            j -= 1
+        first = j + 1
+        if first > i:
+            return None, "", j
+        if cut > first:
+            i = cut - 1
+        # cut a reduced relative or a participle inside the phrase ("a poll released in ...")
+        seen = False
+        for k in range(first, i + 1):
+            tk = toks[k]
+            if (
+                seen
+                and not tk.cap
+                and (tk.low.endswith("ed") or tk.low in ("who", "which", "that"))
+                and k > first
+            ):
+                return (toks[first].start, toks[k - 1].end), "np", first - 1
+            if _nounish(tk):
+                seen = True
+        # too long: keep the last 12 tokens
+        if i - first > 12:
+            first = i - 12
+        # drop leading prepositions / markers
+        while (
+            first <= i
+            and (toks[first].low in _BOUNDARY or not toks[first].word)
+            and toks[first].low not in _DETERMINERS
+        ):
+            first += 1
+        if first > i:
+            return None, "", j
+        if not any(_nounish(toks[k]) for k in range(first, i + 1)):
+            return None, "", j
+        return (toks[first].start, toks[i].end), "np", first - 1
+
+    def initial_np(self, s: int, e: int) -> tuple[int, int] | None:
+        """The subject at the start of a sentence (after markers and a dateline)."""
+        start = self.strip_front(s, e)
+        toks = _tokens(self.view, start, min(e, start + 300))
+        if not toks:
+            return None
+        if toks[0].low in _SUBJECT_PRONOUNS and toks[0].low not in ("who", "which", "it"):
+            return toks[0].start, toks[0].end
+        if toks[0].low in _BOUNDARY and toks[0].low not in _DETERMINERS:
+            return None
+        span = self.np_right(toks[0].start, e, appositive=False)
+        return span
+
+    # ----------------------------------------------------------------- cue finding
+
+    def find_hits(self, si: int, headline: bool) -> list[_Hit]:
+        sent = self.sentences[si]
+        v = self.view
+        s, e = sent.start, sent.end
+        hits: list[_Hit] = []
+        source = v[s:e].lower() if headline else None
+        matches = _CUE_RE.finditer(source) if source is not None else _CUE_RE.finditer(v, s, e)
+        for m in matches:
+            off = s if source is not None else 0
+            if m.group("acc"):
+                hits.append(_Hit(m.start() + off, m.end() + off, "according", "according to", si))
+                continue
+            word = m.group("w")
+            ws, we = m.start("w") + off, m.end("w") + off
+            particle = m.group("p")
+            hit = self.classify_cue(
+                word, ws, we, particle, m.end("p") + off if particle else -1, s, e, si, headline
+            )
+            if hit is not None:
+                hits.append(hit)
+        for h in hits:
+            h.headline = headline
+        return hits
+
+    def classify_cue(
+        self,
+        word: str,
+        ws: int,
+        we: int,
+        particle: str | None,
+        pe: int,
+        s: int,
+        e: int,
+        si: int,
+        headline: bool,
+    ) -> _Hit | None:
+        """Decide whether a lexicon word is a cue here (verb reading, not a noun or an
+        adjective, not a passive, not an infinitive, not inside a quotation)."""
+        v = self.view
+        low = word.lower()
+        if not headline and self.quote_containing(ws) is not None:
+            return None  # speech reported inside someone else's quotation
+        before = _tokens(v, max(s, ws - 60), ws)
+        prev = before[-1] if before else None
+        prev2 = before[-2] if len(before) > 1 else None
+        after = v[we : min(e, we + 12)]
+        pl = prev.low if prev is not None else ""
+        # attribution noun + that: "the claim that", "his warning that"
+        if low in _NOUNS and re.match(r"\s+that\b", after):
+            if not (low in _CUE_FORMS and _subjectish(prev, prev2)):
+                return _Hit(ws, we, "noun", low, si)
+        if low not in _CUE_FORMS:
+            return None
+        if not headline and word[:1].isupper():
+            return None
+        lemma, cls = _CUE_FORMS[low]
+        if headline and cls == "belief" and lemma not in _INTENTION:
+            return None
+        cue_e = we
+        if particle and particle in _PARTICLES.get(lemma, ()):
+            nxt = v[pe : pe + 12].lstrip()[:3].lower()
+            if not (particle == "on" and nxt in ("mon", "tue", "wed", "thu", "fri", "sat", "sun")):
+                cue_e = pe
+        if lemma in _PARTICLE_REQUIRED and cue_e == we:
+            return None
+        if prev is None:
+            return _Hit(ws, cue_e, cls, lemma, si)
+        if pl in _DETERMINERS or pl in _POSSESSIVES:
+            return None  # a noun or adjective reading: "the report", "an added bonus"
+        if pl.endswith(("'s", "’s")) and pl not in _HAS_CONTRACTIONS:
+            return None  # "Russia's suspected connection", "Trump's claims"
+        if pl == "to" and low == lemma:
+            return None  # infinitive: "wants to say" -- the governing verb is the cue
+        k = _skip_premodifiers(before, len(before) - 1)
+        aux = before[k].low if k >= 0 else ""
+        passive_aux = pl in _BE or pl in _PASSIVE_CONTRACTIONS or aux in _BE or aux in _PASSIVE_CONTRACTIONS
+        if (
+            passive_aux
+            and low != lemma
+            and (low.endswith(("ed", "en", "wn")) or low in _IRREGULAR_PARTICIPLES)
+        ):
+            # passive: "is expected", "was told" -- no speaker in the clause
+            if not re.match(r"\s+by\b", v[cue_e : cue_e + 5]):
+                return None
+        if (
+            low in _FALSE_FRIENDS
+            and not low.endswith(("ed", "ing"))
+            and not _subjectish(prev, prev2)
+        ):
+            return None  # "Federal and state officials", "Republican claims", "the plan"
+        if low != lemma and low.endswith("ed") and re.match(r"\s+by\b", after) and not passive_aux:
+            return None  # reduced passive: "a candidate endorsed by dozens of papers"
+        if low.endswith("ing") and (
+            (pl in _PREPOSITIONS and cls != "speech")
+            or pl in _OBJECT_PRONOUNS
+            or re.match(r"\s+by\b", after)
+        ):
+            return None  # gerund: "for refusing to testify", "without them knowing"
+        if low in _PARTICIPLE_ONLY and not (
+            pl in _HAVE
+            or pl in _HAS_CONTRACTIONS
+            or (pl in _PREMOD and prev2 is not None and prev2.low in _HAVE)
+        ):
+            return None  # "a group known as", "the data shown"
+        return _Hit(ws, cue_e, cls, lemma, si)
+
+    # ----------------------------------------------------------------- analysis
+
+    def analyse(self, hit: _Hit, hits: Sequence[_Hit], idx: int) -> None:
+        sent = self.sentences[hit.sent]
+        s, e = sent.start, sent.end
+        v = self.view
+        hit.span_s, hit.span_e = s, e
+        if hit.cls == "according":
+            self.analyse_according(hit, s, e)
+            return
+        if hit.cls == "noun":
+            self.analyse_noun(hit, s, e)
+            return
+        toks = _tokens(v, max(s, hit.cue_s - 400), hit.cue_s)
+        i = _skip_premodifiers(toks, len(toks) - 1)
+        prev = toks[i] if i >= 0 else None
+        low_cue = v[hit.cue_s : hit.cue_e].lower()
+        participle = low_cue.split()[0] in _CONTINUATION or (
+            low_cue.endswith("ing") and prev is not None and prev.text == ","
+        )
+        stop_tok: _Tok | None = None
+        if prev is None:
+            hit.mode = "none"
+        elif prev.text == "," and participle:
+            hit.mode = "inherit"
+            stop_tok = prev
+        elif prev.text == "," or _is_quote(prev) or prev.text in _DASHES:
+            inv = None
+            if (
+                hit.lemma in _INVERSION
+                and i == len(toks) - 1
+                and (_is_quote(prev) or self.backward_plausible(s, prev.start))
+            ):
+                inv = self.np_right(hit.cue_e, e)
+            after_np = v[inv[1] : e].strip() if inv else ""
+            if inv and (
+                _inversion_end(after_np)
+                or (after_np.startswith(",") and _name_like(v[inv[0] : inv[1]]))
+            ):
+                hit.subj, hit.mode = inv, "after"
+                stop_tok = prev
+            elif prev.text == ",":
+                # appositive or relative clause between commas: "X, a spokesman, said"
+                k = i - 1
+                while k >= 0 and k > i - 25 and toks[k].text != "," and not _is_quote(toks[k]):
+                    k -= 1
+                if k >= 0 and toks[k].text == ",":
+                    inner = toks[k + 1 : i]
+                    if inner and inner[0].low in ("who", "which"):
+                        span, mode, b = self.subject_left(toks, k - 1)
+                        if span:
+                            hit.subj, hit.mode = span, "before"
+                            stop_tok = toks[b] if b >= 0 else None
+                    elif (
+                        inner
+                        and inner[0].cap
+                        and all(
+                            x.cap or not x.word or x.low in ("de", "van", "von", "al", "bin")
+                            for x in inner[:3]
+                        )
+                    ):
+                        hit.subj, hit.mode = (inner[0].start, inner[-1].end), "before"
+                        span, mode, b = self.subject_left(toks, k - 1)
+                        stop_tok = toks[b] if (span and b >= 0) else toks[k]
+                    else:
+                        span, mode, b = self.subject_left(toks, k - 1)
+                        if span and inner and not any(t.low in _CUE_FORMS for t in inner):
+                            hit.subj, hit.mode = span, "before"
+                            stop_tok = toks[b] if b >= 0 else None
+                if hit.subj is None:
+                    hit.mode = "inherit"
+                    stop_tok = prev
+            else:
+                hit.mode = "inherit" if participle else "none"
+                stop_tok = prev
+        else:
+            span, mode, b = self.subject_left(toks, i)
+            if span is not None:
+                hit.subj = span
+                hit.mode = "rel" if mode == "rel" else "before"
+                stop_tok = toks[b] if b >= 0 else None
+                if mode == "rel":
+                    # antecedent: the phrase before ", who"
+                    k = b
+                    while k >= 0 and not toks[k].word:
+                        k -= 1
+                    ant, _, _ = self.subject_left(toks, k)
+                    hit.antecedent = ant
+            else:
+                hit.mode = "inherit"
+                stop_tok = toks[b] if 0 <= b < len(toks) else prev
+                # "I laughed and said": the subject of the verb before "and"
+                if stop_tok is not None and stop_tok.low in ("and", "but") and b >= 1:
+                    vb = toks[b - 1]
+                    if vb.word and not vb.cap and (vb.low.endswith("ed") or vb.low in _NON_NP):
+                        k = _skip_premodifiers(toks, b - 2)
+                        span2, mode2, _ = self.subject_left(toks, k)
+                        if span2 is not None and mode2 == "pronoun":
+                            hit.subj = span2
+                            hit.mode = "before"
+        if hit.mode == "inherit":
+            for prior in reversed(hits[:idx]):
+                if prior.subj is None or prior.mode not in ("before", "after", "rel", "inherit"):
+                    continue
+                if any(
+                    o is not prior
+                    and o.content is not None
+                    and o.direction == "forward"
+                    and o.content[0] <= prior.cue_s < o.content[1]
+                    for o in hits[:idx]
+                ):
+                    continue  # nested inside another claim: not the main speaker
+                hit.subj = prior.subj
+                hit.antecedent = prior.antecedent
+                hit.inherited_from = hits.index(prior)
+                break
+            else:
+                init = self.initial_np(s, hit.cue_s)
+                if init is not None and init[1] <= hit.cue_s:
+                    hit.subj = init
+                else:
+                    hit.mode = "none"
+        if hit.mode == "none" and hit.cls != "speech":
+            return
+        # where this cue's own material starts (to clip the previous content)
+        if hit.mode in ("before", "rel") and hit.subj is not None:
+            hit.region_s = hit.subj[0]
+        else:
+            hit.region_s = hit.cue_s
+        self.direction(hit, toks, stop_tok, s, e)
+        # coordinated with what precedes ("..., and Y said", "X said A, adding B",
+        # "A, Y added"): the previous content stops where this cue's material starts
+        if stop_tok is not None and stop_tok.start >= s:
+            if (
+                stop_tok.text in (";", "(")
+                or stop_tok.low in _COORDINATORS
+                or (stop_tok.text == "," and (hit.direction == "backward" or hit.mode == "inherit"))
+            ):
+                hit.coordinate = True
+                hit.region_s = min(hit.region_s, stop_tok.start)
+            if stop_tok.low in _SUBORDINATORS:
+                hit.subordinate = True
+            if stop_tok.text == ",":
+                hit.after_comma = True
+
+    def skip_after_cue(self, hit: _Hit, e: int) -> int:
+        """Skip the addressee, channel and time adjuncts after a cue; return the
+        position where the content would start. Sets ``hit.via``."""
+        v = self.view
+        pos = hit.cue_e
+        lemma = hit.lemma
+        for _ in range(4):
+            moved = False
+            m = (
+                _TIME_ADJUNCT.match(v, pos, e) or _TIME_ADJUNCT.match(v, pos + 1, e)
+                if pos < e and v[pos] == " "
+                else _TIME_ADJUNCT.match(v, pos, e)
+            )
+            if m and m.end() > pos:
+                pos = m.end()
+                moved = True
+            m = _CHANNEL_RE.match(v, pos + 1 if pos < e and v[pos] == " " else pos, e)
+            if m and m.end() > pos:
+                if not hit.via:
+                    hit.via = self._via_text(m.start(), m.end())
+                pos = m.end()
+                moved = True
+            if lemma in _ADDRESSEE and not hit.via and not moved:
+                np = self.np_right(pos, e, appositive=False, pronoun_ok=True)
+                if np is not None:
+                    obj = v[np[0] : np[1]]
+                    rest = v[np[1] : e].lstrip()
+                    if lemma in _TELL:
+                        # "told reporters", "told Sputnik that", "informed X of Y"
+                        addressee = (
+                            obj.lower() in _ADDRESSEE_CHANNELS
+                            or obj[:1].isupper()
+                            or obj.lower() in _OBJECT_PRONOUNS
+                            or not rest.strip(" .!?;\"”’'")
+                            or rest[:1] in ".!?,;:\"“”'’"
+                            or _TIME_ADJUNCT.match(rest) is not None
+                            or _ADDRESSEE_NEXT.match(rest) is not None
+                        )
+                    else:
+                        # "urged Congress to act", "asked voters whether": the object
+                        # is an addressee only before "to"/"that"/a wh-word
+                        addressee = _ADDRESSEE_NEXT_STRICT.match(rest) is not None
+                    if addressee:
+                        hit.via = self.text[np[0] : np[1]]
+                        pos = np[1]
+                        moved = True
+            if not moved:
+                break
+        return pos
+
+    def _via_text(self, start: int, end: int) -> str:
+        v = self.view
+        m = re.match(r"(?:,\s*)?(?:in|at|during|on|to|via|through|over)\s+", v[start:end])
+        if m:
+            start += m.end()
+        return self.text[start:end].strip(" ,")
+
+    def direction(
+        self, hit: _Hit, toks: Sequence[_Tok], stop_tok: _Tok | None, s: int, e: int
+    ) -> None:
+        v = self.view
+        if hit.mode == "after" and hit.subj is not None:
+            after_pos = hit.subj[1]
+            self.skip_channel_after_subject(hit, after_pos, e)
+            left_end = stop_tok.start if stop_tok is not None else hit.cue_s
+            if stop_tok is not None and _is_quote(stop_tok):
+                left_end = stop_tok.end
+            self.set_backward(hit, s, left_end)
+            return
+        pos = self.skip_after_cue(hit, e)
+        rest = v[pos:e]
+        rest_l = rest.lstrip(" ,:")
+        off = pos + (len(rest) - len(rest_l))
+        first_word = re.match(r"[\w'’\-]+", rest_l)
+        fw = first_word.group().lower() if first_word else ""
+        words_after = len(re.findall(r"[\w'’\-]+", rest_l[:200]))
+        left_end = hit.region_s
+        left_ok = False
+        if stop_tok is not None and stop_tok.start >= s:
+            st = stop_tok.text
+            if st == "," or _is_quote(stop_tok) or st in _DASHES or st == "(":
+                left_ok = True
+                left_end = stop_tok.end if _is_quote(stop_tok) else stop_tok.start
+                # '..." he said' where the comma sits before the quote mark
+            elif stop_tok.low == "as":
+                # "..., as a source told Sputnik" / "as Kerry said, ..."
+                k = toks.index(stop_tok) - 1 if stop_tok in toks else -1
+                if k >= 0 and toks[k].text in (",", "—", "–"):
+                    left_ok = True
+                    left_end = toks[k].start
+                elif v[pos : pos + 2].startswith(","):
+                    # "as X said, C": content follows
+                    self.set_forward(hit, pos, e)
+                    return
+                else:
+                    left_ok = k >= 0
+                    left_end = stop_tok.start
+        left_words = len(re.findall(r"[\w'’\-]+", v[s:left_end])) if left_ok else 0
+        left_ok = (
+            left_ok
+            and left_words >= 2
+            and (hit.headline or self.backward_plausible(s, left_end))
+        )
+        quote_open_after = rest_l[:1] in _QUOTE_CHARS or rest_l.startswith(("''", "``"))
+        clause = fw in _WH or quote_open_after or rest.lstrip().startswith(":")
+        adjunct_only = not rest_l.strip(" .!?\"”’'") or fw in _ADJUNCT
+        # a comma right after the cue (or after its channel): '"A," he told X, "B."'
+        gap = v[hit.cue_e : off]
+        comma_after = "," in gap
+        participle_next = fw in _CONTINUATION or (fw.endswith("ing") and fw in _CUE_FORMS)
+        lemma = hit.lemma
+        strong = False
+        if clause:
+            forward_ok = strong = True
+        elif lemma in _INTENTION and _TO_SOON.match(rest_l.lower() if hit.headline else rest_l):
+            forward_ok = strong = True
+        elif lemma in _CLAUSE_ONLY:
+            forward_ok = (
+                lemma in _BARE_CLAUSE
+                and words_after >= 2
+                and (not adjunct_only or not left_ok)
+                and (hit.cls != "belief" or _CLAUSE_VERB.match(rest_l) is not None)
+            )
+        else:
+            forward_ok = words_after >= 2 and (not adjunct_only or not left_ok)
+        if hit.mode == "none":
+            forward_ok = strong = False
+        if strong:
+            left_quote = v[s:left_end].rstrip(" ,")[-1:] in _QUOTE_CHARS or v[
+                s:left_end
+            ].rstrip(" ,").endswith("''")
+            if left_ok and comma_after and quote_open_after and left_quote:
+                self.set_both(hit, s, e)  # split quotation: '"A," he said, "B."'
+            else:
+                self.set_forward(hit, off, e)
+            return
+        if (
+            left_ok
+            and comma_after
+            and words_after >= 2
+            and not participle_next
+            and hit.cls in ("speech", "belief")
+        ):
+            self.set_both(hit, s, e)  # parenthetical: "The United States, X added, supports ..."
+            return
+        back_ok = left_ok and (hit.cls in ("speech", "according") or lemma in _BACKWARD_BELIEF)
+        if back_ok and adjunct_only:
+            # "A, the agency said in a June report, and B": content on both sides
+            m = _ADJUNCT_THEN_MORE.match(rest_l)
+            if m is not None and hit.cls == "speech":
+                self.set_both(hit, s, e)
+                return
+        left_text = v[s:left_end].rstrip(" ,")
+        after_quote = (
+            left_text[-1:] in _QUOTE_CHARS or left_text.endswith("''")
+        ) and self.quoted_fraction(s, left_end) >= 0.5
+        if back_ok and (adjunct_only or not forward_ok or participle_next or after_quote):
+            self.set_backward(hit, s, left_end)
+            return
+        if forward_ok:
+            self.set_forward(hit, off, e)
+            return
+        if back_ok:
+            self.set_backward(hit, s, left_end)
+
+    def backward_plausible(self, s: int, left_end: int) -> bool:
+        """Text before a cue is content only if it is a clause or a quotation, not an
+        introductory phrase ("In the end, X agreed ...")."""
+        seg = self.view[s:left_end].rstrip(" ,")
+        if not seg:
+            return False
+        if seg[-1:] in _QUOTE_CHARS or seg.endswith(("''", "'", "’")):
+            return True
+        return _HAS_VERB.search(seg) is not None
+
+    def skip_channel_after_subject(self, hit: _Hit, pos: int, e: int) -> None:
+        m = _CHANNEL_RE.match(self.view, pos + 1 if pos < e and self.view[pos] == " " else pos, e)
+        if m and not hit.via:
+            hit.via = self._via_text(m.start(), m.end())
+
+    def set_forward(self, hit: _Hit, start: int, e: int) -> None:
+        v = self.view
+        start, end = self.trim(start, e)
+        if v[start : start + 5].lower() == "that ":
+            start += 5
+        if end <= start:
+            return
+        hit.direction = "forward"
+        # a quote opened here and running past the sentence end
+        q = self.quote_containing(start) or self.quote_containing(start + 1)
+        if q is not None and q[1] > e and q[0] >= start - 2:
+            end = q[1]
+            hit.span_e = max(hit.span_e, self.sentence_end_at(q[1]))
+        hit.content = (start, end)
+
+    def sentence_end_at(self, pos: int) -> int:
+        i = self.sentence_at(max(0, pos - 1))
+        return max(self.sentences[i].end, pos)
+
+    def set_backward(self, hit: _Hit, s: int, left_end: int) -> None:
+        v = self.view
+        start = s
+        end = left_end
+        # a quotation that closes right here: follow it back to its opening mark
+        k = end
+        while k > start and v[k - 1] in " ,":
+            k -= 1
+        q = self.quote_ending_at(k)
+        if q is not None and q[0] < s:
+            start = q[0]
+            hit.span_s = self.sentences[self.sentence_at(q[0])].start
+        else:
+            start = self.strip_front(start, end)
+        start, end = self.trim(start, end)
+        if end - start < 3:
+            return
+        hit.direction = "backward"
+        hit.content = (start, end)
+
+    def set_both(self, hit: _Hit, s: int, e: int) -> None:
+        start, end = self.trim(self.strip_front(s, e), e)
+        q = self.quote_ending_at(hit.region_s - 1)
+        if q is not None and q[0] < s:
+            start = q[0]
+            hit.span_s = self.sentences[self.sentence_at(q[0])].start
+        if end - start < 3:
+            return
+        hit.direction = "both"
+        hit.content = (start, end)
+
+    def analyse_according(self, hit: _Hit, s: int, e: int) -> None:
+        v = self.view
+        np = self.np_right(hit.cue_e, e, appositive=False, pronoun_ok=True)
+        if np is None:
+            return
+        hit.subj, hit.mode = np, "after"
+        hit.region_s = hit.cue_s
+        before = v[s : hit.cue_s]
+        after_pos = np[1]
+        rest = v[after_pos:e]
+        lead = self.strip_front(s, hit.cue_s)
+        has_before = len(re.findall(r"\w+", v[lead : hit.cue_s])) >= 2
+        has_after = len(re.findall(r"\w+", rest)) >= 2
+        if (
+            has_before
+            and has_after
+            and before.rstrip().endswith(",")
+            and rest.lstrip().startswith(",")
+        ):
+            self.set_both(hit, s, e)
+        elif has_after and (not has_before or rest.lstrip().startswith(",")):
+            self.set_forward(hit, after_pos, e)
+            hit.coordinate = False
+        elif has_before:
+            hit.coordinate = True
+            self.set_backward(hit, s, hit.cue_s)
+
+    def analyse_noun(self, hit: _Hit, s: int, e: int) -> None:
+        v = self.view
+        toks = _tokens(v, max(s, hit.cue_s - 200), hit.cue_s)
+        i = len(toks) - 1
+        # skip adjectives: "his repeated claim that", "Trump's false claim that"
+        k = i
+        while (
+            k >= 0
+            and k > i - 3
+            and toks[k].word
+            and not toks[k].cap
+            and not toks[k].low.endswith(("'s", "’s"))
+            and toks[k].low not in _POSSESSIVES
+            and toks[k].low not in _DETERMINERS
+        ):
+            k -= 1
+        subj: tuple[int, int] | None = None
+        if k >= 0:
+            t = toks[k]
+            if t.low in _POSSESSIVES:
+                subj = (t.start, t.end)
+            elif t.low.endswith(("'s", "’s")) and t.cap:
+                span, _, _ = self.subject_left(toks, k)
+                subj = span or (t.start, t.end)
+        that = re.search(r"\bthat\b", v[hit.cue_e : min(e, hit.cue_e + 120)])
+        if subj is None:
+            m = re.match(r"\s+(?:from|by|of)\s+", v[hit.cue_e : hit.cue_e + 8])
+            if m and that is not None:
+                np = self.np_right(hit.cue_e + m.end(), hit.cue_e + that.start(), appositive=False)
+                if np is not None:
+                    subj = np
+        if subj is None or that is None:
+            return
+        hit.subj, hit.mode = subj, "before"
+        hit.region_s = subj[0]
+        self.set_forward(hit, hit.cue_e + that.end(), e)
+
+    # ----------------------------------------------------------------- special forms
+
+    def colon_hit(self, si: int) -> _Hit | None:
+        """Transcript and headline form: "NAME: content" at the start of a paragraph."""
+        sent = self.sentences[si]
+        v = self.view
+        ls, le = self.line_span(sent.start)
+        if sent.start - ls > 3:
+            return None
+        m = re.match(
+            r"[\"“'‘]?\s*((?:[A-Z][\w.'’\-]*|de|van|von|al|bin)(?:[ \u00a0](?:[A-Z][\w.'’\-]*|de|van|von|al|bin|of|the)){0,5}):\s+\S",
+            v[sent.start : min(sent.end, sent.start + 80)],
+        )
+        if not m:
+            return None
+        name = m.group(1)
+        label = name.lower().rstrip(".")
+        if label in _COLON_LABELS or name.split()[0].lower() in _COLON_LABELS:
+            return None
+        if len(name) > 60:
+            return None
+        ns = sent.start + m.start(1)
+        ne = sent.start + m.end(1)
+        hit = _Hit(ne, ne + 1, "colon", ":", si, subj=(ns, ne), mode="before")
+        hit.span_s, hit.span_e = sent.start, sent.end
+        content_s = ne + 1
+        # the content runs to the end of the paragraph (line)
+        end = le
+        cs, ce = self.trim(content_s, end)
+        if ce - cs < 3:
+            return None
+        hit.content = (cs, ce)
+        hit.direction = "forward"
+        hit.region_s = ns
+        hit.span_e = self.sentence_end_at(ce)
+        return hit
+
+    def dash_hit(self, si: int) -> _Hit | None:
+        """Epigraph form: '"..." ― Name' at the end of a line, and headline credits
+        '... - Name'."""
+        sent = self.sentences[si]
+        v = self.view
+        seg = v[sent.start : sent.end]
+        m = re.search(
+            r"(?P<q>[\"”“'’]?)\s*(?P<d>[―—–]|\s-)\s*(?P<n>(?:[A-Z][\w.'’\-]*|de|van|von|al|bin|of)(?:[ \u00a0](?:[A-Z][\w.'’\-]*|de|van|von|al|bin|of)){0,5})\s*\.?\s*$",
+            seg,
+        )
+        if not m:
+            return None
+        if not m.group("q") and sent.zone != "headline":
+            return None
+        ds = sent.start + m.start("d")
+        de = sent.start + m.end("d")
+        if v[ds].isspace():
+            ds += 1
+        ns, ne = sent.start + m.start("n"), sent.start + m.end("n")
+        hit = _Hit(ds, de, "dash", v[ds:de].strip(), si, subj=(ns, ne), mode="after")
+        hit.span_s, hit.span_e = sent.start, sent.end
+        end = sent.start + m.start("d")
+        if m.group("q"):
+            q = self.quote_ending_at(sent.start + m.end("q"))
+            start = q[0] if q is not None else sent.start
+            end = sent.start + m.end("q")
+            if q is not None and q[0] < sent.start:
+                hit.span_s = self.sentences[self.sentence_at(q[0])].start
+        else:
+            start = sent.start
+        cs, ce = self.trim(start, end)
+        if ce - cs < 3:
+            return None
+        hit.content = (cs, ce)
+        hit.direction = "backward"
+        hit.region_s = ds
+        return hit
+
+    def headline_title_cue(self, si: int) -> _Hit | None:
+        """Title Case headline with a cue inside: "Kerry Says Clarity Achieved"."""
+        sent = self.sentences[si]
+        v = self.view
+        seg = v[sent.start : sent.end]
+        for m in _CUE_RE.finditer(seg.lower()):
+            if m.group("acc"):
+                continue
+            w = m.group("w")
+            if w not in _CUE_FORMS or _CUE_FORMS[w][1] != "speech":
+                continue
+            ws = sent.start + m.start("w")
+            left = v[sent.start : ws].strip()
+            words = left.split()
+            if not (1 <= len(words) <= 6) or left.endswith((",", ":")):
+                continue
+            if not all(
+                x[:1].isupper() or x.lower() in ("of", "de", "and", "the", "&") for x in words
+            ):
+                continue
+            hit = _Hit(ws, sent.start + m.end("w"), "speech", _CUE_FORMS[w][0], si)
+            hit.subj = (
+                sent.start + (len(seg) - len(seg.lstrip())),
+                sent.start + len(v[sent.start : ws].rstrip()),
+            )
+            hit.mode = "before"
+            hit.span_s, hit.span_e = sent.start, sent.end
+            cs, ce = self.trim(hit.cue_e, sent.end)
+            if ce - cs < 3:
+                return None
+            hit.content = (cs, ce)
+            hit.direction = "forward"
+            hit.region_s = hit.subj[0]
+            return hit
+        return None
+
+    # ----------------------------------------------------------------- per sentence
+
+    def title_case(self, sent: Sentence) -> bool:
+        """A headline-style line in the body ("Obama Says Museum Will Tell ...")."""
+        words = _TITLE_WORD.findall(self.view, sent.start, sent.end)
+        if len(words) < 4 or len(words) > 25:
+            return False
+        caps = sum(1 for w in words if w[0].isupper() or w.lower() in _TITLE_SMALL)
+        lower_content = sum(1 for w in words if w[0].islower() and w.lower() not in _TITLE_SMALL)
+        return caps >= 0.8 * len(words) and lower_content <= 1
+
+    def sentence_hits(self, si: int) -> list[_Hit]:
+        sent = self.sentences[si]
+        headline = sent.zone == "headline" or self.title_case(sent)
+        colon = self.colon_hit(si)
+        dash = self.dash_hit(si)
+        if headline:
+            hits = self.find_hits(si, True)
+            done: list[_Hit] = []
+            if dash is not None:
+                return [dash]
+            if colon is not None:
+                return [colon]
+            for idx, h in enumerate(hits):
+                self.analyse(h, hits, idx)
+                if (
+                    h.content is not None
+                    and h.subj is not None
+                    and h.cls in ("speech", "according")
+                ):
+                    done.append(h)
+            if done:
+                return done[:1]
+            title = self.headline_title_cue(si)
+            return [title] if title is not None else []
+        hits = self.find_hits(si, False)
+        for idx, h in enumerate(hits):
+            self.analyse(h, hits, idx)
+        out = [h for h in hits if h.content is not None and h.subj is not None]
+        # clip forward contents at the next coordinated cue
+        for a, h in enumerate(out):
+            if h.direction != "forward" or h.content is None:
+                continue
+            cs, ce = h.content
+            for nxt in out[a + 1 :]:
+                if nxt.cue_s <= cs:
+                    continue
+                if h.mode == "rel" and nxt.after_comma and cs < nxt.cue_s < ce:
+                    # "X, who understood that A, told B": the relative clause ends
+                    comma = self.view.rfind(",", cs, nxt.cue_s)
+                    if comma > cs:
+                        nxt.region_s = comma
+                        nxt.coordinate = True
+                if (
+                    nxt.coordinate
+                    and h.cls == "speech"
+                    and nxt.cls == "belief"
+                    and not nxt.after_comma
+                    and _CLAUSE_VERB.match(self.view[cs : nxt.region_s]) is not None
+                ):
+                    continue  # "Police say he posed a threat and refused to ...": same clause
+                if (nxt.coordinate or (h.subordinate and nxt.after_comma)) and cs < nxt.region_s < ce:
+                    if not nxt.coordinate:
+                        comma = self.view.rfind(",", cs, nxt.region_s)
+                        nxt.region_s = comma if comma > cs else nxt.region_s
+                    s2, e2 = self.trim(cs, nxt.region_s)
+                    if e2 - s2 >= 3:
+                        h.content = (s2, e2)
+                    break
+        if not NESTED_CLAIMS:
+            # speech reported inside another claim's content ("X said Y believes Z")
+            kept: list[_Hit] = []
+            for h in out:
+                inner = any(
+                    o is not h
+                    and o.content is not None
+                    and o.direction == "forward"
+                    and o.content[0] <= (h.subj[0] if h.subj and h.mode in ("before", "rel") else h.cue_s)
+                    and h.cue_e <= o.content[1]
+                    for o in out
+                )
+                if not inner:
+                    kept.append(h)
+            out = kept
+        if colon is not None and not any(h.cls == "colon" for h in out):
+            if not out or all(h.cue_s > colon.content[1] if colon.content else True for h in out):
+                out.insert(0, colon)
+            elif colon.content is not None:
+                out.insert(0, colon)
+        if dash is not None:
+            out.append(dash)
+        return out
+
+    # ----------------------------------------------------------------- claims
+
+    def run(self) -> tuple[Claim, ...]:
+        text = self.text
+        drafts: list[dict[str, object]] = []
+        voiced: set[int] = set()  # sentences that carry reported speech
+        inside: set[int] = set()  # sentences swallowed by an earlier claim's content
+        # pass 1: cues, in text order (so the discourse history is in text order too)
+        for si, sent in enumerate(self.sentences):
+            if si in inside:
+                continue
+            kind = "headline" if sent.zone == "headline" else "attributed"
+            made = False
+            for h in self.sentence_hits(si):
+                if h.content is None or h.subj is None:
+                    continue
+                fields = self.hit_fields(h, kind, sent, si)
+                drafts.append(fields)
+                made = True
+                if h.cls in _VOICE_CLASSES:
+                    voiced.add(si)
+                    cs, ce = h.content
+                    first, last = self.sentence_at(cs), self.sentence_at(max(cs, ce - 1))
+                    for k in range(first, last + 1):
+                        voiced.add(k)
+                        if k > si:
+                            inside.add(k)
+            if sent.zone == "headline" and not made:
+                cs, ce = self.trim(sent.start, sent.end)
+                drafts.append(self.outlet_fields("headline", sent, cs, ce, si))
+            elif not made and sent.zone == "body":
+                self.note_subject(sent)
+        # pass 2: quotations that run on after a claim (floating quotes)
+        drafts.extend(self.floating(drafts, voiced))
+        # pass 3: narration, the outlet's own checkable sentences
+        for si, sent in enumerate(self.sentences):
+            if sent.zone != "body" or si in voiced:
+                continue
+            if self.quoted_fraction(sent.start, sent.end) >= 0.5:
+                continue
+            cs, ce = self.trim(self.strip_front(sent.start, sent.end), sent.end)
+            if ce - cs < 12 or not _CHECKABLE.search(self.view, cs, ce):
+                continue
+            drafts.append(self.outlet_fields("narration", sent, cs, ce, si))
+        drafts.sort(key=_draft_order)
+        claims: list[Claim] = []
+        seen: set[tuple[object, ...]] = set()
+        for f in drafts:
+            key = (
+                f["kind"],
+                f["content_start"],
+                f["content_end"],
+                f["speaker_start"],
+                f["cue_start"],
+            )
+            if key in seen:
+                continue
+            seen.add(key)
+            claims.append(self.make_claim(len(claims) + 1, f))
+        del text
+        return tuple(claims)
+
+    def hit_fields(self, h: _Hit, kind: str, sent: Sentence, si: int) -> dict[str, object]:
+        assert h.subj is not None and h.content is not None
+        text = self.text
+        ss, se = h.subj
+        mention = text[ss:se]
+        res = self.resolve(h, mention, ss)
+        ent = res.entity
+        self.coref.note(ss, ent, speaker=True)
+        cs, ce = h.content
+        span_s = min(h.span_s, sent.start)
+        return {
+            "kind": kind,
+            "speaker": mention,
+            "speaker_name": ent.name,
+            "speaker_role": ent.role,
+            "speaker_type": ent.type or "person",
+            "speaker_start": ss,
+            "speaker_end": se,
+            "cue": text[h.cue_s : h.cue_e],
+            "cue_start": h.cue_s,
+            "cue_end": h.cue_e,
+            "via": h.via,
+            "quote": self.quote_type(cs, ce),
+            "resolved": res.resolved,
+            "negated": self.negated(cs, ce),
+            "content_start": cs,
+            "content_end": ce,
+            "sentence_start": span_s,
+            "sentence_end": max(h.span_e, sent.end),
+            "sentence_index": self.sentence_at(span_s),
+            "_cls": h.cls,
+        }
+
+    def note_subject(self, sent: Sentence) -> None:
+        """Remember a sentence's subject, so a later "he" can refer to it."""
+        init = self.initial_np(sent.start, sent.end)
+        if init is None:
+            return
+        mention = self.text[init[0] : init[1]]
+        if mention.lower() in _PRONOUNS or not mention[:1].isupper():
+            return
+        ent = self.coref.describe(mention, init[0])
+        if ent.type == "person":
+            self.coref.note(init[0], ent, speaker=False)
+
+    def leading_quotes(self, anchors: Sequence[dict[str, object]], voiced: set[int]) -> None:
+        """A quotation that opens a paragraph and is attributed only at the end of a
+        later sentence ('"A." "B," X said.'): the claim's content starts at A."""
+        by_start = sorted(anchors, key=lambda d: _int(d["content_start"]))
+        starts = [_int(d["content_start"]) for d in by_start]
+        for si in range(len(self.sentences) - 1, -1, -1):
+            sent = self.sentences[si]
+            if si in voiced or sent.zone != "body":
+                continue
+            if self.quoted_fraction(sent.start, sent.end) < 0.75:
+                continue
+            k = bisect.bisect_left(starts, sent.end)
+            if k >= len(by_start):
+                continue
+            anchor = by_start[k]
+            a_start = _int(anchor["content_start"])
+            a_sent = self.sentence_at(a_start)
+            if a_sent != si + 1 or self.line_of(a_start) != self.line_of(sent.start):
+                continue
+            if self.view[a_start : a_start + 2].lstrip()[:1] not in _QUOTE_CHARS:
+                continue
+            if a_start > self.sentences[a_sent].start + 2:
+                continue
+            cs = self.trim(sent.start, sent.end)[0]
+            anchor["content_start"] = cs
+            anchor["sentence_start"] = min(_int(anchor["sentence_start"]), sent.start)
+            anchor["sentence_index"] = si
+            starts[k] = cs
+            voiced.add(si)
+
+    def floating(
+        self, drafts: Sequence[dict[str, object]], voiced: set[int]
+    ) -> list[dict[str, object]]:
+        """Fully quoted sentences without a cue, right after an attributed claim in
+        the same or the next paragraph: they extend that claim's content (one
+        quotation, as annotators mark it) and, when ``FLOATING_CLAIMS`` is on, also
+        become claims of their own with the inherited speaker (``resolved=True``)."""
+        anchors = sorted(
+            (d for d in drafts if d["kind"] == "attributed" and d["_cls"] in _VOICE_CLASSES),
+            key=lambda d: _int(d["content_end"]),
+        )
+        ends = [_int(d["content_end"]) for d in anchors]
+        out: list[dict[str, object]] = []
+        self.leading_quotes(anchors, voiced)
+        for si, sent in enumerate(self.sentences):
+            if si in voiced or sent.zone != "body":
+                continue
+            if self.quoted_fraction(sent.start, sent.end) < 0.75:
+                continue
+            k = bisect.bisect_right(ends, sent.start) - 1
+            if k < 0:
+                continue
+            anchor = anchors[k]
+            a_end = _int(anchor["content_end"])
+            a_line = self.line_of(max(a_end - 1, 0))
+            line = self.line_of(sent.start)
+            if line - a_line > 2 or not self.lines_between_empty(a_line, line):
+                continue
+            # nothing but blank space and attribution between the anchor and this sentence
+            between = self.sentence_at(max(a_end - 1, 0)) + 1
+            if any(b in voiced and b != si for b in range(between, si)) and between < si:
+                continue
+            cs, ce = self.trim(sent.start, sent.end)
+            span_e = sent.end
+            q = self.quote_containing(cs) or self.quote_containing(min(cs + 1, ce))
+            if q is not None and q[1] > sent.end:
+                ce = q[1]
+                span_e = self.sentence_end_at(q[1])
+            for b in range(si, self.sentence_at(max(ce - 1, si)) + 1):
+                voiced.add(b)
+            # extend the anchor over the run-on quotation
+            anchor["content_end"] = ce
+            anchor["sentence_end"] = max(_int(anchor["sentence_end"]), span_e)
+            ends[k] = ce
+            if FLOATING_CLAIMS:
+                fields = dict(anchor)
+                fields.update(
+                    {
+                        "quote": "direct",
+                        "resolved": True,
+                        "negated": self.negated(cs, ce),
+                        "content_start": cs,
+                        "content_end": ce,
+                        "sentence_start": sent.start,
+                        "sentence_end": span_e,
+                        "sentence_index": si,
+                        "_cls": "float",
+                    }
+                )
+                out.append(fields)
+        return out
+
+    def lines_between_empty(self, a: int, b: int) -> bool:
+        """True when the lines strictly between line ``a`` and line ``b`` are blank."""
+        if b <= a + 1:
+            return True
+        v = self.view
+        for line in range(a + 1, b):
+            ls = self.newlines[line - 1] + 1 if line > 0 else 0
+            le = self.newlines[line] if line < len(self.newlines) else len(v)
+            if v[ls:le].strip():
+                return False
+        return True
+
+    def outlet_fields(
+        self, kind: str, sent: Sentence, cs: int, ce: int, si: int
+    ) -> dict[str, object]:
+        return {
+            "kind": kind,
+            "speaker": self.article.outlet,
+            "speaker_name": self.article.outlet,
+            "speaker_role": "",
+            "speaker_type": "outlet",
+            "speaker_start": None,
+            "speaker_end": None,
+            "cue": "",
+            "cue_start": None,
+            "cue_end": None,
+            "via": "",
+            "quote": "none",
+            "resolved": False,
+            "negated": self.negated(cs, ce),
+            "content_start": cs,
+            "content_end": ce,
+            "sentence_start": sent.start,
+            "sentence_end": sent.end,
+            "sentence_index": si,
+            "_cls": kind,
+        }
+
+    def resolve(self, hit: _Hit, mention: str, pos: int) -> Resolution:
+        if hit.mode == "rel" and hit.antecedent is not None:
+            a, b = hit.antecedent
+            ent = self.coref.resolve(self.text[a:b], a)
+            return Resolution(ent.entity, True)
+        res = self.coref.resolve(mention, pos)
+        if hit.inherited_from >= 0 or (hit.mode == "inherit" and hit.subj is not None):
+            return Resolution(res.entity, res.resolved)
+        return res
+
+    def quote_type(self, cs: int, ce: int) -> QuoteType:
+        v = self.view
+        q = self.quote_containing(cs) or self.quote_containing(min(cs + 1, ce))
+        if q is not None and q[0] <= cs + 1 and q[1] >= ce - 2:
+            return "direct"
+        inner = v[cs:ce]
+        qf = self.quoted_fraction(cs, ce)
+        if qf >= 0.9:
+            return "direct"
+        if qf > 0 or _PARTIAL_SINGLE.search(inner):
+            return "partial"
+        return "indirect"
+
+    def negated(self, cs: int, ce: int) -> bool:
+        seg = _NEG_EXCEPT.sub(" ", self.view[cs:ce])
+        return _NEGATION.search(seg) is not None
+
+    def make_claim(self, n: int, f: dict[str, object]) -> Claim:
+        a = self.article
+        text = self.text
+        cs = int(f["content_start"])  # type: ignore[call-overload]
+        ce = int(f["content_end"])  # type: ignore[call-overload]
+        ss = int(f["sentence_start"])  # type: ignore[call-overload]
+        se = int(f["sentence_end"])  # type: ignore[call-overload]
+        sp_s = f["speaker_start"]
+        sp_e = f["speaker_end"]
+        cue_s = f["cue_start"]
+        cue_e = f["cue_end"]
+        speaker = str(f["speaker"])
+        if isinstance(sp_s, int) and isinstance(sp_e, int):
+            speaker = text[sp_s:sp_e]
+        cue = str(f["cue"])
+        if isinstance(cue_s, int) and isinstance(cue_e, int):
+            cue = text[cue_s:cue_e]
+        stype = str(f["speaker_type"])
+        return Claim(
+            claim_id=f"{a.id}:{n:03d}",
+            article_id=a.id,
+            kind=f["kind"],  # type: ignore[arg-type]
+            content_start=cs,
+            content_end=ce,
+            sentence_start=ss,
+            sentence_end=se,
+            content=text[cs:ce],
+            sentence=text[ss:se],
+            outlet=a.outlet,
+            published=a.published,
+            date_source=a.date_source,
+            speaker=speaker,
+            speaker_name=str(f["speaker_name"]),
+            speaker_role=str(f["speaker_role"]),
+            speaker_type=stype if stype in _SPEAKER_TYPES else "",  # type: ignore[arg-type]
+            speaker_start=sp_s if isinstance(sp_s, int) else None,
+            speaker_end=sp_e if isinstance(sp_e, int) else None,
+            cue=cue,
+            cue_start=cue_s if isinstance(cue_s, int) else None,
+            cue_end=cue_e if isinstance(cue_e, int) else None,
+            via=str(f["via"]),
+            quote=f["quote"],  # type: ignore[arg-type]
+            resolved=bool(f["resolved"]),
+            negated=bool(f["negated"]),
+            sentence_index=int(f["sentence_index"]),  # type: ignore[call-overload]
+        )
+
+
+_SPEAKER_TYPES: frozenset[str] = frozenset(
+    ("person", "organization", "document", "anonymous", "outlet")
+)
+# cue classes that make a sentence reported speech (no narration claim for it)
+_VOICE_CLASSES = frozenset(("speech", "according", "colon", "dash", "noun", "belief", "evidence"))
+#: Whether speech reported inside another claim's content is a claim of its own.
+NESTED_CLAIMS = False
+#: Whether a run-on quotation also becomes a claim of its own (see ``floating``).
+FLOATING_CLAIMS = False
+
+
+def _int(value: object) -> int:
+    assert isinstance(value, int)
+    return value
+
+
+def _draft_order(f: dict[str, object]) -> tuple[int, int, int, str]:
+    cue = f["cue_start"]
+    return (
+        _int(f["sentence_start"]),
+        _int(f["content_start"]),
+        cue if isinstance(cue, int) else -1,
+        str(f["kind"]),
+    )
 
 
 def attribute(article: Article, sentences: Sequence[Sentence]) -> tuple[Claim, ...]:
-    return ()
+    """Claims of one article, numbered in text order (``<article id>:001``...)."""
+    if not sentences or not article.text:
+        return ()
+    return _Extractor(article, sentences).run()
+
+
+__all__ = ["Entity", "SpeakerType", "attribute"]

@@ -1,14 +1,662 @@
-"""PROVISIONAL clean stage (being replaced): view normalisation only, whole text is body."""
+"""Clean: a normalised view of the text, zones (header, headline, body, boilerplate), and
+the publication date and outlet when the metadata did not give them.
+
+``clean(article)`` returns the article with
+
+- ``view``: the text with a one-to-one character map applied (same length, so any
+  offset found in the view is valid in the text): NBSP and the other Unicode spaces,
+  tabs and zero-width characters become a plain space; CR becomes a space before LF
+  and a LF on its own; vertical tab, form feed, NEL and the Unicode line/paragraph
+  separators become LF.
+- ``zones``: contiguous spans covering the whole text, each ``header`` (the ``date
+  ...`` first line of a ``.txt``), ``headline`` (the article's own title), ``body`` or
+  ``boilerplate``, with a ``reason`` naming the rule. The text is classified line by
+  line (one line = one paragraph as scraped) with the general tables of
+  ``crosscheck.rules.boilerplate``: photo credits and the caption lines around them,
+  links to other stories, headlines of other stories and section sub-headings
+  (short lines with no final punctuation), navigation lists, page widgets, lines in
+  another script, stray counters. Blank lines join the zone before them.
+- ``title``: the headline's text, when the metadata gave none.
+- ``published`` / ``date_source="inferred"``: when no date is known, a date printed
+  at the very top of the body ("Wed 05 Apr 2017 ...", "BEIRUT, Sept. 12, 2016
+  (Reuters) -", a "Published: ..." line), never from captions or navigation.
+- ``outlet``: when none is known, from a dateline ``CITY (Outlet) -``, a site credit
+  ``- <Name> International|News|...``, or a news agency the article's own text names
+  as the channel of an interview ("... told <Agency>").
+
+Everything is linear in the text length: a constant number of compiled patterns per
+line, and the expensive ones only on short lines.
+"""
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
+import re
+from collections.abc import Sequence
 
-from crosscheck.records import Article, Zone
+from crosscheck.ingest import date_from_match
+from crosscheck.records import Article, Zone, ZoneKind
+from crosscheck.rules import boilerplate as bp
+from crosscheck.rules import dates
 
-_MAP = str.maketrans({"\u00a0": " ", "\r": " ", "\u2009": " ", "\u202f": " "})
+# --------------------------------------------------------------------------- view
+
+# One-to-one map for the view: each of these becomes a plain space or a line feed.
+_SPACE_CHARS = "\t\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\u200b\u200c\u200d\u2060\ufeff"
+_NEWLINE_CHARS = "\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+_VIEW_TABLE = str.maketrans(
+    {**dict.fromkeys(_SPACE_CHARS, " "), **dict.fromkeys(_NEWLINE_CHARS, "\n")}
+)
+_ODD_CHARS = re.compile("[\r" + _SPACE_CHARS + _NEWLINE_CHARS + "]")
+_LONE_CR = re.compile(r"\r(?!\n)")
+
+
+def normalise_view(text: str) -> str:
+    """The same-length normalised copy of ``text`` that stages match against."""
+    if _ODD_CHARS.search(text) is None:
+        return text
+    view = text.translate(_VIEW_TABLE)
+    if "\r" in view:
+        view = _LONE_CR.sub("\n", view).replace("\r", " ")
+    return view
+
+
+# --------------------------------------------------------------------------- line shapes
+
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]{0,6}\.?"
+# a line ending in a full date ("... on November 28, 2016.", "... Syria January 30, 2017")
+_ENDS_WITH_DATE = re.compile(
+    r"(?:"
+    + _MONTH
+    + r"[ \t]+\d{1,2}(?:st|nd|rd|th)?,?[ \t]+\d{4}|\d{1,2}[ \t]+"
+    + _MONTH
+    + r",?[ \t]+\d{4})[ \t]*[.)]?\Z"
+)
+_LATIN_LETTERS = r"A-Za-z\u00aa\u00b5\u00ba\u00c0-\u024f\u1e00-\u1eff"
+# the blocks of the other scripts (Greek, Cyrillic, Armenian, Hebrew, Arabic, Indic,
+# Georgian, CJK, Hangul...), by code point range
+_OTHER_SCRIPTS = (
+    "\u0370-\u03ff\u0400-\u052f\u0530-\u058f\u0590-\u05ff\u0600-\u06ff\u0700-\u1cff"
+    "\u1f00-\u1fff\u2c00-\u2dff\u2e80-\u2fff\u3040-\u9fff\ua000-\ud7ff\uf900-\ufaff"
+    "\ufb1d-\ufdff\ufe70-\ufefe"
+)
+_NON_LATIN_LETTER = re.compile("[" + _OTHER_SCRIPTS + "]")
+_NON_LATIN_RUN = re.compile("[" + _OTHER_SCRIPTS + "]+")
+_LATIN_RUN = re.compile(r"[" + _LATIN_LETTERS + r"]+")
+_HAS_LETTER = re.compile(r"[^\W\d_]")
+_BULLET = re.compile(r"[\u2022\u25cf\u25aa\u25e6\u2023\u2043*\-\u2013\u2014\u00b7][ \t]+\w")
+_TRAILING_NAME = re.compile(r"[ \t][-\u2013\u2014][ \t]+(?:[A-Z][\w.'\u2019]*[ \t]?){1,4}\Z")
+_SITE_SUFFIXES = frozenset(
+    ("International", "News", "Agency", "Online", "Media", "Newswire", "Wire", "TV", "Network")
+)
+_CLOSERS = "\"'\u201d\u2019\u00bb)]"
+_SENTENCE_END = frozenset(".!?;:,\u2026")
+_LINE_HEAD = 200  # characters of a line the anchored patterns look at
+
+_AGENCY_CHANNEL = re.compile(
+    bp.AGENCY_CHANNEL_VERBS
+    + r"[ \t]+(?:the[ \t]+)?(?P<agency>"
+    + "|".join(re.escape(a) for a in sorted(bp.NEWS_AGENCIES, key=len, reverse=True))
+    + r")(?![\w-])"
+)
+
+
+def _word_count(s: str) -> int:
+    """Words in a stripped line (approximate, by spaces, for long lines)."""
+    if len(s) > bp.SHORT_LINE_CHARS:
+        return s.count(" ") + 1
+    return len(s.split())
+
+
+def _ends_sentence(s: str) -> bool:
+    """True when the line ends like a sentence (final punctuation, maybe inside quotes)."""
+    i = len(s) - 1
+    last = s[i]
+    if last in _SENTENCE_END:
+        return True
+    if last in _CLOSERS:
+        # "... said." / "... real”." : punctuation just inside the closing quotes
+        stop = max(0, i - 4)
+        while i > stop and s[i] in _CLOSERS:
+            i -= 1
+        return s[i] in _SENTENCE_END
+    return False
+
+
+def _title_case_ratio(s: str) -> float:
+    """Share of the non-small words that start with a capital letter or a digit."""
+    caps = total = 0
+    for n, raw in enumerate(s.split()):
+        w = raw.strip("\"'\u2018\u2019\u201c\u201d()[],.:;!?-\u2013\u2014")
+        if not w or not (w[0].isalnum()):
+            continue
+        if n > 0 and w.lower() in bp.TITLE_SMALL_WORDS:
+            continue
+        total += 1
+        if w[0].isupper() or w[0].isdigit():
+            caps += 1
+    return caps / total if total else 0.0
+
+
+def _starts_capitalised(s: str) -> bool:
+    for ch in s[:10]:
+        if ch.isalpha():
+            return ch.isupper()
+        if ch.isdigit():
+            return True
+    return False
+
+
+def _starts_lowercase(s: str) -> bool:
+    return bool(s) and s[0].islower()
+
+
+# --------------------------------------------------------------------------- classification
+
+
+@dataclasses.dataclass(slots=True)
+class _Lines:
+    """The lines of the view with what has been decided about each."""
+
+    starts: list[int]
+    ends: list[int]  # end of the line's content (before the LF)
+    texts: list[str]  # stripped content
+    words: list[int]
+    kind: list[str]  # "" (undecided), header, headline, body, boilerplate
+    reason: list[str]
+
+
+def _split(view: str) -> _Lines:
+    starts: list[int] = []
+    ends: list[int] = []
+    texts: list[str] = []
+    pos = 0
+    for raw in view.split("\n"):
+        starts.append(pos)
+        end = pos + len(raw)
+        ends.append(end)
+        texts.append(raw.strip())
+        pos = end + 1
+    n = len(starts)
+    return _Lines(starts, ends, texts, [0] * n, [""] * n, [""] * n)
+
+
+# Cheap literal pre-tests (on the lower-cased line) guarding the searching patterns.
+_PROMO_HINT = re.compile(
+    "newsletter|inbox|sign up|privacy|terms of|rights reserved|click here|download|notifications"
+    "|journalism|become a"
+)
+_CREDIT_HINT = re.compile("photo|image|picture|credit")
+_LINK_END_HINT = re.compile("read more|continue reading|full story")
+_DIGIT = re.compile(r"\d")
+
+
+def _intrinsic(s: str, nw: int) -> str:
+    """The boilerplate rule a line matches on its own, or ''.
+
+    Cheap tests guard the searching patterns: a long paragraph that ends like a
+    sentence costs two anchored matches.
+    """
+    n = len(s)
+    head = s[:_LINE_HEAD]
+    if n > bp.SHORT_LINE_CHARS:
+        if nw > bp.CAPTION_MAX_WORDS:
+            return ""
+        if bp.CREDIT_START.match(head):
+            return "credit"
+        if bp.LINK_START.match(head):
+            return "link"
+        if _ends_sentence(s):
+            return ""
+        tail = s[-_LINE_HEAD:]
+        low_tail = tail.lower()
+        if _CREDIT_HINT.search(low_tail) and bp.CREDIT_END.search(tail):
+            return "credit"
+        if s.rsplit(None, 1)[-1] in _SITE_SUFFIXES and bp.TRAILING_SITE_CREDIT.search(tail):
+            return "site-credit"
+        return ""
+    if bp.SEPARATOR_LINE.match(s):
+        return "separator"
+    if n <= 20 and bp.COUNTER_LINE.match(s) and _DIGIT.search(s):
+        return "counter"
+    if bp.CREDIT_START.match(head):
+        return "credit"
+    low = s.lower()
+    key = " ".join(low.strip(" .:;,!?|\u2022\u00b7>\u00bb\u2026-\u2013\u2014()[]").split())
+    if key in bp.WIDGET_LINES:
+        return "widget"
+    if bp.WIDGET_PATTERN.match(s) or (s[0] == "B" and bp.BYLINE.match(s)):
+        return "widget"
+    if nw <= 30 and _PROMO_HINT.search(low) and bp.PROMO_PHRASES.search(s):
+        return "widget"
+    ends_sentence = _ends_sentence(s)
+    if nw <= bp.SHORT_CREDIT_WORDS and (
+        (("\u00a9" in s or _CREDIT_HINT.search(low)) and bp.CREDIT_ANYWHERE.search(s))
+        or (not ends_sentence and bp.CREDIT_UNPUNCTUATED.search(s))
+    ):
+        return "credit"
+    if nw <= 30 and _LINK_END_HINT.search(low, max(0, n - 30)) and bp.LINK_END.search(s):
+        return "link"
+    if bp.LINK_START.match(head):
+        return "link"
+    if ends_sentence and s[-1] != ")":
+        return ""
+    if _CREDIT_HINT.search(low) and bp.CREDIT_END.search(s):
+        return "credit"
+    if s.rsplit(None, 1)[-1] in _SITE_SUFFIXES and bp.TRAILING_SITE_CREDIT.search(s):
+        return "site-credit"
+    if (s[-1].isdigit() or low.endswith("ago")) and bp.NAV_ITEM_END.search(s):
+        return "nav-item"
+    if n <= _LINE_HEAD and dates.DATE_ONLY_LINE.match(s):
+        return "date-line"
+    return ""
+
+
+def _mark_other_script(view: str, lines: _Lines) -> None:
+    """Lines mostly in another script than the article (Cyrillic in English...)."""
+    if view.isascii() or _NON_LATIN_LETTER.search(view) is None:
+        return
+    latin_total = sum(m.end() - m.start() for m in _LATIN_RUN.finditer(view))
+    foreign_total = sum(m.end() - m.start() for m in _NON_LATIN_RUN.finditer(view))
+    if latin_total < foreign_total:
+        return  # not a Latin-script article: leave its lines alone
+    counts: dict[int, int] = {}
+    for m in _NON_LATIN_RUN.finditer(view):
+        i = bisect.bisect_right(lines.starts, m.start()) - 1
+        counts[i] = counts.get(i, 0) + m.end() - m.start()
+    for i in sorted(counts):
+        foreign = counts[i]
+        if foreign < bp.OTHER_SCRIPT_MIN_LETTERS or lines.kind[i]:
+            continue
+        s = lines.texts[i]
+        latin = sum(m.end() - m.start() for m in _LATIN_RUN.finditer(s))
+        if foreign > latin:
+            lines.kind[i] = "boilerplate"
+            lines.reason[i] = "other-script"
+
+
+def _nonblank(lines: _Lines) -> list[int]:
+    return [i for i, s in enumerate(lines.texts) if s]
+
+
+def _mark_navigation(lines: _Lines, order: list[int]) -> None:
+    """Runs of date-ending link lines (with lone separators between) are navigation."""
+    run: list[int] = []
+
+    def close() -> None:
+        items = [i for i in run if lines.reason[i] == "nav-item"]
+        if len(items) >= bp.NAV_MIN_ITEMS:
+            for i in items:
+                lines.kind[i] = "boilerplate"
+                lines.reason[i] = "navigation"
+        else:
+            for i in items:
+                lines.kind[i] = ""
+                lines.reason[i] = ""
+        run.clear()
+
+    for i in order:
+        r = lines.reason[i]
+        if r == "nav-item":
+            run.append(i)
+        elif r == "separator" and run:
+            continue
+        elif run:
+            close()
+    if run:
+        close()
+
+
+def _heading_like(s: str, nw: int) -> bool:
+    """A short line with no final punctuation: a heading, a title, a label."""
+    return (
+        1 <= nw <= bp.HEADING_MAX_WORDS
+        and not _ends_sentence(s)
+        and _HAS_LETTER.search(s) is not None
+    )
+
+
+def _headline_like(s: str, nw: int) -> bool:
+    if not (2 <= nw <= bp.HEADLINE_MAX_WORDS) or len(s) > 250 or not _starts_capitalised(s):
+        return False
+    if _ENDS_WITH_DATE.search(s) or bp.DATELINE_OUTLET.match(s[:_LINE_HEAD]):
+        return False
+    if not _ends_sentence(s):
+        return True
+    if s[-1] in "?!":
+        return True
+    # "Stealth Over Health: Title Case Headline." (a title with a full stop added)
+    return s[-1] == "." and _title_case_ratio(s) >= 0.75
+
+
+def _caption_like_strict(s: str, nw: int) -> bool:
+    return nw <= bp.CAPTION_MAX_WORDS and (
+        _ENDS_WITH_DATE.search(s[-60:]) is not None or bp.CAPTION_CUES.search(s) is not None
+    )
+
+
+def _caption_like_loose(s: str, nw: int) -> bool:
+    return nw <= bp.CAPTION_MAX_WORDS and (
+        not _ends_sentence(s) or bp.CAPTION_CUES.search(s) is not None
+    )
+
+
+def _similar_title(s: str, title: str) -> bool:
+    a = {w.lower().strip(".,:;!?\"'\u2018\u2019\u201c\u201d") for w in s.split()}
+    b = {w.lower().strip(".,:;!?\"'\u2018\u2019\u201c\u201d") for w in title.split()}
+    a.discard("")
+    b.discard("")
+    return bool(a and b) and len(a & b) >= 0.6 * min(len(a), len(b))
+
+
+def _find_headline(
+    view: str, lines: _Lines, order: list[int], title: str
+) -> tuple[int, tuple[int, int] | None]:
+    """(headline line index or -1, intra-line headline span or None)."""
+    candidates = [i for i in order if not lines.kind[i]][: bp.HEADLINE_SEARCH_LINES]
+    if title:
+        window = view[: len(title) + 400]
+        pos = window.find(title)
+        if pos < 0:
+            folded = " ".join(title.split())
+            pos = window.find(folded) if folded != title else -1
+            title = folded
+        if pos >= 0:
+            i = bisect.bisect_right(lines.starts, pos) - 1
+            s = lines.texts[i]
+            rest = s.replace(title, "", 1).strip(" .:;!?-\u2013\u2014|")
+            if not rest and not lines.kind[i]:
+                lines.kind[i] = "headline"
+                lines.reason[i] = "metadata title"
+                return i, None
+            end = pos + len(title)
+            while end < lines.ends[i] and view[end] in ".:!?":
+                end += 1
+            return -1, (pos, end)
+        if candidates:
+            i = candidates[0]
+            s = lines.texts[i]
+            continued = i + 1 < len(lines.texts) and _starts_lowercase(lines.texts[i + 1])
+            if _headline_like(s, lines.words[i]) and _similar_title(s, title) and not continued:
+                lines.kind[i] = "headline"
+                lines.reason[i] = "first title line (like the metadata title)"
+                return i, None
+        return -1, None
+    pending: list[int] = []
+    for i in candidates:
+        s = lines.texts[i]
+        nw = lines.words[i]
+        continued = i + 1 < len(lines.texts) and _starts_lowercase(lines.texts[i + 1])
+        if _headline_like(s, nw) and not continued:
+            lines.kind[i] = "headline"
+            lines.reason[i] = "first title line"
+            for j in pending:
+                lines.kind[j] = "boilerplate"
+                lines.reason[j] = "caption"
+            return i, None
+        if _caption_like_strict(s, nw):
+            pending.append(i)
+            continue
+        break
+    return -1, None
+
+
+def _prev_nonblank(lines: _Lines, i: int) -> int:
+    i -= 1
+    while i >= 0 and not lines.texts[i]:
+        i -= 1
+    return i
+
+
+def _next_nonblank(lines: _Lines, i: int) -> int:
+    i += 1
+    n = len(lines.texts)
+    while i < n and not lines.texts[i]:
+        i += 1
+    return i if i < n else -1
+
+
+def _mark_around_credits(lines: _Lines, headline: int) -> None:
+    """Caption lines just above a credit; a title line just below is another story's."""
+    credits = [i for i, r in enumerate(lines.reason) if r in ("credit", "site-credit")]
+    for c in credits:
+        credit = lines.texts[c]
+        # a bare credit ("(c) AGENCY / Name") has its caption above it; a credit that
+        # carries its caption ("Image copyright X Image caption ...") does not
+        bare = lines.words[c] <= bp.BARE_CREDIT_WORDS and "caption" not in credit.lower()
+        if lines.reason[c] == "credit" and bare:
+            j = _prev_nonblank(lines, c)
+            if j >= 0 and not lines.kind[j] and j != headline:
+                s = lines.texts[j]
+                if _caption_like_loose(s, lines.words[j]):
+                    lines.kind[j] = "boilerplate"
+                    lines.reason[j] = "caption"
+        k = c
+        for _ in range(4):
+            k = _next_nonblank(lines, k)
+            if k < 0 or lines.kind[k] != "boilerplate":
+                break
+        if (
+            k >= 0
+            and not lines.kind[k]
+            and k != headline
+            and _heading_like(lines.texts[k], lines.words[k])
+        ):
+            lines.kind[k] = "boilerplate"
+            lines.reason[k] = "linked headline"
+
+
+def _wrapped(lines: _Lines, order: list[int]) -> bool:
+    """Hard-wrapped text (paragraphs broken into lines): unpunctuated lines are not headings."""
+    undecided = [i for i in order if not lines.kind[i]]
+    if len(undecided) < 8:
+        return False
+    joined = 0
+    for i in undecided:
+        nxt = i + 1
+        if nxt < len(lines.texts) and lines.texts[nxt] and not _ends_sentence(lines.texts[i]):
+            joined += 1
+    return joined >= 0.5 * len(undecided)
+
+
+def _classify(view: str, title: str) -> tuple[_Lines, int, tuple[int, int] | None]:
+    lines = _split(view)
+    texts = lines.texts
+    n = len(texts)
+    # header
+    if n and dates.HEADER_LINE.match(texts[0][:_LINE_HEAD]) and len(texts[0]) <= _LINE_HEAD:
+        lines.kind[0] = "header"
+        lines.reason[0] = "date header"
+    order = _nonblank(lines)
+    for i in order:
+        lines.words[i] = _word_count(texts[i])
+    for i in order:
+        if lines.kind[i]:
+            continue
+        r = _intrinsic(texts[i], lines.words[i])
+        if r:
+            lines.reason[i] = r
+            if r != "nav-item":
+                lines.kind[i] = "boilerplate"
+    _mark_navigation(lines, order)
+    _mark_other_script(view, lines)
+    headline, span = _find_headline(view, lines, order, title)
+    _mark_around_credits(lines, headline)
+    wrapped = _wrapped(lines, order)
+    prev = -1  # the previous non-blank line
+    list_state = ""  # "intro": prev is body ending with ':'; "item": prev is an item of that list
+    for i in order:
+        if lines.kind[i]:
+            prev, list_state = i, ""
+            continue
+        s = texts[i]
+        nw = lines.words[i]
+        heading = _heading_like(s, nw)
+        in_list = (list_state == "intro" and i - prev <= 2) or (list_state == "item" and i - prev == 1)
+        prev = i
+        if heading and in_list:
+            # an item of a list introduced by "... the following:"
+            lines.kind[i] = "body"
+            list_state = "item"
+            continue
+        list_state = ""
+        if (
+            heading
+            and (nw <= bp.SUBHEADING_MAX_WORDS or _title_case_ratio(s) >= 0.75)
+            and _starts_capitalised(s)
+            and not _BULLET.match(s)
+            and not bp.DATELINE_OUTLET.match(s[:_LINE_HEAD])
+            and not (i + 1 < n and _starts_lowercase(texts[i + 1]))
+        ):
+            isolated = (i == 0 or not texts[i - 1]) and (i + 1 >= n or not texts[i + 1])
+            if not wrapped or isolated:
+                lines.kind[i] = "boilerplate"
+                tail = _TRAILING_NAME.search(s[-80:])
+                lines.reason[i] = (
+                    "linked headline" if tail and _title_case_ratio(s) >= 0.75 else "subheading"
+                )
+                continue
+        lines.kind[i] = "body"
+        if s.endswith(":"):
+            list_state = "intro"
+    return lines, headline, span
+
+
+def _zones(lines: _Lines, total: int, span: tuple[int, int] | None) -> tuple[Zone, ...]:
+    if total == 0:
+        return ()
+    segs: list[list[object]] = []  # [kind, reason, start, end]
+    current_kind = ""
+    current_reason = ""
+    for i, s in enumerate(lines.texts):
+        start = lines.starts[i]
+        end = lines.ends[i] + 1 if i + 1 < len(lines.texts) else total
+        if s:
+            current_kind = lines.kind[i] or "body"
+            current_reason = lines.reason[i] if current_kind != "body" else ""
+        elif not current_kind:
+            # leading blank lines: they join the first zone below
+            continue
+        if segs and segs[-1][0] == current_kind and segs[-1][1] == current_reason:
+            segs[-1][3] = end
+        else:
+            segs.append([current_kind, current_reason, start, end])
+    if not segs:
+        return (Zone("body", 0, total, ""),)
+    segs[0][2] = 0
+    zones = [Zone(str(k), int(str(a)), int(str(b)), str(r)) for k, r, a, b in segs]  # type: ignore[arg-type]
+    if span is not None:
+        zones = _overlay(zones, span[0], span[1], "headline", "metadata title")
+    return tuple(zones)
+
+
+def _overlay(
+    zones: Sequence[Zone], start: int, end: int, kind: ZoneKind, reason: str
+) -> list[Zone]:
+    out: list[Zone] = []
+    for z in zones:
+        if z.end <= start or z.start >= end:
+            out.append(z)
+            continue
+        if z.start < start:
+            out.append(Zone(z.kind, z.start, start, z.reason))
+        if not out or out[-1].kind != kind or out[-1].start != start:
+            out.append(Zone(kind, start, end, reason))
+        if z.end > end:
+            out.append(Zone(z.kind, end, z.end, z.reason))
+    return out
+
+
+# --------------------------------------------------------------------------- inference
+
+
+def _infer_date(lines: _Lines) -> tuple[int, object] | None:
+    """A publication date printed at the top: a date line, or a date opening the body."""
+    seen_body = 0
+    for i, s in enumerate(lines.texts):
+        if not s:
+            continue
+        kind, reason = lines.kind[i], lines.reason[i]
+        if reason == "date-line":
+            m = dates.LEADING_DATE.match(s[:_LINE_HEAD])
+            if m:
+                d = date_from_match(m)
+                if d is not None:
+                    return i, d
+            continue
+        if kind == "headline" or kind == "header":
+            continue
+        if kind != "body":
+            if seen_body:
+                return None
+            continue
+        head = s[:_LINE_HEAD]
+        m = dates.LEADING_DATE.match(head) or dates.DATELINE_DATE.match(head)
+        if m:
+            d = date_from_match(m)
+            if d is not None:
+                return i, d
+        seen_body += 1
+        if seen_body >= 2:
+            return None
+    return None
+
+
+def _clean_outlet(name: str) -> str:
+    words = name.split()
+    while len(words) > 1 and words[-1] in bp.SITE_SUFFIX_DROPPED:
+        words.pop()
+    return " ".join(words)
+
+
+def _infer_outlet(view: str, lines: _Lines) -> str:
+    body_seen = 0
+    for i, s in enumerate(lines.texts):
+        if not s or lines.kind[i] != "body":
+            continue
+        m = bp.DATELINE_OUTLET.match(s[:_LINE_HEAD])
+        if m:
+            outlet = " ".join(m.group("outlet").split())
+            if not bp.DATELINE_NOT_OUTLET.match(outlet):
+                return outlet
+        body_seen += 1
+        if body_seen >= 8:
+            break
+    for i, r in enumerate(lines.reason):
+        if r == "site-credit":
+            m = bp.TRAILING_SITE_CREDIT.search(lines.texts[i][-200:])
+            if m:
+                return _clean_outlet(m.group("name"))
+    for i, s in enumerate(lines.texts):
+        if s and lines.kind[i] == "body":
+            m = _AGENCY_CHANNEL.search(view, lines.starts[i], lines.ends[i])
+            if m:
+                return m.group("agency")
+    return ""
+
+
+# --------------------------------------------------------------------------- stage
 
 
 def clean(article: Article) -> Article:
-    view = article.text.translate(_MAP)
-    return dataclasses.replace(article, view=view, zones=(Zone("body", 0, len(view), "all"),))
+    """Set view, zones, and (when missing) title, published and outlet. Never raises."""
+    text = article.text
+    view = normalise_view(text)
+    if not text:
+        return dataclasses.replace(article, view=view, zones=())
+    lines, headline, span = _classify(view, article.title.strip())
+    zones = _zones(lines, len(text), span)
+    changes: dict[str, object] = {"view": view, "zones": zones}
+    if not article.title and headline >= 0:
+        changes["title"] = lines.texts[headline]
+    if article.published is None:
+        found = _infer_date(lines)
+        if found is not None:
+            changes["published"] = found[1]
+            changes["date_source"] = "inferred"
+    if not article.outlet:
+        outlet = _infer_outlet(view, lines)
+        if outlet:
+            changes["outlet"] = outlet
+    return dataclasses.replace(article, **changes)  # type: ignore[arg-type]

@@ -57,18 +57,131 @@ class RunOptions:
 
 
 _COMMON: list[tuple[str, Any, Any]] = [
-    ("id_field", Annotated[str | None, typer.Option("--id-field", help="JSONL/CSV field holding the article id.", rich_help_panel="Input")], None),
-    ("title_field", Annotated[str | None, typer.Option("--title-field", help="JSONL/CSV field holding the title.", rich_help_panel="Input")], None),
-    ("date_field", Annotated[str | None, typer.Option("--date-field", help="JSONL/CSV field holding the publication date.", rich_help_panel="Input")], None),
-    ("outlet_field", Annotated[str | None, typer.Option("--outlet-field", help="JSONL/CSV field holding the outlet.", rich_help_panel="Input")], None),
-    ("text_field", Annotated[str | None, typer.Option("--text-field", help="JSONL/CSV field holding the article text.", rich_help_panel="Input")], None),
-    ("input_format", Annotated[str | None, typer.Option("--input-format", help="Force the input format: txt, jsonl or csv.", rich_help_panel="Input")], None),
-    ("jobs", Annotated[int, typer.Option("--jobs", "-j", help="Worker processes (default: all cores).", rich_help_panel="Run")], 0),
-    ("engine", Annotated[str, typer.Option("--engine", help="local or dask.", rich_help_panel="Run")], "local"),
-    ("scheduler", Annotated[str | None, typer.Option("--scheduler", help="dask scheduler address, tcp://HOST:PORT (with --engine dask).", rich_help_panel="Run")], None),
-    ("strict", Annotated[bool, typer.Option("--strict", help="Exit non-zero when any input is skipped.", rich_help_panel="Run")], False),
-    ("quiet", Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no totals on stderr.", rich_help_panel="Run")], False),
-    ("debug", Annotated[bool, typer.Option("--debug", help="Show tracebacks.", rich_help_panel="Run")], False),
+    (
+        "id_field",
+        Annotated[
+            str | None,
+            typer.Option(
+                "--id-field",
+                help="JSONL/CSV field holding the article id.",
+                rich_help_panel="Input",
+            ),
+        ],
+        None,
+    ),
+    (
+        "title_field",
+        Annotated[
+            str | None,
+            typer.Option(
+                "--title-field", help="JSONL/CSV field holding the title.", rich_help_panel="Input"
+            ),
+        ],
+        None,
+    ),
+    (
+        "date_field",
+        Annotated[
+            str | None,
+            typer.Option(
+                "--date-field",
+                help="JSONL/CSV field holding the publication date.",
+                rich_help_panel="Input",
+            ),
+        ],
+        None,
+    ),
+    (
+        "outlet_field",
+        Annotated[
+            str | None,
+            typer.Option(
+                "--outlet-field",
+                help="JSONL/CSV field holding the outlet.",
+                rich_help_panel="Input",
+            ),
+        ],
+        None,
+    ),
+    (
+        "text_field",
+        Annotated[
+            str | None,
+            typer.Option(
+                "--text-field",
+                help="JSONL/CSV field holding the article text.",
+                rich_help_panel="Input",
+            ),
+        ],
+        None,
+    ),
+    (
+        "input_format",
+        Annotated[
+            str | None,
+            typer.Option(
+                "--input-format",
+                help="Force the input format: txt, jsonl or csv.",
+                rich_help_panel="Input",
+            ),
+        ],
+        None,
+    ),
+    (
+        "jobs",
+        Annotated[
+            int,
+            typer.Option(
+                "--jobs", "-j", help="Worker processes (default: all cores).", rich_help_panel="Run"
+            ),
+        ],
+        0,
+    ),
+    (
+        "engine",
+        Annotated[str, typer.Option("--engine", help="local or dask.", rich_help_panel="Run")],
+        "local",
+    ),
+    (
+        "scheduler",
+        Annotated[
+            str | None,
+            typer.Option(
+                "--scheduler",
+                help="dask scheduler address, tcp://HOST:PORT (with --engine dask).",
+                rich_help_panel="Run",
+            ),
+        ],
+        None,
+    ),
+    (
+        "strict",
+        Annotated[
+            bool,
+            typer.Option(
+                "--strict", help="Exit non-zero when any input is skipped.", rich_help_panel="Run"
+            ),
+        ],
+        False,
+    ),
+    (
+        "quiet",
+        Annotated[
+            bool,
+            typer.Option(
+                "--quiet",
+                "-q",
+                help="No progress bar and no totals on stderr.",
+                rich_help_panel="Run",
+            ),
+        ],
+        False,
+    ),
+    (
+        "debug",
+        Annotated[bool, typer.Option("--debug", help="Show tracebacks.", rich_help_panel="Run")],
+        False,
+    ),
 ]
 
 
@@ -213,7 +326,9 @@ def account(extraction: Extraction, opts: RunOptions) -> None:
     for item in skipped[:MAX_SKIP_LINES]:
         typer.echo(f"skipped: {item.message()}", err=True)
     if len(skipped) > MAX_SKIP_LINES:
-        typer.echo(f"skipped: ... and {len(skipped) - MAX_SKIP_LINES} more (see manifest)", err=True)
+        typer.echo(
+            f"skipped: ... and {len(skipped) - MAX_SKIP_LINES} more (see manifest)", err=True
+        )
     warned = [r.article for r in extraction.results if r.article.warnings]
     for article in warned[:MAX_SKIP_LINES]:
         where = f"{article.source}:{article.line}" if article.line else article.source
@@ -248,7 +363,9 @@ def emit(text: str, output: Path | None) -> None:
     atomic_write_text(output, text)
 
 
-def listing(kind: str, rows: Sequence[Mapping[str, Any]], fmt: str, output: Path | None, excel: bool) -> None:
+def listing(
+    kind: str, rows: Sequence[Mapping[str, Any]], fmt: str, output: Path | None, excel: bool
+) -> None:
     from crosscheck import report
 
     if fmt not in report.FORMATS:
@@ -261,9 +378,15 @@ def listing(kind: str, rows: Sequence[Mapping[str, Any]], fmt: str, output: Path
 FormatOpt = Annotated[
     str, typer.Option("--format", "-f", help="table, csv, jsonl, json, md, html or claimreview.")
 ]
-OutputOpt = Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")]
-ExcelOpt = Annotated[bool, typer.Option("--excel", help="CSV: add a UTF-8 byte-order mark for Excel.")]
-PathsArg = Annotated[list[str], typer.Argument(help="Files or folders (.txt, .jsonl, .csv), or - for stdin.")]
+OutputOpt = Annotated[
+    Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")
+]
+ExcelOpt = Annotated[
+    bool, typer.Option("--excel", help="CSV: add a UTF-8 byte-order mark for Excel.")
+]
+PathsArg = Annotated[
+    list[str], typer.Argument(help="Files or folders (.txt, .jsonl, .csv), or - for stdin.")
+]
 
 
 # --------------------------------------------------------------------------- commands
@@ -346,7 +469,7 @@ def findings(
     xref = run_cross_reference(extraction, opts)
     if fmt in ("claimreview", "html"):
         data = report.build_report(extraction, xref, tool_version=__version__)
-        emit(report.render_document(data, fmt), output)
+        emit(report.render_document(data, fmt, texts=report.article_texts(extraction)), output)
         return
     listing("findings", [f.to_row() for f in xref.findings], fmt, output, excel)
 
@@ -355,7 +478,9 @@ def findings(
 @corpus_command
 def report_cmd(
     paths: PathsArg,
-    out: Annotated[Path, typer.Option("--out", help="Folder for the report files.")] = Path("reports"),
+    out: Annotated[Path, typer.Option("--out", help="Folder for the report files.")] = Path(
+        "reports"
+    ),
     excel: ExcelOpt = False,
     *,
     opts: RunOptions,
@@ -376,11 +501,25 @@ def report_cmd(
 @corpus_command
 def check(
     paths: PathsArg,
-    baseline: Annotated[Path, typer.Option("--baseline", help="Folder holding the committed baseline report.")] = Path("reports"),
-    update: Annotated[bool, typer.Option("--update", help="Re-pin the baseline to this run.")] = False,
-    allow_regression: Annotated[bool, typer.Option("--allow-regression", help="With --update: allow lowering an evaluation floor.")] = False,
-    gold: Annotated[Path | None, typer.Option("--gold", help="brat gold folder: record/verify evaluation floors.")] = None,
-    gold_text: Annotated[list[str] | None, typer.Option("--gold-text", help="Texts scored against --gold.")] = None,
+    baseline: Annotated[
+        Path, typer.Option("--baseline", help="Folder holding the committed baseline report.")
+    ] = Path("reports"),
+    update: Annotated[
+        bool, typer.Option("--update", help="Re-pin the baseline to this run.")
+    ] = False,
+    allow_regression: Annotated[
+        bool,
+        typer.Option(
+            "--allow-regression", help="With --update: allow lowering an evaluation floor."
+        ),
+    ] = False,
+    gold: Annotated[
+        Path | None,
+        typer.Option("--gold", help="brat gold folder: record/verify evaluation floors."),
+    ] = None,
+    gold_text: Annotated[
+        list[str] | None, typer.Option("--gold-text", help="Texts scored against --gold.")
+    ] = None,
     *,
     opts: RunOptions,
 ) -> None:
@@ -396,8 +535,13 @@ def check(
         floors["gold"] = score_gold(gold, gold_text or [], opts)
     if update:
         gate.update(
-            baseline, extraction, xref, paths=paths, floors=floors,
-            allow_regression=allow_regression, tool_version=__version__,
+            baseline,
+            extraction,
+            xref,
+            paths=paths,
+            floors=floors,
+            allow_regression=allow_regression,
+            tool_version=__version__,
         )
         typer.echo(f"baseline in {baseline} updated", err=True)
         return
@@ -414,14 +558,22 @@ def score_gold(gold: Path, texts: Sequence[str], opts: RunOptions) -> dict[str, 
     gold_sets = ev.load_gold(gold)
     extraction = run_extraction(list(texts), opts)
     scores = ev.evaluate(gold_sets, extraction)
-    return {"content_f1": round(scores.content.f1, 4), "attribution_f1": round(scores.attribution.f1, 4)}
+    return {
+        "content_f1": round(scores.content.f1, 4),
+        "attribution_f1": round(scores.attribution.f1, 4),
+    }
 
 
 @app.command()
 @corpus_command
 def evaluate(
     paths: PathsArg,
-    gold: Annotated[Path, typer.Option("--gold", help="Folder of brat .ann files (Source, Cue, Content, Attribution).")],
+    gold: Annotated[
+        Path,
+        typer.Option(
+            "--gold", help="Folder of brat .ann files (Source, Cue, Content, Attribution)."
+        ),
+    ],
     fmt: FormatOpt = "table",
     output: OutputOpt = None,
     *,
@@ -433,7 +585,11 @@ def evaluate(
     gold_sets = ev.load_gold(gold)
     extraction = run_extraction(paths, opts)
     scores = ev.evaluate(gold_sets, extraction)
-    listing("scores", scores.rows(), fmt, output, False)
+    rows = [
+        {"metric": name, "articles": scores.articles, **prf.to_row()}
+        for name, prf in (("content", scores.content), ("attribution", scores.attribution))
+    ]
+    listing("scores", rows, fmt, output, False)
 
 
 def _version(value: bool) -> None:

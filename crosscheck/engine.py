@@ -1,28 +1,164 @@
 """Where the per-article stages run: in this process, on a process pool, or on dask.
 
-The engines differ only in where ``pipeline.extract_article`` runs; every engine
-returns the same ``Extraction`` (``pipeline.assemble`` sorts the results), so the
-output is byte-identical whatever the engine or the number of jobs.
+The engines differ only in where ``pipeline.extract_article`` runs. Every engine
+feeds the results to ``pipeline.assemble`` in input order (and ``assemble`` sorts
+them), so the output is byte-identical whatever the engine or the number of jobs.
+
+The local pool streams: the input is read lazily from ``ingest.read``, cut into
+chunks of about ``CHUNK_ARTICLES`` articles (or ``CHUNK_BYTES`` of text, whichever
+comes first) and at most ``INFLIGHT_PER_JOB`` chunks per worker are in flight at
+any time. Memory therefore holds the results plus a bounded window of input, never
+the whole input corpus twice. Small corpora (fewer than ``SERIAL_MAX_ARTICLES``
+articles or less than ``SERIAL_MAX_BYTES`` of text) run in this process, because
+starting a pool would cost more than it saves.
 """
 
 from __future__ import annotations
 
+import multiprocessing
 import os
+import threading
 from collections.abc import Iterable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
 
+from crosscheck.errors import CrosscheckError
 from crosscheck.progress import Progress
-from crosscheck.records import Article, ArticleResult, Extraction, Skipped
+from crosscheck.records import Article, ArticleResult, CrossReference, Extraction, Skipped
+
+ENGINES: tuple[str, ...] = ("local", "dask")
+
+# Below both of these thresholds the whole corpus runs serially in this process.
+SERIAL_MAX_ARTICLES = 50
+SERIAL_MAX_BYTES = 1_000_000
+
+# One IPC message carries at most this many articles / characters of text.
+CHUNK_ARTICLES = 64
+CHUNK_BYTES = 2_000_000
+
+# Chunks submitted but not yet collected, per worker process.
+INFLIGHT_PER_JOB = 2
+
+Item = Article | Skipped
+Result = ArticleResult | Skipped
 
 
 def default_jobs() -> int:
-    return max(1, os.cpu_count() or 1)
+    """All the cores this process may run on (the CLI's default for --jobs)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):  # pragma: no cover - non-Linux
+        return max(1, os.cpu_count() or 1)
 
 
-def _serial(items: Iterable[Article | Skipped]) -> Iterator[ArticleResult | Skipped]:
+def check_engine(engine: str) -> None:
+    if engine not in ENGINES:
+        raise CrosscheckError(
+            f"unknown engine {engine!r}", hint=f"use one of: {', '.join(ENGINES)}"
+        )
+
+
+def extract_one(item: Item) -> Result:
+    """Run the per-article stages on one ingest item (a Skipped passes through)."""
     from crosscheck.pipeline import extract_article
 
+    return item if isinstance(item, Skipped) else extract_article(item)
+
+
+def extract_chunk(chunk: list[Item]) -> list[Result]:
+    """The unit of work a pool worker or a dask task runs: one chunk, in order."""
+    return [extract_one(item) for item in chunk]
+
+
+def _size(item: Item) -> int:
+    return len(item.text) if isinstance(item, Article) else 0
+
+
+def chunked(
+    items: Iterable[Item], max_articles: int = CHUNK_ARTICLES, max_chars: int = CHUNK_BYTES
+) -> Iterator[list[Item]]:
+    """Cut the stream into chunks of at most ``max_articles`` items / ``max_chars`` text.
+
+    A single article larger than ``max_chars`` makes a chunk of its own.
+    """
+    chunk: list[Item] = []
+    chars = 0
     for item in items:
-        yield item if isinstance(item, Skipped) else extract_article(item)
+        n = _size(item)
+        if chunk and (len(chunk) >= max_articles or chars + n > max_chars):
+            yield chunk
+            chunk, chars = [], 0
+        chunk.append(item)
+        chars += n
+    if chunk:
+        yield chunk
+
+
+def _lookahead(items: Iterator[Item]) -> tuple[list[Item], bool]:
+    """Read until the corpus is known to be big enough for a pool, or ends.
+
+    Returns the items read and whether the input is exhausted.
+    """
+    head: list[Item] = []
+    articles = chars = 0
+    for item in items:
+        head.append(item)
+        if isinstance(item, Article):
+            articles += 1
+            chars += len(item.text)
+        if articles >= SERIAL_MAX_ARTICLES and chars >= SERIAL_MAX_BYTES:
+            return head, False
+    return head, True
+
+
+def _mp_context() -> multiprocessing.context.BaseContext:
+    """fork where it is safe (Linux, no other threads): no re-import, instant start."""
+    methods = multiprocessing.get_all_start_methods()
+    if "fork" in methods and threading.active_count() == 1:
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context("spawn")
+
+
+def _serial(items: Iterable[Item], progress: Progress) -> Iterator[Result]:
+    for n, item in enumerate(items, 1):
+        yield extract_one(item)
+        progress("extract", n, None)
+
+
+def _parallel(items: Iterable[Item], jobs: int, progress: Progress) -> Iterator[Result]:
+    """Run chunks on a process pool, a bounded number in flight; yield in input order."""
+    chunks = chunked(items, CHUNK_ARTICLES, CHUNK_BYTES)
+    limit = max(1, jobs * INFLIGHT_PER_JOB)
+    pending: dict[Future[list[Result]], int] = {}
+    ready: dict[int, list[Result]] = {}
+    submitted = emitted = done = 0
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=_mp_context()) as pool:
+        exhausted = False
+        try:
+            while True:
+                while not exhausted and len(pending) + len(ready) < limit:
+                    chunk = next(chunks, None)
+                    if chunk is None:
+                        exhausted = True
+                        break
+                    pending[pool.submit(extract_chunk, chunk)] = submitted
+                    submitted += 1
+                if not pending:
+                    break
+                finished, _ = wait(pending, return_when=FIRST_COMPLETED)
+                for fut in finished:
+                    ready[pending.pop(fut)] = fut.result()
+                # hand results on in input order, so the caller sees what a serial run sees
+                while emitted in ready:
+                    results = ready.pop(emitted)
+                    emitted += 1
+                    for result in results:
+                        done += 1
+                        yield result
+                    progress("extract", done, None)
+        finally:
+            for fut in pending:
+                fut.cancel()
 
 
 def run_extraction(
@@ -33,11 +169,64 @@ def run_extraction(
     scheduler: str | None = None,
     progress: Progress,
 ) -> Extraction:
+    """Run the per-article stages over ``items`` and assemble the Extraction.
+
+    ``jobs=1`` runs in this process; ``jobs>1`` on a process pool (streaming, see
+    the module docstring); ``engine="dask"`` on a dask.distributed cluster (a
+    LocalCluster of ``jobs`` workers, or the one at ``scheduler``).
+    """
     from crosscheck.pipeline import assemble
 
-    def counted(it: Iterable[ArticleResult | Skipped]) -> Iterator[ArticleResult | Skipped]:
-        for n, x in enumerate(it, 1):
-            progress("extract", n, None)
-            yield x
+    check_engine(engine)
+    if engine == "dask":
+        from crosscheck import dask_engine
 
-    return assemble(counted(_serial(items)))
+        return dask_engine.run_extraction(items, jobs=jobs, scheduler=scheduler, progress=progress)
+    if scheduler is not None:
+        raise CrosscheckError(
+            "--scheduler needs the dask engine", hint="add --engine dask, or drop --scheduler"
+        )
+    if jobs <= 1:
+        return assemble(_serial(items, progress))
+    stream = iter(items)
+    head, exhausted = _lookahead(stream)
+    if exhausted:
+        return assemble(_serial(head, progress))
+
+    def everything() -> Iterator[Item]:
+        yield from head
+        head.clear()  # let the look-ahead window go once it has been handed on
+        yield from stream
+
+    try:
+        return assemble(_parallel(everything(), jobs, progress))
+    except BrokenProcessPool as exc:
+        raise CrosscheckError(
+            f"a worker process died during extraction ({exc})",
+            hint="it may have run out of memory: retry with fewer --jobs, or --jobs 1",
+        ) from exc
+
+
+def run_cross_reference(
+    extraction: Extraction,
+    *,
+    jobs: int = 1,
+    engine: str = "local",
+    scheduler: str | None = None,
+    progress: Progress,
+) -> CrossReference:
+    """group -> match -> judge, locally (``pipeline.cross_reference``) or on dask.
+
+    On dask, matching is partitioned by block: claims are shuffled by block key and
+    each block is matched on a worker (see dask_engine.run_cross_reference).
+    """
+    check_engine(engine)
+    if engine == "dask":
+        from crosscheck import dask_engine
+
+        return dask_engine.run_cross_reference(
+            extraction, jobs=jobs, scheduler=scheduler, progress=progress
+        )
+    from crosscheck.pipeline import cross_reference
+
+    return cross_reference(extraction, jobs=jobs, progress=progress)

@@ -1,20 +1,649 @@
-"""PROVISIONAL group stage (being replaced)."""
+"""Group stage: canonical speakers and canonical events across the corpus.
+
+Input: the claims of every article (after normalise). Output: ``Groups``, holding
+
+- the speaker index: one ``SpeakerEntry`` per person or organisation, whatever the
+  articles call it ("Russian Foreign Minister Sergei Lavrov", "Sergei Lavrov",
+  "Lavrov" and "the Russian foreign minister" are one). Persons are keyed by last
+  name plus first initial; a bare last name joins the only full name that has it (or
+  the one that holds nearly all of its claims); last names that differ by a typo join
+  when the first initial agrees; a role-only speaker ("the Russian foreign minister")
+  joins the person who holds that role, in the same article, or else anywhere in the
+  corpus within a time window, but only when exactly one person holds it. Narration
+  (the outlet's own voice) is an ``outlet`` entry; anonymous sources and documents
+  stay local to their article (two "diplomatic sources" in two articles are not known
+  to be one source).
+- the event index: one ``EventEntry`` per named event, merging the aliases whose
+  keys (sorted content words, singular) are equal, differ by spelling, or are the
+  unambiguous subset of exactly one longer key of the same head. Generic mentions
+  ("the ceasefire") that normalise could not tie to a named event stay local to their
+  article: they never join an event of another article, so two different ceasefires a
+  year apart cannot be taken for one.
+
+Cost: everything is a pass over the claims plus fuzzy comparisons inside small
+blocks (keys sharing a head and a word), never all pairs of keys.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import datetime as dt
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from crosscheck.records import Claim, EventEntry, SpeakerEntry
+from rapidfuzz import fuzz
+
+from crosscheck.records import Claim, EventEntry, EventMention, SpeakerEntry
+from crosscheck.rules import matching as R
+
+# --------------------------------------------------------------------------- text helpers
+
+_WORD = re.compile(r"[0-9A-Za-z\u00C0-\u024F]+(?:['\u2019\-][0-9A-Za-z\u00C0-\u024F]+)*")
+_POSSESSIVE = re.compile(r"['\u2019]s$")
+
+
+def singular(word: str) -> str:
+    """A crude, predictable singular: 'forces' -> 'force', 'parties' -> 'party'."""
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is", "ws")):
+        return word[:-1]
+    return word
+
+
+def words(text: str) -> list[str]:
+    """Lower-cased word tokens, possessive 's removed."""
+    return [_POSSESSIVE.sub("", w.lower()) for w in _WORD.findall(text)]
+
+
+def content_words(text: str) -> list[str]:
+    """Singular lower-cased words that are not stopwords, in text order."""
+    return [
+        singular(w) for w in words(text) if (w not in R.STOPWORDS and len(w) > 1) or w.isdigit()
+    ]
+
+
+def name_tokens(text: str) -> list[str]:
+    """The tokens of a mention as written (case kept), possessive removed."""
+    return [_POSSESSIVE.sub("", w) for w in _WORD.findall(text)]
+
+
+def _is_cap(token: str) -> bool:
+    return token[:1].isupper()
+
+
+def _event_tokens(key: str) -> list[str]:
+    """Normalise an event key (idempotent): singular words, no stopwords, sorted."""
+    toks = {singular(w) for w in words(key) if w not in R.STOPWORDS}
+    return sorted(toks)
+
+
+def canonical_head(head: str) -> str:
+    h = head.lower().strip()
+    h = R.EVENT_HEAD_EQUIVALENTS.get(h, h)
+    return R.EVENT_HEAD_EQUIVALENTS.get(singular(h), singular(h))
+
+
+def _numbers_and_ordinals(tokens: Iterable[str]) -> frozenset[str]:
+    return frozenset(t for t in tokens if any(c.isdigit() for c in t) or t in R.ORDINAL_WORDS)
+
+
+def _strip_determiners(text: str) -> str:
+    parts = text.strip().split()
+    while parts and parts[0].lower() in R.LEADING_DETERMINERS:
+        parts = parts[1:]
+    return " ".join(parts)
+
+
+# --------------------------------------------------------------------------- union-find
+
+
+class _UnionFind:
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def find(self, x: str) -> str:
+        self.parent.setdefault(x, x)
+        root = x
+        while self.parent[root] != root:
+            root = self.parent[root]
+        while self.parent[x] != root:
+            self.parent[x], x = root, self.parent[x]
+        return root
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            # the smaller string becomes the root: deterministic whatever the order
+            if rb < ra:
+                ra, rb = rb, ra
+            self.parent[rb] = ra
+
+
+# --------------------------------------------------------------------------- records
 
 
 @dataclass(frozen=True)
 class Groups:
+    """What group found. The first four fields are public (report, CLI); the rest
+    are for match and judge.
+
+    ``speaker_keys_of``: claim id -> canonical speaker keys (one per person of a
+    compound speaker "A and B"). ``event_keys_of``: claim id -> canonical event key of
+    each of the claim's ``events`` (same order and length; generic mentions get an
+    article-local key starting with '~'). ``event_names``: canonical event key ->
+    display name.
+    """
+
     speakers: tuple[SpeakerEntry, ...] = ()
     events: tuple[EventEntry, ...] = ()
     speaker_of: dict[str, str] = field(default_factory=dict)
     events_of: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    speaker_keys_of: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    event_keys_of: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    event_names: dict[str, str] = field(default_factory=dict)
+    event_heads: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class _Ref:
+    """One speaker reference of one claim, before merging."""
+
+    key: str
+    kind: str  # person | organization | role | outlet | local
+    display: str
+    mentions: list[str]
+    role_key: str = ""
+    role: str = ""
+    claim_id: str = ""
+    article_id: str = ""
+    published: dt.date | None = None
+
+
+# --------------------------------------------------------------------------- speakers
+
+_COMPOUND = re.compile(r"\s+(?:and|&)\s+")
+_PRONOUNS = frozenset(
+    R.LEADING_DETERMINERS | {"he", "she", "they", "it", "we", "i", "you", "him", "them", "one"}
+)
+
+
+def _role_key(role: str) -> str:
+    toks = [
+        singular(w)
+        for w in words(role)
+        if w not in R.LEADING_DETERMINERS and w not in {"of", "for", "s", "to"}
+    ]
+    return " ".join(sorted(set(toks)))
+
+
+def _split_role_name(text: str) -> tuple[str, list[str], bool]:
+    """'Russian Foreign Minister Sergei Lavrov' -> ('Russian Foreign Minister', ['Sergei', 'Lavrov'], True).
+
+    The name is the run of capitalised tokens that ends the mention, after the last
+    role keyword; a mention without such a run after a role keyword is role-only
+    (name empty). The flag says whether a role keyword was found.
+    """
+    toks = name_tokens(text)
+    last_role = -1
+    for i, t in enumerate(toks):
+        if t.lower() in R.SPEAKER_ROLE_KEYWORDS:
+            last_role = i
+    tail = toks[last_role + 1 :]
+    run: list[str] = []
+    for t in reversed(tail):
+        if _is_cap(t) or (run and t.lower() in R.NAME_PARTICLES):
+            run.insert(0, t)
+        else:
+            break
+    while run and run[0].lower() in R.NAME_PARTICLES:
+        run = run[1:]
+    cut = len(tail) - len(run)
+    # "Ambassador to Russia Riyad Haddad": the first capitalised word after a
+    # preposition belongs to the role
+    if cut > 0 and tail[cut - 1].lower() in {"to", "of", "for", "in", "at"} and len(run) >= 3:
+        cut += 1
+        run = run[1:]
+    run = [t for t in run if t.lower() not in R.HONORIFICS and t.lower() not in _PRONOUNS]
+    role = toks[: last_role + 1 + cut]
+    return " ".join(role), run, last_role >= 0
+
+
+def _names_person(text: str) -> bool:
+    """True when a part of a compound speaker names a person by full name or role + name."""
+    _, run, has_role = _split_role_name(text)
+    return len(run) >= 2 or (has_role and len(run) >= 1)
+
+
+def _person_key(name: list[str]) -> str:
+    core = [t for t in name if t.lower() not in R.NAME_PARTICLES]
+    if not core:
+        core = name
+    last = core[-1].lower()
+    for particle in ("al-", "el-", "ad-", "as-", "ash-", "ar-"):
+        if last.startswith(particle) and len(last) > len(particle) + 2:
+            last = last[len(particle) :]
+    if len(core) >= 2:
+        return f"person:{last} {core[0][0].lower()}"
+    return f"person:{last}"
+
+
+def _org_key(text: str) -> str:
+    toks = [singular(w) for w in words(text) if w not in R.LEADING_DETERMINERS and w != "of"]
+    return "org:" + " ".join(sorted(set(toks)))
+
+
+def _is_org(text: str, speaker_type: str) -> bool:
+    if speaker_type == "organization":
+        return True
+    if speaker_type == "person":
+        return False
+    return any(
+        singular(w) in R.ORGANISATION_WORDS or w in R.ORGANISATION_WORDS for w in words(text)
+    )
+
+
+def _norm(text: str) -> str:
+    return " ".join(words(text))
+
+
+def _speaker_refs(claim: Claim) -> list[_Ref]:
+    """The speaker reference(s) of one claim, keyed before any merging."""
+    base = {
+        "claim_id": claim.claim_id,
+        "article_id": claim.article_id,
+        "published": claim.published,
+    }
+    mention = claim.speaker.strip()
+    name = claim.speaker_name.strip()
+    stype = claim.speaker_type
+    if claim.kind == "narration" or stype == "outlet" or (not mention and not name):
+        outlet = claim.outlet.strip()
+        if outlet:
+            return [_Ref(f"outlet:{_norm(outlet)}", "outlet", outlet, [outlet], **base)]  # type: ignore[arg-type]
+        return [
+            _Ref(f"outlet:~{claim.article_id}", "outlet", "(narration)", [], **base)  # type: ignore[arg-type]
+        ]
+    text = name or mention
+    if stype in ("anonymous", "document") or text.lower() in _PRONOUNS:
+        return [
+            _Ref(
+                f"local:{claim.article_id}:{_norm(text)}",
+                "local",
+                _strip_determiners(text),
+                [mention] if mention else [text],
+                **base,  # type: ignore[arg-type]
+            )
+        ]
+    parts = [p for p in _COMPOUND.split(text) if p.strip()]
+    if len(parts) > 1 and not all(_names_person(p) for p in parts):
+        parts = [text]  # "leaders of Russia and Turkey": one speaker, not two
+    refs: list[_Ref] = []
+    for part in parts:
+        role, person, has_role = _split_role_name(part)
+        if not role and claim.speaker_role and len(parts) == 1:
+            role = claim.speaker_role
+        raw = [mention, part.strip()] if len(parts) == 1 else [part.strip()]
+        mentions = sorted({m for m in raw if m and m.lower() not in _PRONOUNS})
+        part_type = stype if len(parts) == 1 else ""
+        # a role keyword followed by a full name is a person whatever the type says
+        # ("US Department of State spokesperson John Kirby")
+        titled = has_role and len(person) >= 2
+        if person and (titled or (part_type != "organization" and not _is_org(part, part_type))):
+            refs.append(
+                _Ref(
+                    _person_key(person),
+                    "person",
+                    " ".join(person),
+                    mentions,
+                    role_key=_role_key(role),
+                    role=_strip_determiners(role),
+                    **base,  # type: ignore[arg-type]
+                )
+            )
+        elif _is_org(part, part_type):
+            refs.append(
+                _Ref(_org_key(part), "organization", _strip_determiners(part), mentions, **base)  # type: ignore[arg-type]
+            )
+        elif role:
+            rk = _role_key(role)
+            refs.append(
+                _Ref(
+                    f"role:{rk}",
+                    "role",
+                    _strip_determiners(role),
+                    mentions,
+                    role_key=rk,
+                    role=_strip_determiners(role),
+                    **base,  # type: ignore[arg-type]
+                )
+            )
+        else:
+            refs.append(
+                _Ref(
+                    f"local:{claim.article_id}:{_norm(part)}",
+                    "local",
+                    _strip_determiners(part),
+                    mentions,
+                    **base,  # type: ignore[arg-type]
+                )
+            )
+    return refs
+
+
+def _merge_person_keys(refs: Sequence[_Ref], uf: _UnionFind) -> None:
+    """Bare last names and typo variants join a full name, when unambiguous."""
+    claims_of: Counter[str] = Counter(r.key for r in refs if r.kind == "person")
+    full_by_last: dict[str, list[str]] = defaultdict(list)
+    for key in sorted(claims_of):
+        body = key.split(":", 1)[1]
+        if " " in body:
+            full_by_last[body.split(" ")[0]].append(key)
+    # typo variants: same first initial, similar last names (blocked by initial)
+    by_initial: dict[str, list[str]] = defaultdict(list)
+    for key in sorted(claims_of):
+        body = key.split(":", 1)[1]
+        if " " in body:
+            last, initial = body.split(" ", 1)
+            by_initial[initial + last[:1]].append(key)
+    for keys in by_initial.values():
+        for i, a in enumerate(keys[: R.MAX_BLOCK * 4]):
+            la = a.split(":", 1)[1].split(" ")[0]
+            for b in keys[i + 1 : R.MAX_BLOCK * 4]:
+                lb = b.split(":", 1)[1].split(" ")[0]
+                if min(len(la), len(lb)) >= 5 and fuzz.ratio(la, lb) >= R.SPEAKER_NAME_FUZZY_MIN:
+                    uf.union(a, b)
+    # bare last names
+    for key in sorted(claims_of):
+        body = key.split(":", 1)[1]
+        if " " in body:
+            continue
+        fulls = full_by_last.get(body, [])
+        roots = sorted({uf.find(k) for k in fulls})
+        if len(roots) == 1:
+            uf.union(key, roots[0])
+        elif len(roots) > 1:
+            weight: Counter[str] = Counter()
+            for k in fulls:
+                weight[uf.find(k)] += claims_of[k]
+            total = sum(weight.values())
+            best, n = sorted(weight.items(), key=lambda kv: (-kv[1], kv[0]))[0]
+            if n >= 0.9 * total:
+                uf.union(key, best)
+
+
+def _merge_roles(refs: Sequence[_Ref], uf: _UnionFind) -> dict[str, str]:
+    """Role-only refs join the one person holding that role: in the same article
+    first, else in the corpus within the time window. Returns ref id -> new key for
+    role refs that stay alone (made article-local)."""
+    holders_in_article: dict[tuple[str, str], set[str]] = defaultdict(set)
+    holders: dict[str, list[tuple[dt.date | None, str]]] = defaultdict(list)
+    for r in refs:
+        if r.kind == "person" and r.role_key:
+            holders_in_article[(r.article_id, r.role_key)].add(uf.find(r.key))
+            holders[r.role_key].append((r.published, uf.find(r.key)))
+    relocated: dict[str, str] = {}
+    window = dt.timedelta(days=R.ROLE_HOLDER_WINDOW_DAYS)
+    for r in refs:
+        if r.kind != "role":
+            continue
+        local = holders_in_article.get((r.article_id, r.role_key), set())
+        if len(local) == 1:
+            relocated[r.claim_id + "\x00" + r.key] = next(iter(local))
+            continue
+        candidates: set[str] = set()
+        if not local:
+            for published, person in holders.get(r.role_key, []):
+                if (
+                    r.published is None
+                    or published is None
+                    or abs(published - r.published) <= window
+                ):
+                    candidates.add(person)
+        if len(candidates) == 1:
+            relocated[r.claim_id + "\x00" + r.key] = next(iter(candidates))
+        else:
+            relocated[r.claim_id + "\x00" + r.key] = f"local:{r.article_id}:role:{r.role_key}"
+    return relocated
+
+
+def _group_speakers(
+    claims: Sequence[Claim],
+) -> tuple[tuple[SpeakerEntry, ...], dict[str, str], dict[str, tuple[str, ...]]]:
+    refs: list[_Ref] = []
+    for c in claims:
+        refs.extend(_speaker_refs(c))
+    uf = _UnionFind()
+    for r in refs:
+        if r.kind != "role":
+            uf.find(r.key)
+    _merge_person_keys(refs, uf)
+    relocated = _merge_roles(refs, uf)
+
+    def final_key(r: _Ref) -> str:
+        if r.kind == "role":
+            k = relocated[r.claim_id + "\x00" + r.key]
+            return k if k.startswith("local:") else uf.find(k)
+        return uf.find(r.key)
+
+    members: dict[str, list[_Ref]] = defaultdict(list)
+    for r in refs:
+        members[final_key(r)].append(r)
+
+    entries: list[SpeakerEntry] = []
+    display_of: dict[str, str] = {}
+    for key in sorted(members):
+        rs = members[key]
+        kinds = Counter(r.kind for r in rs)
+        if kinds["person"]:
+            stype = "person"
+            names = Counter(r.display for r in rs if r.kind == "person")
+        elif kinds["organization"]:
+            stype = "organization"
+            names = Counter(r.display for r in rs if r.kind == "organization")
+        elif kinds["outlet"]:
+            stype = "outlet"
+            names = Counter(r.display for r in rs)
+        else:
+            stype = "person" if kinds["role"] else "anonymous"
+            names = Counter(r.display for r in rs)
+        # prefer the most frequent among the fullest names
+        fullest = max(len(n.split()) for n in names)
+        display = sorted(
+            (n for n in names if len(n.split()) == fullest), key=lambda n: (-names[n], n)
+        )[0]
+        display_of[key] = display
+        entries.append(
+            SpeakerEntry(
+                speaker=display,
+                key=key,
+                speaker_type=stype,
+                roles=tuple(sorted({r.role for r in rs if r.role})),
+                mentions=tuple(sorted({m for r in rs for m in r.mentions if m})),
+                articles=tuple(sorted({r.article_id for r in rs})),
+                claims=tuple(sorted({r.claim_id for r in rs})),
+            )
+        )
+    keys_of: dict[str, list[str]] = defaultdict(list)
+    for r in refs:
+        k = final_key(r)
+        if k not in keys_of[r.claim_id]:
+            keys_of[r.claim_id].append(k)
+    speaker_of = {
+        cid: " and ".join(display_of[k] for k in ks) for cid, ks in sorted(keys_of.items())
+    }
+    entries.sort(key=lambda e: (-len(e.claims), e.speaker, e.key))
+    return tuple(entries), speaker_of, {cid: tuple(ks) for cid, ks in sorted(keys_of.items())}
+
+
+# --------------------------------------------------------------------------- events
+
+
+def _merge_event_keys(keys: Counter[tuple[str, str]]) -> _UnionFind:
+    """Union event keys (head, key) that are one event. Keys are compared only with
+    keys sharing the head and their rarest word (a block), never all pairs."""
+    uf = _UnionFind()
+    toks_of = {hk: hk[1].split() for hk in keys}
+    df: Counter[tuple[str, str]] = Counter()
+    for (head, _), toks in toks_of.items():
+        for t in set(toks):
+            df[(head, t)] += 1
+    index: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
+    for hk in sorted(keys):
+        uf.find("\x00".join(hk))
+        for t in set(toks_of[hk]):
+            index[(hk[0], t)].append(hk)
+
+    def rarest(hk: tuple[str, str]) -> tuple[str, str] | None:
+        cands = [t for t in toks_of[hk] if t != hk[0]] or toks_of[hk]
+        if not cands:
+            return None
+        return min(((hk[0], t) for t in cands), key=lambda ht: (df[ht], ht[1]))
+
+    for hk in sorted(keys):
+        r = rarest(hk)
+        if r is None:
+            continue
+        block = index[r]
+        mine = set(toks_of[hk])
+        nums = _numbers_and_ordinals(mine)
+        supersets: list[tuple[str, str]] = []
+        for other in block[: R.MAX_BLOCK * 4]:
+            if other == hk:
+                continue
+            theirs = set(toks_of[other])
+            if _numbers_and_ordinals(theirs) != nums:
+                continue
+            if mine < theirs:
+                supersets.append(other)
+            elif len(mine) == len(theirs) and fuzz.ratio(hk[1], other[1]) >= R.EVENT_KEY_FUZZY_MIN:
+                uf.union("\x00".join(hk), "\x00".join(other))
+        if len(mine) >= R.EVENT_SUBSET_MIN_WORDS and supersets:
+            # unambiguous: all supersets must be one event already, or one superset
+            # contains all the others
+            biggest = max(supersets, key=lambda o: (len(toks_of[o]), o))
+            if all(set(toks_of[o]) <= set(toks_of[biggest]) for o in supersets):
+                uf.union("\x00".join(hk), "\x00".join(biggest))
+    return uf
+
+
+def _named_tokens(m: EventMention) -> list[str]:
+    """The key words of a mention that names an event (or was resolved to a named
+    one by normalise); [] for a generic mention ("the talks")."""
+    toks = _event_tokens(m.key or m.text)
+    if m.named:
+        return toks
+    own = _event_tokens(m.text)
+    if toks and set(toks) != set(own) and len(toks) > 1:
+        return toks  # a bare "the Congress" that normalise tied to a named event
+    return []
+
+
+def _display_event(aliases: Counter[str]) -> str:
+    """The most frequent alias (case-folded), written in its most capitalised form."""
+    folded: Counter[str] = Counter()
+    forms: dict[str, Counter[str]] = defaultdict(Counter)
+    longer = {a: n for a, n in aliases.items() if len(a.split()) > 1}
+    for alias, n in (longer or aliases).items():
+        folded[alias.lower()] += n
+        forms[alias.lower()][alias] += n
+    best = sorted(folded.items(), key=lambda kv: (-kv[1], -len(kv[0]), kv[0]))[0][0]
+    return sorted(
+        forms[best], key=lambda f: (-sum(1 for t in f.split() if _is_cap(t)), -forms[best][f], f)
+    )[0]
+
+
+def _group_events(
+    claims: Sequence[Claim],
+) -> tuple[
+    tuple[EventEntry, ...],
+    dict[str, tuple[str, ...]],
+    dict[str, tuple[str, ...]],
+    dict[str, str],
+    dict[str, str],
+]:
+    named: Counter[tuple[str, str]] = Counter()
+    for c in claims:
+        for m in c.events:
+            toks = _named_tokens(m)
+            if toks:
+                named[(canonical_head(m.head), " ".join(toks))] += 1
+    uf = _merge_event_keys(named)
+    # component -> canonical key: the most frequent key of the component
+    comp_count: dict[str, Counter[str]] = defaultdict(Counter)
+    for hk, n in named.items():
+        comp_count[uf.find("\x00".join(hk))]["\x00".join(hk)] += n
+    canon_of: dict[str, str] = {}
+    for root, cnt in comp_count.items():
+        best = sorted(cnt.items(), key=lambda kv: (-kv[1], -len(kv[0]), kv[0]))[0][0]
+        for k in cnt:
+            canon_of[k] = best.split("\x00", 1)[1]
+        _ = root
+
+    aliases: dict[str, Counter[str]] = defaultdict(Counter)
+    heads: dict[str, str] = {}
+    articles: dict[str, set[str]] = defaultdict(set)
+    claim_ids: dict[str, set[str]] = defaultdict(set)
+    keys_of: dict[str, tuple[str, ...]] = {}
+    for c in claims:
+        ks: list[str] = []
+        for m in c.events:
+            head = canonical_head(m.head)
+            toks = _named_tokens(m)
+            if toks:
+                key = canon_of["\x00".join((head, " ".join(toks)))]
+                aliases[key][_strip_determiners(m.text)] += 1
+                heads.setdefault(key, head)
+                articles[key].add(c.article_id)
+                claim_ids[key].add(c.claim_id)
+            else:
+                key = f"~{head}@{c.article_id}"
+                heads.setdefault(key, head)
+            ks.append(key)
+        if ks:
+            keys_of[c.claim_id] = tuple(ks)
+    names = {key: _display_event(al) for key, al in aliases.items()}
+    for key, head in heads.items():
+        if key.startswith("~"):
+            names[key] = f"the {head}"
+    entries = [
+        EventEntry(
+            event=names[key],
+            key=key,
+            head=heads[key],
+            aliases=tuple(
+                a for a, _ in sorted(aliases[key].items(), key=lambda kv: (-kv[1], kv[0]))
+            ),
+            articles=tuple(sorted(articles[key])),
+            claims=tuple(sorted(claim_ids[key])),
+        )
+        for key in aliases
+    ]
+    entries.sort(key=lambda e: (-len(e.articles), -len(e.claims), e.event, e.key))
+    events_of: dict[str, tuple[str, ...]] = {}
+    for cid, eks in sorted(keys_of.items()):
+        shown = tuple(dict.fromkeys(names[k] for k in eks if not k.startswith("~")))
+        if shown:
+            events_of[cid] = shown
+    return tuple(entries), events_of, dict(sorted(keys_of.items())), names, heads
+
+
+# --------------------------------------------------------------------------- stage
 
 
 def group(claims: Sequence[Claim]) -> Groups:
-    return Groups()
+    """Build the speaker and event indexes over all claims (deterministic)."""
+    ordered = sorted(claims, key=lambda c: (c.article_id, c.content_start, c.claim_id))
+    speakers, speaker_of, speaker_keys_of = _group_speakers(ordered)
+    events, events_of, event_keys_of, names, heads = _group_events(ordered)
+    return Groups(
+        speakers=speakers,
+        events=events,
+        speaker_of=speaker_of,
+        events_of=events_of,
+        speaker_keys_of=speaker_keys_of,
+        event_keys_of=event_keys_of,
+        event_names=names,
+        event_heads=heads,
+    )

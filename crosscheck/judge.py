@@ -1,12 +1,1011 @@
-"""PROVISIONAL judge stage (being replaced)."""
+"""Judge stage: what the grouped and matched claims say to each other.
+
+Two passes.
+
+1. **Per event** (from group's event index): each claim that dates or places a
+   canonical event gives a value. Times are the claim's time expressions inside its
+   content span that are tied to the event mention (after it within
+   ``EVENT_TIME_WINDOW_AFTER`` characters with no other event in between, or just
+   before it); the time of the speech act ("said on Tuesday", outside the content or
+   right after a speech verb) is not the event's time. When a claim gives an earlier
+   expectation and a revised one joined by a contrast marker ("was expected in
+   mid-November, however, it might take place in December"), the value after the
+   marker is the claim's value and the earlier one is shown as context. Values that
+   cannot be resolved to dates (no year) are shown as unresolved and never contradict.
+   If two resolved values do not overlap, ONE time contradiction groups every claim
+   dating that event, its values ordered by publication date (undated articles
+   last). It reads as a *change over time* when the disagreeing claims come from
+   articles published at different dates (or one of them is an expectation the claim
+   itself marks as superseded, "was expected to"), and as a *conflict* when sources
+   published at the same time disagree. Events that recur under one name (talks,
+   meetings, summits) are only compared within ``RECURRING_EVENT_WINDOW_DAYS`` of
+   publication. Places tied to an event give agreements (every article that names a
+   place for it names the same one) and contradictions (disjoint places that no claim
+   ever names together).
+
+2. **Per candidate pair** (from match): slot by slot, in order time, number, place,
+   polarity, then agreement, quote variant, related. A slot contradiction needs the
+   two claims to make the same statement (shared content words), about the same
+   participants (neither names someone the other never mentions), anchored on the
+   same event, place or nearly the same words. Pairs are clustered (union-find) so
+   that one statement repeated by many outlets is one finding, not many pairs.
+
+Findings carry stable ids (a hash of relation, slot, event and sorted claim ids) and
+are ordered: contradictions (score desc, id), quote variants, agreements, related.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import datetime as dt
+import hashlib
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
-from crosscheck.group import Groups
-from crosscheck.records import Candidate, Claim, Finding
+from rapidfuzz import fuzz
+
+from crosscheck.group import Groups, content_words, name_tokens, words
+from crosscheck.match import claim_text, main_clause
+from crosscheck.records import (
+    Candidate,
+    Claim,
+    Finding,
+    FindingValue,
+    Place,
+    Quantity,
+    Relation,
+    TimeSpan,
+)
+from crosscheck.rules import matching as R
+
+_RELATION_ORDER: dict[str, int] = {
+    "contradiction": 0,
+    "quote_variant": 1,
+    "agreement": 2,
+    "related": 3,
+}
+
+_GAP_OK = re.compile(r"^[\s,;:\-\u2013\u2014()]*(?:(?:the|a|an|on|in|at|by|of)\s+)*[\s,]*$", re.I)
+_CONTRAST = re.compile(
+    r"\b(?:" + "|".join(re.escape(m) for m in R.CONTRAST_MARKERS) + r")\b", re.IGNORECASE
+)
+_SUPERSEDED = re.compile(
+    r"\b(?:" + "|".join(re.escape(m) for m in R.SUPERSEDED_MARKERS) + r")\b", re.IGNORECASE
+)
+_SPEECH_BEFORE = re.compile(
+    r"\b(?:"
+    + "|".join(sorted(R.SPEECH_ACT_VERBS))
+    + r")\b[^.,;:\"\u201c\u201d]{0,"
+    + str(R.SPEECH_ACT_GAP)
+    + r"}$",
+    re.IGNORECASE,
+)
 
 
-def judge(claims: Sequence[Claim], groups: Groups, candidates: Sequence[Candidate]) -> tuple[Finding, ...]:
-    return ()
+# --------------------------------------------------------------------------- per-claim facts
+
+
+@dataclass
+class _Info:
+    claim: Claim
+    text: str
+    words: frozenset[str]  # content words (singular, no stopwords)
+    main: frozenset[str]  # content words of the main clause
+    core: frozenset[str]  # content words without digits and negations
+    names: frozenset[str]  # proper names in the content (lower case)
+    main_names: frozenset[str]  # proper names in the main clause
+    sentence_lower: str
+    speaker: str
+    speaker_keys: frozenset[str]
+    times: tuple[TimeSpan, ...]  # in the content, not speech-act times, not open
+    quantities: tuple[Quantity, ...]
+    places: tuple[Place, ...]
+
+    @property
+    def id(self) -> str:
+        return self.claim.claim_id
+
+
+def _rel(claim: Claim, start: int, end: int) -> str:
+    """The sentence text between two article offsets (clamped)."""
+    s = max(0, start - claim.sentence_start)
+    e = max(s, min(len(claim.sentence), end - claim.sentence_start))
+    return claim.sentence[s:e]
+
+
+def _in_content(claim: Claim, start: int, end: int) -> bool:
+    return claim.content_start <= start and end <= claim.content_end
+
+
+def _is_speech_time(claim: Claim, t: TimeSpan) -> bool:
+    if claim.cue_end is not None and 0 <= t.start - claim.cue_end <= R.SPEECH_ACT_GAP:
+        between = _rel(claim, claim.cue_end, t.start)
+        if not re.search(r"[.;:\"\u201c\u201d]", between):
+            return True
+    before = _rel(claim, max(claim.sentence_start, t.start - 60), t.start)
+    return bool(_SPEECH_BEFORE.search(before))
+
+
+def _names(text: str) -> frozenset[str]:
+    toks = name_tokens(text)
+    out = set()
+    for i, t in enumerate(toks):
+        low = t.lower()
+        if i == 0 or not t[:1].isupper() or len(t) < 2:
+            continue
+        if low in R.NOT_NAMES or low in R.SPEAKER_ROLE_KEYWORDS or low in R.STOPWORDS:
+            continue
+        out.add(low)
+    return frozenset(out)
+
+
+def _info(claim: Claim, groups: Groups) -> _Info:
+    text = claim_text(claim)
+    ws = content_words(text)
+    times = tuple(
+        t
+        for t in claim.times
+        if _in_content(claim, t.start, t.end)
+        and t.modifier not in R.OPEN_TIME_MODIFIERS
+        and not _is_speech_time(claim, t)
+    )
+    return _Info(
+        claim=claim,
+        text=text,
+        words=frozenset(ws),
+        main=frozenset(content_words(main_clause(text))),
+        core=frozenset(
+            w for w in ws if not any(ch.isdigit() for ch in w) and w not in R.NEGATION_WORDS
+        ),
+        names=_names(text),
+        main_names=_names(main_clause(text)),
+        sentence_lower=claim.sentence.lower(),
+        speaker=groups.speaker_of.get(claim.claim_id, claim.speaker_name or claim.speaker),
+        speaker_keys=frozenset(groups.speaker_keys_of.get(claim.claim_id, ())),
+        times=times,
+        quantities=tuple(q for q in claim.quantities if _in_content(claim, q.start, q.end)),
+        places=tuple(p for p in claim.places if _in_content(claim, p.start, p.end)),
+    )
+
+
+def _order_key(info: _Info) -> tuple[bool, dt.date, str, int, str]:
+    """Publication date (undated last), then article id, then position."""
+    c = info.claim
+    return (
+        c.published is None,
+        c.published or dt.date.min,
+        c.article_id,
+        c.content_start,
+        c.claim_id,
+    )
+
+
+# --------------------------------------------------------------------------- intervals
+
+
+def _overlap(a: TimeSpan, b: TimeSpan) -> bool:
+    assert a.first and a.last and b.first and b.last
+    slack = dt.timedelta(days=R.TIME_SLACK_DAYS if a.grain == b.grain == "day" else 0)
+    return a.first <= b.last + slack and b.first <= a.last + slack
+
+
+def _resolved(t: TimeSpan | None) -> bool:
+    return t is not None and t.first is not None and t.last is not None
+
+
+@dataclass
+class _TimeValue:
+    info: _Info
+    current: TimeSpan  # the claim's value (a union when several times are current)
+    prior: tuple[TimeSpan, ...]  # earlier values the claim itself revises
+    superseded: bool  # the claim marks its only value as an old expectation
+
+
+def _union(claim: Claim, spans: Sequence[TimeSpan]) -> TimeSpan:
+    if len(spans) == 1:
+        return spans[0]
+    first = spans[0].start
+    last = spans[-1].end
+    lo = [s.first for s in spans if s.first]
+    hi = [s.last for s in spans if s.last]
+    resolved = len(lo) == len(spans) and len(hi) == len(spans)
+    return TimeSpan(
+        text=_rel(claim, first, last),
+        start=first,
+        end=last,
+        first=min(lo) if resolved else None,
+        last=max(hi) if resolved else None,
+        grain=spans[0].grain,
+        modifier="",
+        resolved_by=spans[0].resolved_by,
+    )
+
+
+def _event_spans(info: _Info, key: str, keys: Sequence[str], kind: str) -> list[int]:
+    """Indexes into info.times (kind='time') or info.places (kind='place') tied to
+    the event ``key`` in this claim."""
+    c = info.claim
+    mentions = [(m.start, m.end, k) for m, k in zip(c.events, keys, strict=False)]
+    mine = [(s, e) for s, e, k in mentions if k == key]
+    if not mine:
+        return []
+    spans: Sequence[TimeSpan | Place] = info.times if kind == "time" else info.places
+    out: list[int] = []
+    for idx, sp in enumerate(spans):
+        for ms, me in mine:
+            if me <= sp.start <= me + R.EVENT_TIME_WINDOW_AFTER:
+                between = [1 for s, _, k in mentions if k != key and me <= s < sp.start and k != ""]
+                if not between:
+                    out.append(idx)
+                    break
+            elif 0 <= ms - sp.end <= R.EVENT_TIME_WINDOW_BEFORE and _GAP_OK.match(
+                _rel(c, sp.end, ms)
+            ):
+                out.append(idx)
+                break
+    return out
+
+
+def _time_value(info: _Info, idxs: Sequence[int]) -> _TimeValue | None:
+    if not idxs:
+        return None
+    c = info.claim
+    spans = sorted((info.times[i] for i in idxs), key=lambda t: (t.start, t.end))
+    cut = 0
+    for i in range(1, len(spans)):
+        if _CONTRAST.search(_rel(c, spans[i - 1].end, spans[i].start)):
+            cut = i
+    prior = tuple(spans[:cut])
+    current_spans = spans[cut:]
+    current = _union(c, current_spans)
+    first_event = min((m.start for m in c.events), default=c.content_start)
+    lead = _rel(c, min(first_event, current_spans[0].start), current_spans[0].start)
+    superseded = not prior and bool(_SUPERSEDED.search(lead))
+    return _TimeValue(info, current, prior, superseded)
+
+
+# --------------------------------------------------------------------------- findings
+
+
+def _finding_id(relation: str, slot: str, event: str, claim_ids: Iterable[str]) -> str:
+    h = hashlib.sha1(
+        "\x1f".join([relation, slot, event, *sorted(claim_ids)]).encode("utf-8")
+    ).hexdigest()
+    return f"{relation[0].upper()}-{h[:10]}"
+
+
+def _fv(info: _Info, text: str, start: str = "", end: str = "") -> FindingValue:
+    c = info.claim
+    return FindingValue(
+        claim_id=c.claim_id,
+        article_id=c.article_id,
+        published=c.published,
+        text=text,
+        start=start,
+        end=end,
+        speaker=info.speaker,
+    )
+
+
+def _make(
+    relation: Relation,
+    slot: str,
+    event: str,
+    infos: Sequence[_Info],
+    values: Sequence[FindingValue],
+    score: float,
+    reason: str,
+    timeline: str = "",
+    independent: bool = True,
+) -> Finding:
+    ordered = sorted(infos, key=_order_key)
+    pos = {i.id: n for n, i in enumerate(ordered)}
+    vals = sorted(values, key=lambda v: (pos.get(v.claim_id, 1 << 30), v.claim_id, v.text))
+    claim_ids = tuple(dict.fromkeys(i.id for i in ordered))
+    return Finding(
+        id=_finding_id(relation, slot, event, claim_ids),
+        relation=relation,
+        slot=slot,
+        event=event,
+        claims=claim_ids,
+        values=tuple(vals),
+        articles=tuple(dict.fromkeys(i.claim.article_id for i in ordered)),
+        score=round(min(99.0, max(0.0, score)), 1),
+        reason=reason,
+        timeline=timeline,
+        independent=independent,
+    )
+
+
+def _when(info: _Info) -> str:
+    c = info.claim
+    return f"{info.speaker or 'the article'}, {c.article_id}, published {c.published.isoformat() if c.published else 'on an unknown date'}"
+
+
+def _interval(t: TimeSpan) -> str:
+    if not _resolved(t):
+        return "unresolved: no year can be inferred"
+    assert t.first and t.last
+    if t.first == t.last:
+        return t.first.isoformat()
+    return f"{t.first.isoformat()}..{t.last.isoformat()}"
+
+
+def _source(info: _Info) -> str:
+    keys = sorted(k for k in info.speaker_keys if k.startswith(("person:", "org:", "outlet:")))
+    return "|".join(keys) or "claim:" + info.id
+
+
+def _different_sources(a: _Info, b: _Info) -> bool:
+    return a.claim.article_id != b.claim.article_id or not (a.speaker_keys & b.speaker_keys)
+
+
+def _windows_by_publication(values: list[_TimeValue], recurring: bool) -> list[list[_TimeValue]]:
+    """Recurring events: split the values into runs of close publication dates."""
+    if not recurring:
+        return [values]
+    dated = sorted((v for v in values if v.info.claim.published), key=lambda v: _order_key(v.info))
+    runs: list[list[_TimeValue]] = []
+    window = dt.timedelta(days=R.RECURRING_EVENT_WINDOW_DAYS)
+    for v in dated:
+        pub = v.info.claim.published
+        assert pub is not None
+        start = runs[-1][0].info.claim.published if runs else None
+        if start is not None and pub - start <= window:
+            runs[-1].append(v)
+        else:
+            runs.append([v])
+    return runs
+
+
+def _event_time_findings(
+    infos: dict[str, _Info], groups: Groups
+) -> tuple[list[Finding], set[frozenset[str]]]:
+    by_event: dict[str, list[_TimeValue]] = defaultdict(list)
+    for cid in sorted(groups.event_keys_of):
+        info = infos.get(cid)
+        if info is None or not info.times:
+            continue
+        keys = groups.event_keys_of[cid]
+        for key in dict.fromkeys(keys):
+            value = _time_value(info, _event_spans(info, key, keys, "time"))
+            if value is not None:
+                by_event[key].append(value)
+    findings: list[Finding] = []
+    covered: set[frozenset[str]] = set()
+    for key in sorted(by_event):
+        head = groups.event_heads.get(key, "")
+        recurring = head in R.RECURRING_EVENT_HEADS
+        event = groups.event_names.get(key, key)
+        for run in _windows_by_publication(by_event[key], recurring):
+            f = _judge_event_times(event, run, recurring)
+            if f is not None:
+                findings.append(f)
+                ids = [v.info.id for v in run]
+                covered.update(frozenset((a, b)) for a in ids for b in ids if a < b)
+    return findings, covered
+
+
+def _judge_event_times(event: str, run: list[_TimeValue], recurring: bool) -> Finding | None:
+    resolved = [v for v in run if _resolved(v.current)]
+    if len(resolved) < 2:
+        return None
+    if len({v.info.claim.article_id for v in run}) < 2 and len({_source(v.info) for v in run}) < 2:
+        return None
+    clash: list[tuple[_TimeValue, _TimeValue]] = []
+    if len(resolved) > R.EVENT_PAIRWISE_MAX:
+        # only the earliest-ending and latest-starting values can clash most: compare
+        # those (linear in the number of values, whatever the size of the event)
+        k = R.EVENT_PAIRWISE_MAX // 2
+        ends = sorted(resolved, key=lambda v: (v.current.last, v.info.id))[:k]
+        starts = sorted(resolved, key=lambda v: (v.current.first, v.info.id))[-k:]
+        pool = list({id(v): v for v in ends + starts}.values())
+    else:
+        pool = resolved
+    for i, a in enumerate(pool):
+        for b in pool[i + 1 :]:
+            if _different_sources(a.info, b.info) and not _overlap(a.current, b.current):
+                clash.append((a, b))
+    ordered = sorted(run, key=lambda v: _order_key(v.info))
+    values = []
+    for v in ordered:
+        cur = v.current
+        values.append(
+            _fv(
+                v.info,
+                cur.text,
+                cur.first.isoformat() if cur.first else "",
+                cur.last.isoformat() if cur.last else "",
+            )
+        )
+    parts = []
+    for v in ordered:
+        note = ""
+        if v.prior:
+            note = "; revised from " + ", ".join(f"{p.text} ({_interval(p)})" for p in v.prior)
+        elif v.superseded:
+            note = "; an earlier expectation"
+        parts.append(f"'{v.current.text}' ({_interval(v.current)}; {_when(v.info)}{note})")
+    n_articles = len({v.info.claim.article_id for v in run})
+    if not clash:
+        if n_articles < 2:
+            return None
+        reason = (
+            f"{n_articles} articles give compatible times for {event}: " + "; ".join(parts) + "."
+        )
+        return _make(
+            "agreement",
+            "time",
+            event,
+            [v.info for v in run],
+            values,
+            55.0 + min(R.EVENT_ARTICLE_BONUS_MAX, R.EVENT_PER_ARTICLE * (n_articles - 2)),
+            reason,
+        )
+    conflict = False
+    undated = False
+    for a, b in clash:
+        pa, pb = a.info.claim.published, b.info.claim.published
+        if a.superseded or b.superseded:
+            continue
+        if pa is None or pb is None:
+            if a.info.claim.article_id == b.info.claim.article_id:
+                conflict = True
+            else:
+                undated = True
+        elif pa == pb:
+            conflict = True
+    changed = any(
+        (
+            a.info.claim.published != b.info.claim.published
+            and a.info.claim.published is not None
+            and b.info.claim.published is not None
+        )
+        or a.superseded
+        or b.superseded
+        for a, b in clash
+    )
+    if conflict:
+        timeline = "conflict"
+        tail = "Sources published at the same time disagree."
+    elif changed:
+        timeline = "change over time"
+        tail = (
+            "The differing dates come from articles published at different times "
+            "(or from an expectation the source marks as superseded): the date moved."
+        )
+    else:
+        timeline = ""
+        tail = "When the articles were published is unknown."
+    _ = undated
+    unresolved = [v for v in run if not _resolved(v.current)]
+    if unresolved:
+        tail += (
+            f" {len(unresolved)} value(s) cannot be resolved to dates and are shown as unresolved."
+        )
+    reason = f"Sources give different times for {event}: " + "; ".join(parts) + ". " + tail
+    score = R.EVENT_TIME_BASE + min(
+        R.EVENT_ARTICLE_BONUS_MAX, R.EVENT_PER_ARTICLE * (n_articles - 2)
+    )
+    if conflict:
+        score += R.CONFLICT_BONUS
+    if recurring:
+        score -= R.RECURRING_PENALTY
+    return _make(
+        "contradiction", "time", event, [v.info for v in run], values, score, reason, timeline
+    )
+
+
+# --------------------------------------------------------------------------- places of events
+
+
+def _place_name(p: Place) -> str:
+    return (p.name or p.text).strip().lower()
+
+
+def _event_place_findings(infos: dict[str, _Info], groups: Groups) -> list[Finding]:
+    by_event: dict[str, list[tuple[_Info, tuple[Place, ...]]]] = defaultdict(list)
+    for cid in sorted(groups.event_keys_of):
+        info = infos.get(cid)
+        if info is None or not info.places:
+            continue
+        keys = groups.event_keys_of[cid]
+        for key in dict.fromkeys(keys):
+            if key.startswith("~"):
+                continue
+            idxs = _event_spans(info, key, keys, "place")
+            if idxs:
+                by_event[key].append((info, tuple(info.places[i] for i in idxs)))
+    findings: list[Finding] = []
+    for key in sorted(by_event):
+        items = by_event[key]
+        event = groups.event_names.get(key, key)
+        if len({i.claim.article_id for i, _ in items}) < 2:
+            continue
+        # agreement per place named in two articles or more
+        by_place: dict[str, list[tuple[_Info, Place]]] = defaultdict(list)
+        for info, places in items:
+            for p in places:
+                if all(info.id != o.id for o, _ in by_place[_place_name(p)]):
+                    by_place[_place_name(p)].append((info, p))
+        for name in sorted(by_place):
+            group = by_place[name]
+            arts = {i.claim.article_id for i, _ in group}
+            if len(arts) < 2:
+                continue
+            named_elsewhere = [
+                i for i, places in items if all(_place_name(p) != name for p in places)
+            ]
+            shown = group[0][1].name or group[0][1].text
+            reason = f"{len(arts)} articles place {event} in {shown}" + (
+                "; every article that names a place for it names this one."
+                if not named_elsewhere
+                else f"; {len(named_elsewhere)} claim(s) name a wider or other place."
+            )
+            findings.append(
+                _make(
+                    "agreement",
+                    "place",
+                    event,
+                    [i for i, _ in group],
+                    [_fv(i, p.text, p.name) for i, p in group],
+                    60.0 + min(R.EVENT_ARTICLE_BONUS_MAX, R.EVENT_PER_ARTICLE * (len(arts) - 2)),
+                    reason,
+                    independent=len({_source(i) for i, _ in group}) > 1,
+                )
+            )
+        # contradiction: two claims of different articles with disjoint places that no
+        # claim of this event ever names together (no evidence one contains the other)
+        together: set[frozenset[str]] = set()
+        all_names = sorted({_place_name(p) for _, ps in items for p in ps})
+        for info, _ in items:
+            low = info.sentence_lower
+            present = {n for n in all_names if n in low}
+            together.update(frozenset((x, y)) for x in present for y in present if x != y)
+        clash = []
+        for i, (a, pa) in enumerate(items):
+            for b, pb in items[i + 1 :]:
+                na = {_place_name(p) for p in pa}
+                nb = {_place_name(p) for p in pb}
+                if a.claim.article_id == b.claim.article_id or na & nb:
+                    continue
+                if any(frozenset((x, y)) in together for x in na for y in nb):
+                    continue
+                clash.append((a, b))
+        if clash:
+            involved = {x.id for pair in clash for x in pair}
+            chosen = [(i, ps) for i, ps in items if i.id in involved]
+            reason = f"Sources name different places for {event}: " + "; ".join(
+                f"{', '.join(p.text for p in ps)} ({_when(i)})"
+                for i, ps in sorted(chosen, key=lambda x: _order_key(x[0]))
+            )
+            findings.append(
+                _make(
+                    "contradiction",
+                    "place",
+                    event,
+                    [i for i, _ in chosen],
+                    [
+                        _fv(i, ", ".join(p.text for p in ps), ", ".join(p.name for p in ps))
+                        for i, ps in chosen
+                    ],
+                    70.0,
+                    reason + ".",
+                )
+            )
+    return findings
+
+
+# --------------------------------------------------------------------------- pairs
+
+
+def _overlap_ratio(a: frozenset[str], b: frozenset[str]) -> tuple[float, int]:
+    if not a or not b:
+        return 0.0, 0
+    shared = len(a & b)
+    return shared / max(len(a), len(b)), shared
+
+
+def _statement_sim(a: _Info, b: _Info) -> tuple[float, int, bool]:
+    """Shared content words over the longer claim, their count, and whether the
+    main clauses (rather than the whole contents) gave that figure."""
+    full, fs = _overlap_ratio(a.words, b.words)
+    main, ms = _overlap_ratio(a.main, b.main)
+    best = (0.0, 0, False)
+    if fs >= R.AGREE_MIN_SHARED:
+        best = (full, fs, False)
+    if ms >= R.AGREE_MIN_SHARED and main > best[0]:
+        best = (main, ms, True)
+    return best
+
+
+def _other_participants(a: _Info, b: _Info, main: bool = False) -> bool:
+    """Each claim names someone or something the other's sentence never mentions."""
+    na, nb = (a.main_names, b.main_names) if main else (a.names, b.names)
+    only_a = {n for n in na - nb if n not in b.sentence_lower}
+    only_b = {n for n in nb - na if n not in a.sentence_lower}
+    return bool(only_a) and bool(only_b)
+
+
+def _qinterval(q: Quantity) -> tuple[float, float]:
+    lo_f, hi_f = R.NUMBER_HEDGES.get(q.hedge.lower().strip(), (1.0, 1.0))
+    lo = q.value * lo_f if lo_f is not None else float("-inf")
+    hi = q.value * hi_f if hi_f is not None else float("inf")
+    return lo, hi
+
+
+def _unit(q: Quantity) -> str:
+    return " ".join(content_words(q.unit))
+
+
+def _number_clash(a: _Info, b: _Info) -> tuple[Quantity, Quantity] | None:
+    def by_unit(info: _Info) -> dict[str, list[Quantity]]:
+        out: dict[str, list[Quantity]] = defaultdict(list)
+        for q in info.quantities:
+            u = _unit(q)
+            if u and u not in R.NUMBER_UNITS_IGNORED and not 1900 <= q.value <= 2100:
+                out[u].append(q)
+        return out
+
+    ua, ub = by_unit(a), by_unit(b)
+    for unit in sorted(set(ua) & set(ub)):
+        if len(ua[unit]) != 1 or len(ub[unit]) != 1:
+            continue
+        qa, qb = ua[unit][0], ub[unit][0]
+        la, ha = _qinterval(qa)
+        lb, hb = _qinterval(qb)
+        if ha < lb or hb < la:
+            return qa, qb
+    return None
+
+
+def _times_compatible(a: _Info, b: _Info) -> bool:
+    ta = [t for t in a.times if _resolved(t)]
+    tb = [t for t in b.times if _resolved(t)]
+    if not ta or not tb:
+        return True
+    return any(_overlap(x, y) for x in ta for y in tb)
+
+
+def _time_clash(a: _Info, b: _Info) -> tuple[TimeSpan, TimeSpan] | None:
+    ta = [t for t in a.times if _resolved(t)]
+    tb = [t for t in b.times if _resolved(t)]
+    if len(ta) != 1 or len(tb) != 1:
+        return None
+    x, y = ta[0], tb[0]
+    if x.text.strip().lower() == y.text.strip().lower():
+        return None  # the same words anchored on two publication dates
+    if _overlap(x, y):
+        return None
+    return x, y
+
+
+def _places_disjoint(a: _Info, b: _Info) -> bool:
+    na = {_place_name(p) for p in a.places}
+    nb = {_place_name(p) for p in b.places}
+    if not na or not nb or na & nb:
+        return False
+    return not any(n in b.sentence_lower for n in na) and not any(n in a.sentence_lower for n in nb)
+
+
+def _copied(a: _Info, b: _Info) -> bool:
+    if min(len(a.words), len(b.words)) < R.COPY_MIN_WORDS:
+        return False
+    return fuzz.ratio(a.text.lower(), b.text.lower()) >= R.COPY_RATIO
+
+
+class _UF:
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def find(self, x: str) -> str:
+        self.parent.setdefault(x, x)
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            if rb < ra:
+                ra, rb = rb, ra
+            self.parent[rb] = ra
+
+    def components(self, edges: Iterable[tuple[str, str]]) -> list[list[str]]:
+        for a, b in edges:
+            self.union(a, b)
+        comps: dict[str, list[str]] = defaultdict(list)
+        for x in sorted(self.parent):
+            comps[self.find(x)].append(x)
+        return [comps[k] for k in sorted(comps)]
+
+
+@dataclass
+class _Pair:
+    a: _Info
+    b: _Info
+    sim: float
+    shared: int
+    block: str
+    score: float
+    detail: tuple[object, object] | None = None
+
+
+def _timeline(infos: Sequence[_Info]) -> str:
+    dates = {i.claim.published for i in infos}
+    if None in dates:
+        return ""
+    return "change over time" if len(dates) > 1 else "conflict"
+
+
+def _pair_findings(
+    infos: dict[str, _Info],
+    groups: Groups,
+    candidates: Sequence[Candidate],
+    covered: set[frozenset[str]],
+) -> list[Finding]:
+    clash: dict[str, list[_Pair]] = defaultdict(list)  # slot -> pairs
+    agree: list[_Pair] = []
+    variants: list[_Pair] = []
+    related: dict[str, list[_Pair]] = defaultdict(list)
+    for cand in candidates:
+        a, b = infos.get(cand.a), infos.get(cand.b)
+        if a is None or b is None or not _different_sources(a, b):
+            continue
+        sim, shared, on_main = _statement_sim(a, b)
+        pair = _Pair(a, b, sim, shared, cand.block, cand.score)
+        same_event = bool(
+            set(groups.event_keys_of.get(a.id, ())) & set(groups.event_keys_of.get(b.id, ()))
+        )
+        different_people = _other_participants(a, b)
+        core_sim, _ = _overlap_ratio(a.core, b.core)
+        same_statement = not different_people and core_sim >= R.SLOT_SAME_STATEMENT_OVERLAP
+        shared_place = bool({_place_name(p) for p in a.places} & {_place_name(p) for p in b.places})
+        anchored = same_event or shared_place or core_sim >= 0.8
+        judged = False
+        if same_statement and anchored:
+            # 1. time (the event pass judges the times of claims about one event)
+            if not same_event and frozenset((a.id, b.id)) not in covered:
+                tc = _time_clash(a, b)
+                if tc is not None and _number_clash(a, b) is None:
+                    pair.detail = tc
+                    clash["time"].append(pair)
+                    judged = True
+            # 2. number
+            if not judged and _times_compatible(a, b):
+                nc = _number_clash(a, b)
+                if nc is not None:
+                    pair.detail = nc
+                    clash["number"].append(pair)
+                    judged = True
+            # 3. place: different places mean different events unless one is anchored
+            if not judged and same_event and _places_disjoint(a, b) and _times_compatible(a, b):
+                clash["place"].append(pair)
+                judged = True
+            # 4. polarity
+            if (
+                not judged
+                and a.claim.negated != b.claim.negated
+                and core_sim >= 0.75
+                and _times_compatible(a, b)
+            ):
+                clash["polarity"].append(pair)
+                judged = True
+        if judged:
+            continue
+        compatible = (
+            not _other_participants(a, b, on_main)
+            and a.claim.negated == b.claim.negated
+            and _times_compatible(a, b)
+            and _number_clash(a, b) is None
+            and not _places_disjoint(a, b)
+        )
+        same_person = bool(
+            {k for k in a.speaker_keys if k.startswith(("person:", "org:"))} & b.speaker_keys
+        )
+        quoted = a.claim.quote in ("direct", "partial") and b.claim.quote in ("direct", "partial")
+        if (
+            compatible
+            and same_person
+            and quoted
+            and a.claim.article_id != b.claim.article_id
+            and sim >= R.QUOTE_VARIANT_OVERLAP
+            and words(a.text) != words(b.text)
+        ):
+            variants.append(pair)
+        elif compatible and sim >= R.AGREE_OVERLAP:
+            agree.append(pair)
+        elif (
+            cand.score >= R.RELATED_MIN
+            and not cand.block.startswith("speaker:")
+            and a.claim.article_id != b.claim.article_id
+        ):
+            related[cand.block].append(pair)
+
+    findings: list[Finding] = []
+    for slot in ("time", "number", "place", "polarity"):
+        findings.extend(_clash_findings(slot, clash[slot], groups))
+    findings.extend(_cluster_findings("quote_variant", variants, groups))
+    findings.extend(_cluster_findings("agreement", agree, groups))
+    for block in sorted(related):
+        findings.extend(_cluster_findings("related", related[block], groups, block))
+    return findings
+
+
+def _event_of(infos: Sequence[_Info], groups: Groups) -> str:
+    common: set[str] | None = None
+    for i in infos:
+        keys = {k for k in groups.event_keys_of.get(i.id, ()) if not k.startswith("~")}
+        common = keys if common is None else common & keys
+    if not common:
+        return ""
+    return groups.event_names.get(sorted(common)[0], "")
+
+
+def _clash_findings(slot: str, pairs: list[_Pair], groups: Groups) -> list[Finding]:
+    out: list[Finding] = []
+    uf = _UF()
+    by_id: dict[str, _Info] = {}
+    detail: dict[str, object] = {}
+    for p in pairs:
+        by_id[p.a.id], by_id[p.b.id] = p.a, p.b
+        if p.detail is not None:
+            detail.setdefault(p.a.id, p.detail[0])
+            detail.setdefault(p.b.id, p.detail[1])
+    comps = uf.components((p.a.id, p.b.id) for p in pairs)
+    pairs_of: dict[str, list[_Pair]] = defaultdict(list)
+    for p in pairs:
+        pairs_of[uf.find(p.a.id)].append(p)
+    for comp in comps:
+        members = [by_id[c] for c in comp]
+        comp_pairs = pairs_of[uf.find(comp[0])]
+        values: list[FindingValue] = []
+        for info in members:
+            d = detail.get(info.id)
+            if isinstance(d, TimeSpan):
+                values.append(
+                    _fv(
+                        info,
+                        d.text,
+                        d.first.isoformat() if d.first else "",
+                        d.last.isoformat() if d.last else "",
+                    )
+                )
+            elif isinstance(d, Quantity):
+                lo, hi = _qinterval(d)
+                values.append(_fv(info, d.text, _num(lo), _num(hi)))
+            elif slot == "place":
+                values.append(
+                    _fv(
+                        info,
+                        ", ".join(p.text for p in info.places),
+                        ", ".join(p.name for p in info.places),
+                    )
+                )
+            else:
+                values.append(
+                    _fv(
+                        info,
+                        "not" if info.claim.negated else "affirmed",
+                        "negated" if info.claim.negated else "affirmed",
+                    )
+                )
+        sim = sum(p.sim for p in comp_pairs) / len(comp_pairs)
+        pos = {i.id: n for n, i in enumerate(sorted(members, key=_order_key))}
+        listing = "; ".join(
+            f"{v.text} ({_when(by_id[v.claim_id])})"
+            for v in sorted(values, key=lambda v: pos[v.claim_id])
+        )
+        what = {
+            "time": "different times",
+            "number": "different numbers",
+            "place": "different places",
+            "polarity": "opposite polarity (one affirms, the other denies)",
+        }[slot]
+        timeline = _timeline(members) if slot in ("time", "number") else ""
+        reason = f"The same statement with {what}: {listing}."
+        if timeline == "change over time":
+            reason += (
+                " The articles were published at different dates: this may be a change over time."
+            )
+        score = 45.0 + 40.0 * sim + (5.0 if timeline == "conflict" else 0.0)
+        out.append(
+            _make(
+                "contradiction",
+                slot,
+                _event_of(members, groups),
+                members,
+                values,
+                score,
+                reason,
+                timeline,
+            )
+        )
+    return out
+
+
+def _num(x: float) -> str:
+    if x in (float("inf"), float("-inf")):
+        return ""
+    return f"{x:g}"
+
+
+def _cluster_findings(
+    relation: Relation, pairs: list[_Pair], groups: Groups, block: str = ""
+) -> list[Finding]:
+    out: list[Finding] = []
+    uf = _UF()
+    by_id: dict[str, _Info] = {}
+    for p in pairs:
+        by_id[p.a.id], by_id[p.b.id] = p.a, p.b
+    comps = uf.components((p.a.id, p.b.id) for p in pairs)
+    pairs_of: dict[str, list[_Pair]] = defaultdict(list)
+    for p in pairs:
+        pairs_of[uf.find(p.a.id)].append(p)
+    for comp in comps:
+        members = [by_id[c] for c in comp]
+        comp_pairs = pairs_of[uf.find(comp[0])]
+        sim = sum(p.sim for p in comp_pairs) / len(comp_pairs)
+        shared = sum(p.shared for p in comp_pairs) / len(comp_pairs)
+        articles = {m.claim.article_id for m in members}
+        sources = {_source(m) for m in members}
+        copies = all(_copied(p.a, p.b) for p in comp_pairs)
+        independent = len(sources) > 1 and not copies
+        event = _event_of(members, groups)
+        values = [_fv(m, m.text) for m in sorted(members, key=_order_key)]
+        if relation == "agreement":
+            score = 40.0 + 45.0 * sim + min(10.0, shared) + min(6.0, 2.0 * (len(articles) - 2))
+            if not independent:
+                score -= R.NOT_INDEPENDENT_PENALTY
+            why = (
+                "one source repeated"
+                if len(sources) == 1
+                else "the same text copied"
+                if copies
+                else f"{len(sources)} independent sources"
+            )
+            reason = (
+                f"{len(members)} claims in {len(articles)} article(s) make the same statement "
+                f"(shared words {sim:.0%} of the longer); {why}."
+            )
+            slot = "statement"
+        elif relation == "quote_variant":
+            score = 40.0 + 50.0 * sim
+            reason = (
+                f"{members[0].speaker} is quoted in {len(articles)} articles with nearly the "
+                f"same words ({sim:.0%} shared) but not the same wording."
+            )
+            slot = "quote"
+            independent = False
+        else:
+            score = 20.0 + 30.0 * sim
+            label = block.split(":", 1)[1] if ":" in block else block
+            if block.startswith("event:"):
+                label = groups.event_names.get(label, label)
+            reason = f"{len(members)} claims in {len(articles)} article(s) speak about {label}."
+            slot = ""
+        out.append(
+            _make(relation, slot, event, members, values, score, reason, independent=independent)
+        )
+    return out
+
+
+# --------------------------------------------------------------------------- stage
+
+
+def judge(
+    claims: Sequence[Claim], groups: Groups, candidates: Sequence[Candidate]
+) -> tuple[Finding, ...]:
+    """Judge events and candidate pairs; findings ordered for a reader."""
+    infos = {c.claim_id: _info(c, groups) for c in sorted(claims, key=lambda c: c.claim_id)}
+    time_findings, covered = _event_time_findings(infos, groups)
+    findings = time_findings + _event_place_findings(infos, groups)
+    findings += _pair_findings(infos, groups, candidates, covered)
+    unique: dict[str, Finding] = {}
+    for f in findings:
+        unique.setdefault(f.id, f)
+    return tuple(
+        sorted(unique.values(), key=lambda f: (_RELATION_ORDER[f.relation], -f.score, f.id))
+    )

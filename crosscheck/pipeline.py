@@ -68,7 +68,13 @@ def assemble(items: Iterable[ArticleResult | Skipped]) -> Extraction:
             results.append(item)
     results.sort(key=lambda r: (r.article.id, r.article.source, r.article.line))
     manifest = [
-        ManifestEntry(r.article.source, r.article.line, "processed", r.article.id, "; ".join(r.article.warnings))
+        ManifestEntry(
+            r.article.source,
+            r.article.line,
+            "processed",
+            r.article.id,
+            "; ".join(r.article.warnings),
+        )
         for r in results
     ] + [ManifestEntry(s.source, s.line, "skipped", "", s.reason, s.hint) for s in skipped]
     manifest.sort(key=lambda m: (m.source, m.line, m.article_id))

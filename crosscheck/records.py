@@ -408,8 +408,7 @@ class Finding:
             "claims": "; ".join(self.claims),
             "articles": "; ".join(self.articles),
             "values": "; ".join(
-                f"{v.claim_id}={v.text}"
-                + (f" [{v.start}..{v.end}]" if v.start or v.end else "")
+                f"{v.claim_id}={v.text}" + (f" [{v.start}..{v.end}]" if v.start or v.end else "")
                 for v in self.values
             ),
             "score": round(self.score, 1),

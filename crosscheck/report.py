@@ -1,0 +1,686 @@
+"""The report stage: one output dispatcher for every listing, and the report writer.
+
+Listing commands (claims, articles, speakers, events, findings, manifest, evaluate
+scores) build a list of flat rows and call ``render(kind, rows, fmt)``; the same
+rows go to every format, in a stable column order (``COLUMNS``).
+
+``build_report`` makes the report.json object; ``write_report`` writes the report
+files into one output folder with atomic writes; ``summary_lines`` is the terminal
+summary. Nothing here prints.
+
+Spreadsheet safety (CSV): UTF-8 (``excel=True`` adds a byte-order mark so Excel
+detects the encoding), RFC 4180 quoting with CRLF line ends, and formula injection
+neutralised by ``neutralise`` (see its docstring for the exact rule).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+from tabulate import tabulate
+
+from crosscheck import __version__, safeio
+from crosscheck.errors import EXIT_USAGE, BaselineExistsError, CrosscheckError
+from crosscheck.records import (
+    CLAIM_COLUMNS,
+    ArticleResult,
+    Claim,
+    CrossReference,
+    EventEntry,
+    Extraction,
+    Finding,
+    FindingValue,
+    ManifestEntry,
+    SpeakerEntry,
+)
+
+REPORT_SCHEMA = "crosscheck.report/1"
+
+FORMATS: tuple[str, ...] = ("table", "csv", "jsonl", "json", "md", "html", "claimreview")
+
+# Row kinds the listing commands produce from an extraction / cross-reference.
+KINDS: tuple[str, ...] = ("claims", "articles", "speakers", "events", "findings", "manifest")
+
+# The documented column order of each row kind. Keys a row has beyond these are
+# appended in the order first seen, so nothing is ever dropped.
+COLUMNS: dict[str, tuple[str, ...]] = {
+    "claims": CLAIM_COLUMNS,
+    "articles": (
+        "id",
+        "title",
+        "outlet",
+        "published",
+        "date_source",
+        "source",
+        "line",
+        "chars",
+        "sentences",
+        "claims",
+    ),
+    "speakers": ("speaker", "speaker_type", "roles", "mentions", "articles", "claims"),
+    "events": ("event", "head", "aliases", "articles", "claims"),
+    "findings": (
+        "finding_id",
+        "relation",
+        "slot",
+        "event",
+        "timeline",
+        "claims",
+        "articles",
+        "values",
+        "score",
+        "independent",
+        "reason",
+    ),
+    "manifest": ("source", "line", "status", "article_id", "reason", "hint"),
+}
+
+# Files write_report puts in the output folder.
+REPORT_FILES: tuple[str, ...] = (
+    "claims.csv",
+    "findings.csv",
+    "findings.md",
+    "manifest.csv",
+    "report.html",
+    "report.json",
+)
+
+# A folder holding this file is a pinned baseline (see baseline.py).
+BASELINE_FILE = "baseline.json"
+
+RELATION_ORDER: dict[str, int] = {
+    "contradiction": 0,
+    "agreement": 1,
+    "quote_variant": 2,
+    "related": 3,
+}
+
+RELATION_TITLES: dict[str, str] = {
+    "contradiction": "Contradictions",
+    "agreement": "Agreements",
+    "quote_variant": "Quote variants",
+    "related": "Related",
+}
+
+TABLE_CELL_WIDTH = 60  # characters of a terminal table cell before it is cut with "…"
+
+
+class UnsupportedFormat(CrosscheckError):
+    """A format that this listing cannot produce (e.g. claimreview for articles)."""
+
+    exit_code = EXIT_USAGE
+
+
+# --------------------------------------------------------------------------- ordering
+
+
+def claim_sort_key(claim: Claim) -> tuple[str, int, int, str]:
+    return (claim.article_id, claim.content_start, claim.content_end, claim.claim_id)
+
+
+def finding_sort_key(finding: Finding) -> tuple[int, float, str]:
+    """Contradictions first, then agreements, quote variants, related; best score first."""
+    return (RELATION_ORDER.get(finding.relation, 9), -finding.score, finding.id)
+
+
+def speaker_sort_key(entry: SpeakerEntry) -> tuple[int, str, str]:
+    return (-len(entry.claims), entry.speaker.casefold(), entry.key)
+
+
+def event_sort_key(entry: EventEntry) -> tuple[int, str, str]:
+    return (-len(entry.claims), entry.event.casefold(), entry.key)
+
+
+def _results(extraction: Extraction) -> list[ArticleResult]:
+    return sorted(
+        extraction.results, key=lambda r: (r.article.id, r.article.source, r.article.line)
+    )
+
+
+def _manifest(extraction: Extraction) -> list[ManifestEntry]:
+    return sorted(
+        extraction.manifest, key=lambda m: (m.source, m.line, m.article_id, m.status, m.reason)
+    )
+
+
+# --------------------------------------------------------------------------- rows
+
+
+def rows(
+    kind: str, extraction: Extraction, xref: CrossReference | None = None
+) -> list[dict[str, Any]]:
+    """The flat rows of one listing kind (see ``KINDS``), in their stable order."""
+    if kind == "claims":
+        return [c.to_row() for c in sorted(extraction.claims, key=claim_sort_key)]
+    if kind == "articles":
+        return [r.to_row() for r in _results(extraction)]
+    if kind == "manifest":
+        return [m.to_row() for m in _manifest(extraction)]
+    if xref is None:
+        raise CrosscheckError(
+            f"{kind} need the cross-reference stage", hint="pass the CrossReference"
+        )
+    if kind == "speakers":
+        return [s.to_row() for s in sorted(xref.speakers, key=speaker_sort_key)]
+    if kind == "events":
+        return [e.to_row() for e in sorted(xref.events, key=event_sort_key)]
+    if kind == "findings":
+        return [f.to_row() for f in sorted(xref.findings, key=finding_sort_key)]
+    raise CrosscheckError(f"unknown listing {kind!r}", hint=f"use one of: {', '.join(KINDS)}")
+
+
+def columns_of(kind: str, rows: Sequence[Mapping[str, Any]]) -> list[str]:
+    """The documented columns of ``kind``, then any other keys in first-seen order."""
+    cols = list(COLUMNS.get(kind, ()))
+    seen = set(cols)
+    for row in rows:
+        for key in row:
+            if key not in seen:
+                seen.add(key)
+                cols.append(key)
+    return cols
+
+
+# --------------------------------------------------------------------------- cells
+
+# The characters that make a spreadsheet treat a cell as a formula (OWASP, "CSV Injection").
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+_FIRST = frozenset([*FORMULA_TRIGGERS, " "])  # first characters worth a closer look
+
+
+def neutralise(cell: str) -> str:
+    """Make a CSV text cell inert in Excel, LibreOffice and Google Sheets.
+
+    A text cell whose first character, or first character after leading spaces, is
+    ``=``, ``+``, ``-``, ``@``, a tab or a carriage return gets a leading apostrophe
+    ``'``: spreadsheets then show it as text and never evaluate it (OWASP, "CSV
+    Injection"). Numbers and booleans of numeric columns (offsets, scores, line
+    numbers) are not text cells and are written as they are; a negative number in
+    a text column ("-3") is prefixed like any other text.
+    """
+    if not cell or cell[0] not in _FIRST:
+        return cell
+    head = cell.lstrip(" ")
+    if head and head[0] in FORMULA_TRIGGERS:
+        return "'" + cell
+    return cell
+
+
+def cell_text(value: Any) -> str:
+    """A cell as text, the same in every text format: '' for None, true/false, lists joined."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (list, tuple)):
+        return "; ".join(cell_text(v) for v in value)
+    if isinstance(value, dict):
+        return json.dumps(value, ensure_ascii=False, sort_keys=True)
+    return str(value)
+
+
+def _csv_cell(value: Any) -> Any:
+    kind = type(value)
+    if kind is str:
+        return neutralise(value)
+    if kind is int or kind is float:
+        return value
+    if isinstance(value, bool):
+        return cell_text(value)
+    if isinstance(value, (int, float)):
+        return value
+    return neutralise(cell_text(value))
+
+
+def _json_value(value: Any) -> Any:
+    if isinstance(value, tuple):
+        return [_json_value(v) for v in value]
+    if isinstance(value, list):
+        return [_json_value(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): _json_value(v) for k, v in value.items()}
+    if value is None or isinstance(value, (str, int, float, bool)):
+        return value
+    return str(value)
+
+
+def _ordered(row: Mapping[str, Any], cols: Sequence[str]) -> dict[str, Any]:
+    return {c: _json_value(row.get(c, "")) for c in cols}
+
+
+# --------------------------------------------------------------------------- formats
+
+
+def to_csv(rows: Sequence[Mapping[str, Any]], cols: Sequence[str], *, excel: bool = False) -> str:
+    """RFC 4180 CSV (CRLF line ends, minimal quoting), formula cells neutralised."""
+    buf = io.StringIO(newline="")
+    if excel:
+        buf.write("\ufeff")
+    writer = csv.writer(buf, quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
+    writer.writerow([neutralise(c) for c in cols])
+    for row in rows:
+        writer.writerow([_csv_cell(row.get(c, "")) for c in cols])
+    return buf.getvalue()
+
+
+def _cut(text: str, width: int) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= width else flat[: width - 1] + "…"
+
+
+def to_table(
+    rows: Sequence[Mapping[str, Any]], cols: Sequence[str], *, width: int = TABLE_CELL_WIDTH
+) -> str:
+    """A plain-text table for the terminal; long cells are cut to ``width`` with '…'."""
+    body = [[_cut(cell_text(row.get(c, "")), width) for c in cols] for row in rows]
+    text = tabulate(body, headers=list(cols), tablefmt="simple", disable_numparse=True)
+    return text + "\n"
+
+
+def md_escape(text: str) -> str:
+    """A Markdown table cell: pipes, backslashes and HTML made literal, newlines as <br>."""
+    text = text.replace("\\", "\\\\").replace("|", "\\|")
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return "<br>".join(text.splitlines()) if ("\n" in text or "\r" in text) else text
+
+
+def to_markdown(rows: Sequence[Mapping[str, Any]], cols: Sequence[str]) -> str:
+    """A GitHub-flavoured Markdown pipe table."""
+    lines = ["| " + " | ".join(md_escape(c) for c in cols) + " |"]
+    lines.append("|" + "|".join("---" for _ in cols) + "|")
+    for row in rows:
+        lines.append("| " + " | ".join(md_escape(cell_text(row.get(c, ""))) for c in cols) + " |")
+    return "\n".join(lines) + "\n"
+
+
+def to_jsonl(rows: Sequence[Mapping[str, Any]], cols: Sequence[str]) -> str:
+    return "".join(json.dumps(_ordered(r, cols), ensure_ascii=False) + "\n" for r in rows)
+
+
+def to_json(rows: Sequence[Mapping[str, Any]], cols: Sequence[str]) -> str:
+    return json.dumps([_ordered(r, cols) for r in rows], ensure_ascii=False, indent=2) + "\n"
+
+
+def render(
+    kind: str,
+    rows: Sequence[Mapping[str, Any]],
+    fmt: str,
+    *,
+    excel: bool = False,
+    columns: Sequence[str] | None = None,
+    report: Mapping[str, Any] | None = None,
+    title: str = "",
+) -> str:
+    """Render listing rows of ``kind`` in ``fmt`` (one of ``FORMATS``).
+
+    The same rows and columns go to every format. ``columns`` overrides the column
+    order (default: ``columns_of(kind, rows)``). ``claimreview`` needs the report
+    object (``build_report``) and is only offered for ``findings``.
+    """
+    cols = list(columns) if columns is not None else columns_of(kind, rows)
+    if fmt == "table":
+        return to_table(rows, cols)
+    if fmt == "csv":
+        return to_csv(rows, cols, excel=excel)
+    if fmt == "jsonl":
+        return to_jsonl(rows, cols)
+    if fmt == "json":
+        return to_json(rows, cols)
+    if fmt == "md":
+        return to_markdown(rows, cols)
+    if fmt == "html":
+        from crosscheck import html
+
+        return html.render_table(kind, rows, cols, title=title or f"crosscheck {kind}")
+    if fmt == "claimreview":
+        if kind != "findings" or report is None:
+            raise UnsupportedFormat(
+                f"--format claimreview is for findings, not {kind}",
+                hint="use `crosscheck findings PATH --format claimreview`",
+            )
+        return render_document(report, "claimreview")
+    raise UnsupportedFormat(f"unknown format {fmt!r}", hint=f"use one of: {', '.join(FORMATS)}")
+
+
+def render_document(
+    report: Mapping[str, Any],
+    fmt: str,
+    *,
+    texts: Mapping[str, str] | None = None,
+    excel: bool = False,
+) -> str:
+    """A whole-report format from the report object: html (the full page),
+    claimreview (JSON-LD drafts of contradictions), json (report.json), md
+    (findings.md); csv/jsonl/table fall back to the findings rows."""
+    if fmt == "html":
+        from crosscheck import html
+
+        return html.render_html(report, texts)
+    if fmt == "claimreview":
+        from crosscheck import claimreview
+
+        return claimreview.dumps(claimreview.build(report))
+    if fmt == "json":
+        return report_json(report)
+    if fmt == "md":
+        return findings_markdown(report)
+    return render("findings", report_finding_rows(report), fmt, excel=excel)
+
+
+def report_finding_rows(report: Mapping[str, Any]) -> list[dict[str, Any]]:
+    """Flat findings rows (as ``Finding.to_row``) from the report object's findings."""
+    out = []
+    for f in report.get("findings", []):
+        row = dict(f)
+        row["claims"] = "; ".join(f.get("claims", []))
+        row["articles"] = "; ".join(f.get("articles", []))
+        row["values"] = "; ".join(
+            f"{v['claim_id']}={v['text']}"
+            + (f" [{v['start']}..{v['end']}]" if v.get("start") or v.get("end") else "")
+            for v in f.get("values", [])
+        )
+        out.append(row)
+    return out
+
+
+def listing(
+    kind: str,
+    extraction: Extraction,
+    xref: CrossReference | None,
+    fmt: str,
+    *,
+    excel: bool = False,
+    tool_version: str = __version__,
+) -> str:
+    """``render(kind, rows(kind, ...), fmt)``: what a listing command prints."""
+    report = None
+    if fmt == "claimreview" and kind == "findings" and xref is not None:
+        report = build_report(extraction, xref, tool_version=tool_version)
+    return render(kind, rows(kind, extraction, xref), fmt, excel=excel, report=report)
+
+
+# --------------------------------------------------------------------------- report.json
+
+
+def _claim_json(claim: Claim, xref: CrossReference) -> dict[str, Any]:
+    row = claim.to_json()
+    row["cue_start"] = "" if claim.cue_start is None else claim.cue_start
+    row["cue_end"] = "" if claim.cue_end is None else claim.cue_end
+    row["sentence_index"] = claim.sentence_index
+    row["canonical_speaker"] = xref.speaker_of.get(claim.claim_id, "")
+    row["canonical_events"] = sorted(set(xref.events_of.get(claim.claim_id, ())))
+    return row
+
+
+def _speaker_json(entry: SpeakerEntry) -> dict[str, Any]:
+    return {
+        "speaker": entry.speaker,
+        "key": entry.key,
+        "speaker_type": entry.speaker_type,
+        "roles": list(entry.roles),
+        "mentions": list(entry.mentions),
+        "articles": list(entry.articles),
+        "claims": list(entry.claims),
+    }
+
+
+def _event_json(entry: EventEntry) -> dict[str, Any]:
+    return {
+        "event": entry.event,
+        "key": entry.key,
+        "head": entry.head,
+        "aliases": list(entry.aliases),
+        "articles": list(entry.articles),
+        "claims": list(entry.claims),
+    }
+
+
+def build_report(
+    extraction: Extraction, xref: CrossReference, *, tool_version: str = __version__
+) -> dict[str, Any]:
+    """The report.json object (see the README, "report.json"). Deterministic."""
+    claims = sorted(extraction.claims, key=claim_sort_key)
+    findings = sorted(xref.findings, key=finding_sort_key)
+    relations = {r: 0 for r in RELATION_ORDER}
+    for f in findings:
+        relations[f.relation] = relations.get(f.relation, 0) + 1
+    skipped = sum(1 for m in extraction.manifest if m.status == "skipped")
+    return {
+        "schema": REPORT_SCHEMA,
+        "tool_version": tool_version,
+        "summary": {
+            "articles": len(extraction.results),
+            "skipped": skipped,
+            "claims": len(claims),
+            "speakers": len(xref.speakers),
+            "events": len(xref.events),
+            "findings": dict(sorted(relations.items())),
+            "pairs_compared": xref.pairs_compared,
+        },
+        "articles": [r.to_row() for r in _results(extraction)],
+        "claims": [_claim_json(c, xref) for c in claims],
+        "findings": [f.to_json() for f in findings],
+        "speakers": [_speaker_json(s) for s in sorted(xref.speakers, key=speaker_sort_key)],
+        "events": [_event_json(e) for e in sorted(xref.events, key=event_sort_key)],
+        "manifest": [m.to_row() for m in _manifest(extraction)],
+    }
+
+
+def _compact(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(", ", ": "))
+
+
+def report_json(report: Mapping[str, Any]) -> str:
+    """report.json text: valid JSON, keys sorted, UTF-8 kept, one trailing newline.
+
+    Laid out for line diffs and speed: one top-level key per line, and each element
+    of a top-level list (one article, claim, finding...) on its own line.
+    """
+    parts = []
+    for key in sorted(report):
+        value = report[key]
+        if isinstance(value, (list, tuple)) and value:
+            body = ",\n  ".join(_compact(item) for item in value)
+            parts.append(f"{_compact(str(key))}: [\n  {body}\n ]")
+        else:
+            parts.append(f"{_compact(str(key))}: {_compact(value)}")
+    return "{\n " + ",\n ".join(parts) + "\n}\n"
+
+
+def article_texts(extraction: Extraction) -> dict[str, str]:
+    """article id -> text as read, for the HTML page's highlighted article texts."""
+    return {r.article.id: r.article.text for r in extraction.results}
+
+
+# --------------------------------------------------------------------------- summaries
+
+
+def _value_text(value: Mapping[str, Any]) -> str:
+    start, end = str(value.get("start", "")), str(value.get("end", ""))
+    shown = f'"{_cut(str(value.get("text", "")), 100)}"'
+    if start and end and start != end:
+        return f"{shown} = {start}..{end}"
+    if start or end:
+        return f"{shown} = {start or end}"
+    return shown
+
+
+def _value_line(value: FindingValue) -> str:
+    row = value.to_row()
+    published = row["published"] or "(no date)"
+    who = f"{value.speaker}: " if value.speaker else ""
+    return f"    {published}  {value.article_id}  {value.claim_id}  {who}{_value_text(row)}"
+
+
+def _headline(finding: Finding) -> str:
+    parts = [finding.slot or finding.relation]
+    if finding.event:
+        parts.append(finding.event)
+    if finding.timeline:
+        parts.append(finding.timeline)
+    if finding.relation == "agreement" and not finding.independent:
+        parts.append("one source repeated")
+    return f"  {finding.id}  " + " · ".join(parts)
+
+
+def summary_lines(xref: CrossReference, *, limit: int | None = 10) -> list[str]:
+    """The terminal summary: contradictions first with their evidence, then agreements.
+
+    Each finding shows its values in publication order (date, article, claim,
+    speaker, the expression as written and its normalised value) and its reason.
+    At most ``limit`` findings per relation are shown (None: all).
+    """
+    findings = sorted(xref.findings, key=finding_sort_key)
+    counts = {r: sum(1 for f in findings if f.relation == r) for r in RELATION_ORDER}
+    lines = [
+        f"{counts['contradiction']} contradictions, {counts['agreement']} agreements, "
+        f"{counts['quote_variant']} quote variants, {counts['related']} related "
+        f"({xref.pairs_compared} candidate pairs compared)"
+    ]
+    for relation in ("contradiction", "agreement", "quote_variant"):
+        group = [f for f in findings if f.relation == relation]
+        if not group:
+            continue
+        lines.append(f"{RELATION_TITLES[relation]} ({len(group)}):")
+        shown = group if limit is None else group[:limit]
+        for finding in shown:
+            lines.append(_headline(finding))
+            lines.extend(_value_line(v) for v in finding.values)
+            if finding.reason:
+                lines.append(f"    why: {finding.reason}")
+        if len(shown) < len(group):
+            lines.append(f"  ... and {len(group) - len(shown)} more (see findings.csv)")
+    return lines
+
+
+def findings_markdown(report: Mapping[str, Any]) -> str:
+    """findings.md: the findings as a readable document, contradictions first."""
+    claims = {c["claim_id"]: c for c in report.get("claims", [])}
+    summary = report.get("summary", {})
+    out = ["# crosscheck findings", ""]
+    counts = summary.get("findings", {})
+    out.append(
+        f"{summary.get('articles', 0)} articles ({summary.get('skipped', 0)} inputs skipped), "
+        f"{summary.get('claims', 0)} claims; "
+        + ", ".join(f"{counts.get(r, 0)} {RELATION_TITLES[r].lower()}" for r in RELATION_ORDER)
+        + "."
+    )
+    for relation, title in RELATION_TITLES.items():
+        group = [f for f in report.get("findings", []) if f.get("relation") == relation]
+        if not group:
+            continue
+        out += ["", f"## {title}"]
+        for f in group:
+            head = " · ".join(
+                md_escape(str(x))
+                for x in (f["finding_id"], f.get("slot", ""), f.get("event", ""))
+                if x
+            )
+            if f.get("timeline"):
+                head += f" — {md_escape(f['timeline'])}"
+            out += ["", f"### {head}", ""]
+            if f.get("reason"):
+                out += [md_escape(f["reason"]), ""]
+            out.append("| published | article | claim | speaker | as written | normalised |")
+            out.append("|---|---|---|---|---|---|")
+            for v in f.get("values", []):
+                start, end = v.get("start", ""), v.get("end", "")
+                norm = f"{start}..{end}" if start and end and start != end else (start or end)
+                cells = [
+                    v.get("published") or "(no date)",
+                    v.get("article_id", ""),
+                    v.get("claim_id", ""),
+                    v.get("speaker", ""),
+                    v.get("text", ""),
+                    norm,
+                ]
+                out.append("| " + " | ".join(md_escape(str(c)) for c in cells) + " |")
+            out.append("")
+            for cid in f.get("claims", []):
+                c = claims.get(cid)
+                if c is None:
+                    continue
+                who = c.get("speaker_name") or c.get("speaker") or c.get("outlet") or "(narration)"
+                out.append(
+                    f"- **{md_escape(cid)}** ({md_escape(c.get('article_id', ''))}, "
+                    f"{md_escape(c.get('published') or 'no date')}), {md_escape(who)}: "
+                    f"“{md_escape(c.get('content', ''))}”"
+                )
+    return "\n".join(out) + "\n"
+
+
+# --------------------------------------------------------------------------- writing
+
+
+def report_files(
+    extraction: Extraction,
+    xref: CrossReference,
+    *,
+    tool_version: str = __version__,
+    excel: bool = False,
+) -> dict[str, str]:
+    """name -> content of every file in ``REPORT_FILES`` (nothing is written)."""
+    from crosscheck import html
+
+    report = build_report(extraction, xref, tool_version=tool_version)
+    return {
+        "claims.csv": render(
+            "claims",
+            [{c: row[c] for c in CLAIM_COLUMNS} for row in report["claims"]],
+            "csv",
+            excel=excel,
+        ),
+        "findings.csv": render("findings", rows("findings", extraction, xref), "csv", excel=excel),
+        "findings.md": findings_markdown(report),
+        "manifest.csv": render("manifest", rows("manifest", extraction), "csv", excel=excel),
+        "report.html": html.render_html(report, article_texts(extraction)),
+        "report.json": report_json(report),
+    }
+
+
+def guard_baseline(out_dir: Path, files: Mapping[str, str]) -> None:
+    """Refuse to change a pinned baseline (only ``baseline.update`` may).
+
+    Writing the very same bytes over a pinned folder changes nothing, so it is
+    allowed: ``crosscheck report seeds`` on an unchanged checkout just works.
+    """
+    if not (out_dir / BASELINE_FILE).exists():
+        return
+    changed = sorted(
+        name
+        for name, text in files.items()
+        if not (out_dir / name).is_file()
+        or (out_dir / name).read_bytes() != text.encode("utf-8")
+    )
+    if changed:
+        raise BaselineExistsError(
+            f"{out_dir} holds a pinned baseline ({BASELINE_FILE}) and this run would change "
+            f"{', '.join(changed)}; refusing to overwrite it",
+            hint=f"compare with `crosscheck check PATH --baseline {out_dir}`, re-pin with "
+            "`--update`, or write this report elsewhere with --out",
+        )
+
+
+def write_report(
+    out_dir: Path | str,
+    extraction: Extraction,
+    xref: CrossReference,
+    *,
+    tool_version: str = __version__,
+    excel: bool = False,
+) -> list[Path]:
+    """Write ``REPORT_FILES`` into ``out_dir`` (created) atomically; return their paths.
+
+    Raises ``BaselineExistsError`` when ``out_dir`` holds a pinned baseline and
+    ``OutputError`` when a file cannot be written. Nothing is written outside
+    ``out_dir``.
+    """
+    folder = Path(out_dir)
+    files = report_files(extraction, xref, tool_version=tool_version, excel=excel)
+    guard_baseline(folder, files)
+    return safeio.write_files(folder, files)

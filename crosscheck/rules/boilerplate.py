@@ -1,0 +1,467 @@
+"""Markers of page furniture scraped along with news text: captions, credits, links, widgets.
+
+The clean stage classifies an article line by line (a "line" is a paragraph of the
+text as read). These tables say which lines are not the article's own prose. They are
+general news-scraping conventions (photo credits, "READ MORE:" links, share bars,
+comment widgets, navigation lists), measured on real corpora: nothing here names an
+outlet, person or article of any particular corpus.
+
+All patterns are applied to one line at a time, after its surrounding whitespace is
+stripped, and most only to short lines (see the limits at the end). Every pattern is
+linear: literal alternations and bounded repeats, no nested quantifiers.
+"""
+
+from __future__ import annotations
+
+import re
+
+# --------------------------------------------------------------------------- credits
+
+# A line that STARTS like a photo credit or copyright notice: "© REUTERS / Name",
+# "(c) 2016 AP", "Copyright © 2019 ...", "Image copyright Getty Images Image caption ...",
+# "Photo: Name/Agency", "Photograph: ...", "Enlarge this image toggle caption ...",
+# "Media playback is unsupported on your device Media caption ...".
+CREDIT_START = re.compile(
+    r"(?:\u00a9"
+    r"|\(c\)[ \t]"
+    r"|copyright[ \t]*(?:\u00a9|\(c\)|\d{4})"
+    r"|(?:image|photo|picture)[ \t]+(?:copyright|credit|source)\b"
+    r"|(?:photo|photograph|photographer|picture|image|credit|photo[ \t]+credit|file[ \t]+photo)s?[ \t]*:"
+    r"|enlarge[ \t]+this[ \t]+image"
+    r"|toggle[ \t]+caption"
+    r"|media[ \t]+playback[ \t]+is[ \t]+unsupported"
+    r"|(?:image|media|photo)[ \t]+caption\b"
+    r"|slideshow[ \t]*\(\d{1,3}[ \t]+images?\)"
+    r"|(?:next|prev|previous)[ \t]+image[ \t]+\d{1,3}[ \t]+of[ \t]+\d{1,3}"
+    r")",
+    re.IGNORECASE,
+)
+
+# A photo credit ANYWHERE in a short line: "(Photo: Name, AP)", "Name/AP Photo",
+# "Photograph: Name/Agency", "Image copyright ...". Only searched in lines of at most
+# SHORT_CREDIT_WORDS words.
+CREDIT_ANYWHERE = re.compile(
+    r"(?:\u00a9"
+    r"|\bAP[ \t]+Photos?\b"
+    r"|\bAFP[ \t]+photo\b"
+    r"|\breuters[ \t]+photo\b"
+    r"|\bphotograph(?:er)?[ \t]*:"
+    r"|\(photo(?:[ \t]+by)?[ \t]*:?[ \t][^)\n]{1,80}\)"
+    r"|\bImages?[ \t]+copyright\b"
+    r")",
+)
+
+# Weaker credit markers, only taken in a short line that does not end like a sentence
+# ("Name/Getty Images", "REUTERS/Name", "Name/AP", "Photo by Name", "Shutterstock"):
+# "The Reuters/Ipsos poll showed ..." is prose.
+CREDIT_UNPUNCTUATED = re.compile(
+    r"(?:(?i:getty[ \t]+images?)"
+    r"|(?i:\bshutterstock\b)"
+    r"|\bphoto[ \t]+by[ \t]+[A-Z]"
+    r"|/(?:AP|AFP|EPA|Reuters|REUTERS|Bloomberg|Xinhua|Pool|POOL)\b"
+    r"|\b(?:AP|AFP|EPA|REUTERS|Reuters|Bloomberg)[ \t]*/[ \t]*[A-Z]"
+    r")",
+)
+
+# A credit at the END of a longer caption line: "... at the rally. Photo: Name/Agency",
+# "... in 2016. (Reuters photo: Name)", "... Photograph: Name/Agency".
+CREDIT_END = re.compile(
+    r"(?:\b(?:photo|photograph|photographer|picture|image|credit)s?[ \t]*:[ \t]*[^.:\n]{2,80}"
+    r"|\((?:[A-Za-z]+[ \t]+)?photo(?:[ \t]+by)?[ \t]*:?[ \t]*[^()\n]{2,80}\))[ \t]*\Z",
+    re.IGNORECASE,
+)
+
+# A site credit ending a caption or a page title: "Situation at the border - Sputnik
+# International", "... - Example News". The part before the dash must not end a
+# sentence (so a sign-off after a final full stop, "... he said. - REUTERS", is not one).
+# Group ``name``: the site's name.
+TRAILING_SITE_CREDIT = re.compile(
+    r"[^.!?\"\u201d\s][ \t]+[-\u2013\u2014|][ \t]+"
+    r"(?P<name>(?:The[ \t]+)?(?:[A-Z][\w&.'\u2019]{0,20}[ \t]+){0,3}"
+    r"(?:International|News|Agency|Online|Media|Newswire|Wire|TV|Network))[ \t]*\Z"
+)
+
+# Words dropped from the end of a site credit to get the outlet name
+# ("<Name> International" -> "<Name>").
+SITE_SUFFIX_DROPPED: tuple[str, ...] = ("International", "Online")
+
+# --------------------------------------------------------------------------- captions
+
+# Words that mark a line as a photo caption ("in this handout picture", "file photo",
+# "pictured", "(L)", "(R)", "left to right").
+CAPTION_CUES = re.compile(
+    r"(?:\bpictured\b"
+    r"|\b(?:handout|file|undated|archive)[ \t]+(?:photo|picture|image|photograph)\b"
+    r"|\bin[ \t]+this[ \t]+(?:\w+[ \t]+){0,2}(?:photo|picture|image|photograph|file)\b"
+    r"|\b(?:photo|picture|image)[ \t]+(?:taken|provided|released|shows)\b"
+    r"|\((?:L|R|C|left|right|center|centre|top|bottom)\)"
+    r"|\bleft[ \t]+to[ \t]+right\b)",
+    re.IGNORECASE,
+)
+
+# --------------------------------------------------------------------------- links
+
+# A line that STARTS like a link to another story: "READ MORE: ...", "Read more - ...",
+# "Related: ...", "See also: ...", "WATCH: ...", "PHOTOS: ...", "Also read | ...".
+LINK_START = re.compile(
+    r"(?:(?:read[ \t]+more|read[ \t]+also|also[ \t]+read|read[ \t]+next|see[ \t]+also|see[ \t]+more"
+    r"|related(?:[ \t]+(?:stories|story|articles?|coverage|content|news|links?|reading))?"
+    r"|more[ \t]+(?:on|from|about|news|stories|coverage)(?:[ \t]+\w+){0,3}"
+    r"|recommended(?:[ \t]+(?:stories|for[ \t]+you))?|must[ \t]+read|don't[ \t]+miss|also|more|read|watch|listen"
+    r"|photos?|videos?|gallery|live|opinion|analysis|explainer|click[ \t]+here)"
+    r"[ \t]*(?:[:|\u00bb>\u2013\u2014]|-[ \t])"
+    r"|read[ \t]+more\b|see[ \t]+also\b"
+    r"|(?:read|see)[ \t]+(?:the[ \t]+)?(?:rest|more|full[ \t]+(?:story|article|report|text|statement|interview|transcript))"
+    r"(?:[ \t]+(?:here|at|on|of)\b|[ \t]*[.!]?[ \t]*\Z)"
+    r"|click[ \t]+here\b"
+    r"|read[ \t]+or[ \t]+share[ \t]+this[ \t]+story)",
+    re.IGNORECASE,
+)
+
+# A short line ENDING in a link label: "<Headline of another story> Read more".
+LINK_END = re.compile(
+    r"(?:read[ \t]+more|continue[ \t]+reading|full[ \t]+story)[ \t]*(?:\u00bb|>|\.\.\.|\u2026)?[ \t]*\Z",
+    re.IGNORECASE,
+)
+
+# --------------------------------------------------------------------------- widgets
+
+# Whole lines that are page widgets (compared lower-cased, with inner whitespace
+# collapsed and surrounding punctuation stripped).
+WIDGET_LINES: frozenset[str] = frozenset(
+    {
+        "subscribe",
+        "subscribe now",
+        "subscribe to our newsletter",
+        "newsfeed",
+        "news feed",
+        "log in or register",
+        "log in",
+        "login",
+        "sign in",
+        "sign up",
+        "register",
+        "to participate in the discussion",
+        "to participate in the discussion log in or register",
+        "loader",
+        "loading",
+        "chats",
+        "chat",
+        "advertisement",
+        "advertisements",
+        "ad",
+        "ads",
+        "sponsored",
+        "sponsored content",
+        "paid content",
+        "story continues below",
+        "story continues below advertisement",
+        "article continues below",
+        "article continues below advertisement",
+        "continue reading",
+        "continue reading below",
+        "continue reading the main story",
+        "scroll to continue with content",
+        "skip to content",
+        "skip advertisement",
+        "skip ad",
+        "share",
+        "share this",
+        "share this article",
+        "share this story",
+        "share this page",
+        "share on facebook",
+        "share on twitter",
+        "share via email",
+        "tweet",
+        "tweet this",
+        "email",
+        "e-mail",
+        "print",
+        "print this article",
+        "comment",
+        "comments",
+        "show comments",
+        "view comments",
+        "add a comment",
+        "leave a comment",
+        "post a comment",
+        "join the discussion",
+        "discussion",
+        "community standards",
+        "photo",
+        "photos",
+        "video",
+        "videos",
+        "watch",
+        "watch video",
+        "listen",
+        "audio",
+        "gallery",
+        "image",
+        "related",
+        "related articles",
+        "related stories",
+        "related content",
+        "related coverage",
+        "related news",
+        "more",
+        "more stories",
+        "more news",
+        "read more",
+        "see more",
+        "show more",
+        "load more",
+        "trending",
+        "trending now",
+        "most popular",
+        "most read",
+        "most viewed",
+        "popular",
+        "recommended",
+        "recommended for you",
+        "top stories",
+        "latest",
+        "latest news",
+        "close",
+        "menu",
+        "search",
+        "home",
+        "next",
+        "previous",
+        "prev",
+        "next article",
+        "previous article",
+        "next story",
+        "back to top",
+        "top",
+        "copy link",
+        "link copied",
+        "embed",
+        "facebook",
+        "twitter",
+        "whatsapp",
+        "linkedin",
+        "pinterest",
+        "reddit",
+        "telegram",
+        "instagram",
+        "youtube",
+        "rss",
+        "tags",
+        "topics",
+        "follow us",
+        "follow",
+        "like",
+        "reply",
+        "report",
+        "notifications",
+        "cookies",
+        "accept",
+        "ok",
+        "got it",
+        "terms of use",
+        "privacy policy",
+        "all rights reserved",
+        "this story has been shared",
+    }
+)
+
+# Whole-line widget patterns (matched against the stripped line, case-insensitively):
+# comment counters, share bars, "Sign up for ...", newsletter promos, "This article is
+# more than 2 years old", "Tags: ...", "Follow X on Twitter".
+WIDGET_PATTERN = re.compile(
+    r"(?:\d{1,7}[ \t]+(?:comments?|shares?|views?|reactions?|replies)"
+    r"|(?:comments?|shares?|views?)[ \t]*[:(]?[ \t]*\d{1,7}[ \t]*\)?"
+    r"|(?:share|tweet|post|pin|email|send)(?:[ \t]+(?:this|it))?(?:[ \t]+(?:on|to|via|by)[ \t]+\w+)"
+    r"|(?:(?:facebook|twitter|pinterest|whatsapp|linkedin|email|e-mail|reddit|print|messenger|telegram|sms|copy[ \t]+link|share|tweet|comments?)[ \t,|/]*){2,8}"
+    r"|this[ \t]+(?:article|story|page)[ \t]+is[ \t]+more[ \t]+than[ \t]+\w+[ \t]+(?:hours?|days?|weeks?|months?|years?)[ \t]+old"
+    r"|(?:sign[ \t]+up|subscribe)[ \t]+(?:for|to|now)\b[^\n]{0,120}"
+    r"|tags?[ \t]*:[^\n]{0,200}"
+    r"|topics?[ \t]*:[^\n]{0,200}"
+    r"|follow[ \t]+(?:us|\w+(?:[ \t]+\w+)?)[ \t]+on[ \t]+(?:twitter|facebook|instagram|telegram|youtube)[^\n]{0,80}"
+    r"|(?:facebook|twitter|pinterest)[ \t]+(?:twitter|pinterest|facebook|whatsapp|linkedin|email)[ \t]+[^\n]{0,300}"
+    r"|(?:posted|published|updated)[ \t]+by[ \t]+[^\n]{0,60}"
+    r"|contributing[ \t]*:[^\n]{0,200}"
+    r"|(?:loading|please[ \t]+wait)(?:\.\.\.|\u2026)?"
+    r"|you[ \t]+(?:must|need[ \t]+to)[ \t]+(?:be[ \t]+)?(?:log(?:ged)?[ \t]+in|sign(?:ed)?[ \t]+in|register)[^\n]{0,80})\Z",
+    re.IGNORECASE,
+)
+
+# A byline: "By Jane Doe", "By JANE DOE and John Roe, Associated Press" (case-sensitive:
+# every name word is capitalised, so "By the end of the day" is not one).
+BYLINE = re.compile(
+    r"(?:By|BY)[ \t]+[A-Z][\w.'\u2019-]*(?:,?[ \t]+(?:(?:and|&)[ \t]+)?[A-Z][\w.'\u2019-]*){0,6}"
+    r"(?:,[ \t]*[A-Z][\w.'\u2019-]*(?:[ \t]+[A-Z][\w.'\u2019-]*){0,3})?[ \t]*\Z"
+)
+
+# Newsletter / inbox promotions: a short line with one of these phrases.
+PROMO_PHRASES = re.compile(
+    r"(?:\bnewsletters?\b|\bdelivered[ \t]+to[ \t]+your[ \t]+inbox\b|\bsign[ \t]+up[ \t]+(?:for|to)\b"
+    r"|\bprivacy[ \t]+policy\b|\bterms[ \t]+of[ \t]+(?:use|service)\b|\ball[ \t]+rights[ \t]+reserved\b"
+    r"|\bclick[ \t]+here\b|\bdownload[ \t]+(?:the|our)[ \t]+app\b|\bturn[ \t]+on[ \t]+(?:desktop[ \t]+)?notifications\b"
+    r"|\bsupport[ \t]+(?:our|independent)[ \t]+journalism\b|\bbecome[ \t]+a[ \t]+(?:member|subscriber|patron)\b)",
+    re.IGNORECASE,
+)
+
+# --------------------------------------------------------------------------- navigation
+
+# One item of a navigation list: a link text ending in a date, "Story title - November
+# 6, 2020", "Story title | 12 Nov 2020". Runs of such lines (possibly separated by
+# lone "-" lines) are site navigation.
+NAV_ITEM_END = re.compile(
+    r"[ \t][-\u2013\u2014|\u2022\u00b7][ \t]*"
+    r"(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]{0,6}\.?[ \t]+\d{1,2},?[ \t]+\d{4}"
+    r"|\d{1,2}[ \t]+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]{0,6}\.?,?[ \t]+\d{4}"
+    r"|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4}"
+    r"|\d{1,3}[ \t]+(?:minutes?|hours?|days?|weeks?)[ \t]+ago)\Z"
+)
+
+# Minimum number of date-ending items for a run of lines to count as navigation.
+NAV_MIN_ITEMS = 2
+
+# --------------------------------------------------------------------------- datelines
+
+# A dateline naming the outlet: "WASHINGTON (Outlet) -", "MOSCOW, March 3 (Outlet) —",
+# "Washington (Outlet) The ...". Group ``outlet``. The place is one to four capitalised
+# words at the start of a line.
+DATELINE_OUTLET = re.compile(
+    r"[ \t]*(?P<place>[A-Z][A-Za-z.'\u2019\-]{1,25}(?:,?[ \t][A-Z][A-Za-z.'\u2019\-]{1,25}){0,3})"
+    r"(?:,[ \t]*[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}(?:,[ \t]*\d{4})?)?"
+    r"[ \t]*\((?P<outlet>[A-Z][A-Za-z0-9&.'\u2019\- ]{1,40})\)"
+    r"(?P<after>[ \t]*(?:[-\u2013\u2014:][^\n]?|[A-Z\"\u201c]))"
+)
+
+# Parenthesised things after a place that are not outlets: party-state tags "(R-Texas)",
+# "(D)", acronyms spelled as the place's own ("(UN)") are filtered by length/shape.
+DATELINE_NOT_OUTLET = re.compile(
+    r"(?:[RDI](?:-[A-Za-z.]+)?|[A-Z]{1,2}|\d[\w.-]*|AM|PM|GMT|UTC|EST|EDT|CET)\Z"
+)
+
+# --------------------------------------------------------------------------- outlets
+
+# News agencies and broadcasters, for recognising an outlet named as the channel of an
+# interview in the article's own voice ("... a source told <Agency> on Tuesday"), the
+# last resort for an article that prints no dateline or site credit. A general list
+# of well-known international outlets; matched as whole words, case-sensitively.
+NEWS_AGENCIES: tuple[str, ...] = (
+    "Reuters",
+    "Associated Press",
+    "AP",
+    "AFP",
+    "Agence France-Presse",
+    "Bloomberg",
+    "Xinhua",
+    "TASS",
+    "RIA Novosti",
+    "Interfax",
+    "Sputnik",
+    "RT",
+    "Anadolu Agency",
+    "Kyodo",
+    "Yonhap",
+    "ANSA",
+    "EFE",
+    "DPA",
+    "UPI",
+    "IRNA",
+    "SANA",
+    "Al Jazeera",
+    "Al Arabiya",
+    "BBC",
+    "CNN",
+    "Fox News",
+    "NBC News",
+    "CBS News",
+    "ABC News",
+    "NPR",
+    "Deutsche Welle",
+    "France 24",
+    "Euronews",
+    "Politico",
+    "Axios",
+    "The Hill",
+)
+
+# The verbs that make an agency the channel of a statement: "told <Agency>",
+# "said in an interview with <Agency>", "speaking to <Agency>".
+AGENCY_CHANNEL_VERBS = r"(?:told|tells|telling|said[ \t]+to|speaking[ \t]+to|spoke[ \t]+to|in[ \t]+an[ \t]+interview[ \t]+with|interview[ \t]+with|confirmed[ \t]+to)"
+
+# --------------------------------------------------------------------------- shapes
+
+# Small words ignored when deciding whether a line is in Title Case.
+TITLE_SMALL_WORDS: frozenset[str] = frozenset(
+    {
+        "a",
+        "an",
+        "the",
+        "and",
+        "or",
+        "but",
+        "nor",
+        "for",
+        "of",
+        "on",
+        "in",
+        "at",
+        "to",
+        "by",
+        "with",
+        "from",
+        "as",
+        "vs",
+        "via",
+        "into",
+        "onto",
+        "over",
+        "per",
+        "up",
+        "off",
+        "out",
+        "than",
+        "if",
+        "so",
+        "de",
+        "la",
+        "al",
+        "el",
+        "von",
+        "van",
+        "der",
+    }
+)
+
+# Characters that end a sentence-like line (a line ending otherwise is "unpunctuated":
+# a heading, a title, a caption or a link). Closing quotes and brackets count, since
+# a quoted sentence usually ends inside them.
+FINAL_PUNCTUATION = frozenset(".!?;:,\"'\u201d\u2019\u00bb)]\u2026")
+
+# Lines with only punctuation / symbols: separators ("-", "* * *", "___", "•").
+SEPARATOR_LINE = re.compile(r"(?:[^\w\n]|_){1,80}\Z")
+
+# Stray numbers and counters: "0", "116620", "12 / 40", "3:45".
+COUNTER_LINE = re.compile(r"[\d \t.,:/#()+%\-]{1,20}\Z")
+
+# --------------------------------------------------------------------------- limits
+
+# A heading (sub-heading, title of another story) has at most this many words.
+HEADING_MAX_WORDS = 20
+# A sub-heading in sentence case has at most this many words (a longer unpunctuated
+# line in sentence case is more often a bullet point or a sentence missing its full
+# stop; Title Case lines up to HEADING_MAX_WORDS are still headings).
+SUBHEADING_MAX_WORDS = 10
+# A credit line of at most this many words is "bare": its caption is the line above.
+BARE_CREDIT_WORDS = 14
+# The article's own headline has at most this many words.
+HEADLINE_MAX_WORDS = 30
+# A caption line has at most this many words.
+CAPTION_MAX_WORDS = 80
+# Credits found anywhere in a line only count in lines of at most this many words.
+SHORT_CREDIT_WORDS = 25
+# Widget / link / promo rules only look at lines of at most this many characters.
+SHORT_LINE_CHARS = 300
+# The headline is looked for among this many first content lines.
+HEADLINE_SEARCH_LINES = 5
+# Lines whose letters are mostly in another script than the article's are boilerplate
+# when they have at least this many such letters.
+OTHER_SCRIPT_MIN_LETTERS = 3

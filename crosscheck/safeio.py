@@ -1,0 +1,147 @@
+"""Safe writes: atomic file replacement, and names that cannot escape the output folder.
+
+* ``atomic_write`` writes to a temporary file in the destination folder, flushes and
+  fsyncs it, then ``os.replace``-s it over the target: a reader sees the old file or
+  the new one, never half of one, and an interrupted run leaves no partial report.
+  A failed write removes its temporary file.
+* ``safe_filename`` turns an arbitrary string (an article id such as ``../../etc/x``)
+  into one plain file name made of ``[A-Za-z0-9._-]``; when it had to change the
+  string it appends a short hash of the original, so two different ids never map to
+  the same name.
+* ``inside`` joins a name to the output folder and refuses (``OutputError``) any path
+  that would resolve outside it, symlinks included.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import re
+import tempfile
+from collections.abc import Mapping
+from pathlib import Path
+
+from crosscheck.errors import OutputError
+
+# Characters kept as they are in a file name; every other run of characters becomes "_".
+_UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
+
+# Device names Windows reserves in any folder (with or without an extension).
+_RESERVED = frozenset(
+    ["con", "prn", "aux", "nul"]
+    + [f"com{i}" for i in range(1, 10)]
+    + [f"lpt{i}" for i in range(1, 10)]
+)
+
+MAX_NAME = 120  # characters of a sanitised name, before the hash suffix and extension
+
+
+def safe_filename(name: str, suffix: str = "") -> str:
+    """A plain, portable file name for ``name`` (plus ``suffix``, e.g. ``".html"``).
+
+    The result matches ``[A-Za-z0-9._-]+``, never starts with a dot or dash, is not a
+    reserved device name, and contains no path separator, so it cannot leave the
+    folder it is joined to. A name that had to be changed gets ``-<8 hex>`` of the
+    sha256 of the original appended, keeping distinct inputs distinct.
+    """
+    clean = _UNSAFE.sub("_", name).strip("._-")[:MAX_NAME]
+    changed = clean != name or clean.split(".", 1)[0].lower() in _RESERVED
+    if not clean:
+        clean = "_"
+    if clean.split(".", 1)[0].lower() in _RESERVED:
+        clean = "_" + clean
+    if changed:
+        digest = hashlib.sha256(name.encode("utf-8", "surrogatepass")).hexdigest()[:8]
+        clean = f"{clean}-{digest}"
+    return clean + suffix
+
+
+def inside(folder: Path, name: str) -> Path:
+    """``folder / name``, refusing any result outside ``folder`` (``..``, absolute, symlinks)."""
+    if not name or name in (".", "..") or "/" in name or "\\" in name or "\0" in name:
+        raise OutputError(
+            f"refusing to write {name!r}: not a plain file name",
+            hint="report file names must not contain path separators",
+        )
+    root = folder.resolve()
+    target = (root / name).resolve()
+    if target.parent != root:
+        raise OutputError(
+            f"refusing to write {name!r}: it would land outside {folder}",
+            hint="remove the symlink or choose another --out folder",
+        )
+    return folder / name
+
+
+def ensure_dir(folder: Path) -> Path:
+    """Create ``folder`` (and parents); an existing non-folder is an ``OutputError``."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except FileExistsError as exc:
+        raise OutputError(
+            f"cannot create output folder {folder}: a file of that name exists",
+            hint="choose another --out folder",
+        ) from exc
+    except OSError as exc:
+        raise OutputError(
+            f"cannot create output folder {folder}: {exc.strerror or exc}",
+            hint="check the path and its permissions",
+        ) from exc
+    return folder
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def atomic_write(path: Path, data: bytes | str, encoding: str = "utf-8") -> Path:
+    """Write ``data`` to ``path`` atomically (temp file in the same folder + ``os.replace``).
+
+    ``str`` data is encoded with ``encoding`` and written without any newline
+    translation. The new file gets the usual ``0o666 & ~umask`` permissions.
+    """
+    payload = data.encode(encoding) if isinstance(data, str) else data
+    folder = path.parent
+    try:
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+    except OSError as exc:
+        raise OutputError(
+            f"cannot write {path}: {exc.strerror or exc}",
+            hint="check that the output folder exists and is writable",
+        ) from exc
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(payload)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(tmp, 0o666 & ~_umask())
+        os.replace(tmp, path)
+    except BaseException as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        if isinstance(exc, OSError):
+            raise OutputError(
+                f"cannot write {path}: {exc.strerror or exc}",
+                hint="check free space and permissions of the output folder",
+            ) from exc
+        raise
+    return path
+
+
+def atomic_write_text(path: Path | str, text: str, encoding: str = "utf-8") -> Path:
+    """``atomic_write`` for a text file given by path (no newline translation)."""
+    return atomic_write(Path(path), text, encoding)
+
+
+def write_files(folder: Path, files: Mapping[str, bytes | str]) -> list[Path]:
+    """Write every ``name -> content`` into ``folder`` atomically, in sorted name order.
+
+    Each name must be a plain file name (see ``inside``); the folder is created.
+    Returns the written paths in the same order.
+    """
+    ensure_dir(folder)
+    targets = [(inside(folder, name), files[name]) for name in sorted(files)]
+    return [atomic_write(path, content) for path, content in targets]

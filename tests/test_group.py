@@ -1,0 +1,293 @@
+"""group: the speaker index and the event index (hand-built claims)."""
+
+from __future__ import annotations
+
+import pytest
+from _claimkit import make
+
+from crosscheck import group
+from crosscheck.records import Claim, SpeakerEntry
+
+
+def said(
+    cid: str,
+    art: str,
+    speaker: str,
+    name: str = "",
+    *,
+    role: str = "",
+    stype: str = "person",
+    pub: str | None = "2017-11-14",
+) -> Claim:
+    sentence = f"{speaker} said the talks would continue next week in the capital."
+    return make(
+        cid,
+        art,
+        sentence,
+        "the talks would continue next week in the capital",
+        speaker=speaker,
+        speaker_name=name,
+        speaker_role=role,
+        speaker_type=stype,
+        cue="said",
+        published=pub,
+    )
+
+
+def entry_of(groups: group.Groups, cid: str) -> list[SpeakerEntry]:
+    return [e for e in groups.speakers if cid in e.claims]
+
+
+def test_lavrov_is_one_speaker_across_articles() -> None:
+    claims = [
+        said(
+            "b1",
+            "001",
+            "Russian Foreign Minister Sergei Lavrov",
+            "Sergei Lavrov",
+            role="Russian Foreign Minister",
+        ),
+        said("b2", "001", "Lavrov", "Lavrov"),
+        said("d1", "003", "the Russian foreign minister", ""),  # role only, no name in article
+        said("e1", "004", "Sergei Lavrov", "Sergei Lavrov", pub=None),
+    ]
+    g = group.group(claims)
+    (entry,) = {e.key: e for cid in ("b1", "b2", "d1", "e1") for e in entry_of(g, cid)}.values()
+    assert entry.speaker == "Sergei Lavrov"
+    assert entry.articles == ("001", "003", "004")
+    assert set(entry.claims) == {"b1", "b2", "d1", "e1"}
+    assert {
+        "Russian Foreign Minister Sergei Lavrov",
+        "Lavrov",
+        "Sergei Lavrov",
+        "the Russian foreign minister",
+    } <= set(entry.mentions)
+    assert entry.speaker_type == "person"
+    assert g.speaker_of["d1"] == "Sergei Lavrov"
+
+
+@pytest.mark.parametrize(
+    ("claims", "together", "apart"),
+    [
+        (
+            [
+                said(
+                    "a",
+                    "1",
+                    "Foreign Minister Sergei Lavrov",
+                    "Sergei Lavrov",
+                    role="Foreign Minister",
+                ),
+                said(
+                    "b", "2", "Foreign Minister Igor Ivanov", "Igor Ivanov", role="Foreign Minister"
+                ),
+                said("c", "3", "the foreign minister"),
+            ],
+            [],
+            [("a", "c"), ("b", "c")],
+        ),
+        (
+            [
+                said(
+                    "a",
+                    "1",
+                    "Secretary of State John Kerry",
+                    "John Kerry",
+                    role="Secretary of State",
+                    pub="2014-01-01",
+                ),
+                said("c", "3", "the Secretary of State", pub="2018-06-01"),
+            ],
+            [],
+            [("a", "c")],
+        ),
+        (
+            [
+                said("a", "1", "Antony Blinken", "Antony Blinken"),
+                said("b", "2", "Antony Blinkin", "Antony Blinkin"),
+            ],
+            [("a", "b")],
+            [],
+        ),
+        (
+            [
+                said("a", "1", "Hillary Clinton", "Hillary Clinton"),
+                said("b", "2", "Bill Clinton", "Bill Clinton"),
+            ],
+            [],
+            [("a", "b")],
+        ),
+        (
+            [
+                said("a", "1", "the Russian Foreign Ministry", stype="organization"),
+                said("b", "2", "Russian Foreign Ministry", stype="organization"),
+            ],
+            [("a", "b")],
+            [],
+        ),
+        (
+            [
+                said("a", "1", "a diplomatic source", stype="anonymous"),
+                said("b", "2", "a diplomatic source", stype="anonymous"),
+            ],
+            [],
+            [("a", "b")],
+        ),
+        (
+            [
+                said("a", "1", "Syrian Ambassador to Russia Riyad Haddad", "Riyad Haddad"),
+                said("b", "2", "Haddad", "Haddad"),
+            ],
+            [("a", "b")],
+            [],
+        ),
+    ],
+    ids=[
+        "role-ambiguous",
+        "role-holder-years-apart",
+        "typo-in-last-name",
+        "same-last-name-other-initial",
+        "organisation-determiner",
+        "anonymous-sources-stay-apart",
+        "bare-last-name",
+    ],
+)
+def test_speaker_merging(
+    claims: list[Claim], together: list[tuple[str, str]], apart: list[tuple[str, str]]
+) -> None:
+    g = group.group(claims)
+    for x, y in together:
+        assert set(g.speaker_keys_of[x]) == set(g.speaker_keys_of[y])
+    for x, y in apart:
+        assert not set(g.speaker_keys_of[x]) & set(g.speaker_keys_of[y])
+
+
+def test_compound_speaker_counts_for_both() -> None:
+    c = said(
+        "d3",
+        "003",
+        "US Secretary of State John Kerry and Russian Foreign Minister Sergei Lavrov",
+        "US Secretary of State John Kerry and Russian Foreign Minister Sergei Lavrov",
+    )
+    g = group.group([c])
+    names = sorted(e.speaker for e in entry_of(g, "d3"))
+    assert names == ["John Kerry", "Sergei Lavrov"]
+    assert g.speaker_of["d3"] == "John Kerry and Sergei Lavrov"
+
+
+def test_compound_of_countries_is_one_speaker() -> None:
+    c = said("a7", "000", "the leaders of Russia, Turkey and France", stype="")
+    g = group.group([c])
+    assert len(g.speaker_keys_of["a7"]) == 1
+
+
+def test_narration_is_an_outlet() -> None:
+    s = "The committee will consist of three groups."
+    g = group.group([make("n", "1", s, kind="narration", speaker_type="outlet", outlet="Sputnik")])
+    (e,) = g.speakers
+    assert (e.speaker, e.speaker_type) == ("Sputnik", "outlet")
+
+
+def ev(
+    cid: str, art: str, text: str, head: str, key: str | None = None, named: bool = True
+) -> Claim:
+    sentence = f"Officials discussed the {text} at length."
+    e = (text, head) if key is None else (text, head, key, named)
+    return make(cid, art, sentence, events=[e], kind="narration", speaker_type="outlet")
+
+
+@pytest.mark.parametrize(
+    ("claims", "together", "apart"),
+    [
+        (
+            [
+                ev("1", "a", "Syrian National Dialogue Congress", "congress"),
+                ev("2", "b", "Syrian Congress of National Dialogue", "congress"),
+                ev("3", "c", "Congress of National Dialogue of Syrians", "congress"),
+                ev("4", "d", "Syrian National Congress", "congress"),
+            ],
+            [("1", "2"), ("1", "3"), ("1", "4")],
+            [],
+        ),
+        (
+            [
+                ev("1", "a", "eighth round of Geneva talks", "talks"),
+                ev("2", "b", "ninth round of Geneva talks", "talks"),
+            ],
+            [],
+            [("1", "2")],
+        ),
+        (
+            [
+                ev("1", "a", "ceasefire", "ceasefire", "ceasefire", False),
+                ev("2", "b", "ceasefire", "ceasefire", "ceasefire", False),
+            ],
+            [],
+            [("1", "2")],
+        ),
+        (
+            [ev("1", "a", "Astana talks", "talks"), ev("2", "b", "Astana talk", "talks")],
+            [("1", "2")],
+            [],
+        ),
+        (
+            [
+                ev("1", "a", "Geneva peace talks", "talks"),
+                ev("2", "b", "Geneva talks", "talks"),
+                ev("3", "c", "Geneva nuclear talks", "talks"),
+            ],
+            [("1", "1")],
+            [("2", "1"), ("2", "3")],  # "Geneva talks" is inside two different events
+        ),
+    ],
+    ids=[
+        "word-order-and-inflection",
+        "ordinals-differ",
+        "generic-stays-local",
+        "plural",
+        "ambiguous-subset",
+    ],
+)
+def test_event_merging(
+    claims: list[Claim], together: list[tuple[str, str]], apart: list[tuple[str, str]]
+) -> None:
+    g = group.group(claims)
+    for x, y in together:
+        assert g.event_keys_of[x] == g.event_keys_of[y]
+    for x, y in apart:
+        assert g.event_keys_of[x] != g.event_keys_of[y]
+
+
+def test_event_index_display_and_generic_excluded() -> None:
+    claims = [
+        ev("1", "a", "Syrian National Dialogue Congress", "congress"),
+        ev("2", "a", "Syrian national dialogue congress", "congress"),
+        ev("3", "b", "Congress of National Dialogue of Syrians", "congress"),
+        ev("4", "b", "ceasefire", "ceasefire", "ceasefire", False),
+        ev(
+            "5", "b", "Congress", "congress", "congress dialogue national syrian", False
+        ),  # resolved
+    ]
+    g = group.group(claims)
+    (e,) = g.events
+    assert e.event == "Syrian National Dialogue Congress"
+    assert e.articles == ("a", "b")
+    assert set(e.claims) == {"1", "2", "3", "5"}
+    assert g.events_of["5"] == ("Syrian National Dialogue Congress",)
+    assert "4" not in g.events_of
+
+
+def test_group_is_order_independent() -> None:
+    claims = [
+        said(
+            "b1",
+            "001",
+            "Russian Foreign Minister Sergei Lavrov",
+            "Sergei Lavrov",
+            role="Russian Foreign Minister",
+        ),
+        said("b2", "001", "Lavrov", "Lavrov"),
+        ev("1", "a", "Syrian National Dialogue Congress", "congress"),
+        ev("3", "c", "Congress of National Dialogue of Syrians", "congress"),
+    ]
+    assert group.group(claims) == group.group(list(reversed(claims)))

@@ -1,0 +1,472 @@
+"""The report stage: the output dispatcher, report.json, the report writer and safe writes."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+import report_fixtures as fx
+
+from crosscheck import report, safeio
+from crosscheck.errors import BaselineExistsError, CrosscheckError, OutputError
+from crosscheck.records import CLAIM_COLUMNS
+
+EX, XREF = fx.build()
+KIND_ROWS = {kind: report.rows(kind, EX, XREF) for kind in report.KINDS}
+
+
+# --------------------------------------------------------------------------- dispatcher
+
+
+@pytest.mark.parametrize("kind", report.KINDS, ids=list(report.KINDS))
+def test_columns_start_with_the_documented_order(kind: str) -> None:
+    cols = report.columns_of(kind, KIND_ROWS[kind])
+    assert cols[: len(report.COLUMNS[kind])] == list(report.COLUMNS[kind])
+    assert set(cols) == {k for row in KIND_ROWS[kind] for k in row} | set(report.COLUMNS[kind])
+
+
+def test_claim_columns_are_the_documented_claim_schema() -> None:
+    assert report.columns_of("claims", KIND_ROWS["claims"]) == list(CLAIM_COLUMNS)
+
+
+def test_unknown_kind_keeps_first_seen_key_order() -> None:
+    rows = [{"metric": "content", "f1": 0.5}, {"metric": "attribution", "f1": 0.4, "n": 3}]
+    assert report.columns_of("scores", rows) == ["metric", "f1", "n"]
+
+
+def _parsed(fmt: str, kind: str) -> list[dict[str, str]]:
+    """Render ``kind`` in ``fmt`` and read it back as rows of text cells."""
+    rows = KIND_ROWS[kind]
+    text = report.render(kind, rows, fmt)
+    cols = report.columns_of(kind, rows)
+    if fmt == "csv":
+        return list(csv.DictReader(io.StringIO(text, newline="")))
+    if fmt == "json":
+        return [{k: report.cell_text(v) for k, v in r.items()} for r in json.loads(text)]
+    if fmt == "jsonl":
+        return [
+            {k: report.cell_text(v) for k, v in json.loads(line).items()}
+            for line in text.splitlines()
+        ]
+    assert fmt == "md"
+    lines = text.splitlines()
+    assert lines[0] == "| " + " | ".join(cols) + " |"
+    return [dict(zip(cols, line[2:-2].split(" | "), strict=True)) for line in lines[2:]]
+
+
+@pytest.mark.parametrize("fmt", ["csv", "json", "jsonl", "md"], ids=["csv", "json", "jsonl", "md"])
+@pytest.mark.parametrize(
+    "kind", ["findings", "articles", "manifest"], ids=["findings", "articles", "manifest"]
+)
+def test_same_data_in_every_format(kind: str, fmt: str) -> None:
+    expected = [
+        {c: report.cell_text(r.get(c, "")) for c in report.columns_of(kind, KIND_ROWS[kind])}
+        for r in KIND_ROWS[kind]
+    ]
+    assert _parsed(fmt, kind) == expected
+
+
+def test_json_keeps_native_types_in_column_order() -> None:
+    data = json.loads(report.render("findings", KIND_ROWS["findings"], "json"))
+    assert list(data[0]) == list(report.COLUMNS["findings"])
+    assert data[0]["score"] == 88.0
+    assert data[0]["independent"] is True
+
+
+def test_jsonl_is_one_object_per_line() -> None:
+    text = report.render("claims", KIND_ROWS["claims"], "jsonl")
+    lines = text.splitlines()
+    assert len(lines) == len(EX.claims) == 7
+    assert all(json.loads(line)["claim_id"] for line in lines)
+    assert text.endswith("\n")
+
+
+def test_table_cuts_long_cells_and_flattens_newlines() -> None:
+    rows = [{"a": "x" * 200, "b": "one\ntwo"}]
+    text = report.render("misc", rows, "table")
+    assert "x" * (report.TABLE_CELL_WIDTH - 1) + "…" in text
+    assert "x" * report.TABLE_CELL_WIDTH not in text
+    assert "one two" in text
+    assert len(text.splitlines()) == 3  # header, rule, one row
+
+
+def test_table_keeps_ids_as_written() -> None:
+    text = report.render("misc", [{"id": "000123", "n": "1e5"}], "table")
+    assert "000123" in text and "1e5" in text
+
+
+@pytest.mark.parametrize(
+    ("cell", "expected"),
+    [
+        ("a|b", "a\\|b"),
+        ("line1\nline2", "line1<br>line2"),
+        ("<script>", "&lt;script&gt;"),
+        ("back\\slash", "back\\\\slash"),
+    ],
+    ids=["pipe", "newline", "html", "backslash"],
+)
+def test_markdown_cells_are_escaped(cell: str, expected: str) -> None:
+    text = report.render("misc", [{"c": cell}], "md")
+    assert text.splitlines()[2] == f"| {expected} |"
+
+
+def test_empty_listing_still_has_headers() -> None:
+    assert report.render("claims", [], "csv").startswith("claim_id,article_id,")
+    assert "claim_id" in report.render("claims", [], "table")
+    assert report.render("claims", [], "json") == "[]\n"
+    assert report.render("claims", [], "jsonl") == ""
+
+
+@pytest.mark.parametrize(
+    ("kind", "fmt"),
+    [("claims", "claimreview"), ("findings", "claimreview"), ("claims", "xml")],
+    ids=["claimreview-for-claims", "claimreview-without-report", "unknown-format"],
+)
+def test_unsupported_formats_raise_a_usage_error(kind: str, fmt: str) -> None:
+    with pytest.raises(report.UnsupportedFormat) as info:
+        report.render(kind, KIND_ROWS.get(kind, []), fmt)
+    assert info.value.hint
+    assert info.value.exit_code == 2
+
+
+def test_every_format_renders_through_listing() -> None:
+    for fmt in report.FORMATS:
+        kind = "findings"
+        text = report.listing(kind, EX, XREF, fmt)
+        assert text.endswith("\n"), fmt
+    assert (
+        json.loads(report.listing("findings", EX, XREF, "claimreview"))[0]["@type"] == "ClaimReview"
+    )
+
+
+def test_render_document_formats() -> None:
+    data = report.build_report(EX, XREF)
+    assert report.render_document(data, "json") == report.report_json(data)
+    assert report.render_document(data, "html").startswith("<!DOCTYPE html>")
+    assert json.loads(report.render_document(data, "claimreview"))
+    assert report.render_document(data, "md").startswith("# crosscheck findings")
+    csv_text = report.render_document(data, "csv")
+    assert csv_text == report.render("findings", KIND_ROWS["findings"], "csv")
+
+
+def test_rows_needs_the_cross_reference_for_its_kinds() -> None:
+    with pytest.raises(CrosscheckError):
+        report.rows("speakers", EX, None)
+    with pytest.raises(CrosscheckError):
+        report.rows("nonsense", EX, XREF)
+
+
+# --------------------------------------------------------------------------- report.json
+
+
+def test_report_object_layout() -> None:
+    data = report.build_report(EX, XREF, tool_version="9.9")
+    assert data["schema"] == report.REPORT_SCHEMA == "crosscheck.report/1"
+    assert data["tool_version"] == "9.9"
+    assert set(data) == {
+        "schema",
+        "tool_version",
+        "summary",
+        "articles",
+        "claims",
+        "findings",
+        "speakers",
+        "events",
+        "manifest",
+    }
+    assert data["summary"] == {
+        "articles": 4,
+        "skipped": 1,
+        "claims": 7,
+        "speakers": 4,
+        "events": 1,
+        "findings": {"agreement": 2, "contradiction": 1, "quote_variant": 0, "related": 0},
+        "pairs_compared": 9,
+    }
+    a8 = next(c for c in data["claims"] if c["claim_id"] == "A8")
+    assert a8["times"] == [
+        {
+            "text": "late January",
+            "start": a8["times"][0]["start"],
+            "end": a8["times"][0]["end"],
+            "first": "2018-01-21",
+            "last": "2018-01-31",
+            "grain": "month",
+            "modifier": "late",
+            "resolved_by": "header",
+        }
+    ]
+    assert a8["canonical_events"] == [fx.CONGRESS]
+    b9 = next(c for c in data["claims"] if c["claim_id"] == "B9")
+    assert b9["canonical_speaker"] == "Gennadiy Gatilov"
+    assert fx.TEXT_001[b9["cue_start"] : b9["cue_end"]] == "informed"
+    speaker = data["speakers"][0]
+    assert speaker["speaker"] == "Sputnik"  # most claims first
+    assert set(speaker) >= {"speaker", "mentions", "articles", "claims"}
+    assert speaker["claims"] == ["A8", "B2", "C9", "E8"]
+    event = data["events"][0]
+    assert set(event) >= {"event", "aliases", "articles"}
+    assert [m["status"] for m in data["manifest"]].count("skipped") == 1
+
+
+def test_findings_are_ordered_contradictions_first_then_by_score() -> None:
+    data = report.build_report(EX, XREF)
+    assert [f["finding_id"] for f in data["findings"]] == [
+        "F-time-congress",
+        "F-place-congress",
+        "F-statement-war",
+    ]
+    time = data["findings"][0]
+    assert [(v["claim_id"], v["start"], v["end"]) for v in time["values"]] == [
+        ("B2", "2017-11-11", "2017-11-20"),
+        ("B9", "2017-12-01", "2017-12-31"),
+        ("B14", "2017-12-01", "2017-12-31"),
+        ("A8", "2018-01-21", "2018-01-31"),
+    ]
+
+
+def test_claims_slice_their_article_text() -> None:
+    data = report.build_report(EX, XREF)
+    texts = report.article_texts(EX)
+    for c in data["claims"]:
+        text = texts[c["article_id"]]
+        assert text[c["content_start"] : c["content_end"]] == c["content"]
+        assert text[c["sentence_start"] : c["sentence_end"]] == c["sentence"]
+
+
+def test_report_json_text_format() -> None:
+    text = report.report_json(report.build_report(EX, XREF))
+    assert text.endswith("}\n") and not text.endswith("\n\n")
+    assert "\u2019" in text  # UTF-8 kept, not \\u escapes
+    assert json.loads(text)["schema"] == report.REPORT_SCHEMA
+
+
+def _digest(files: dict[str, str]) -> dict[str, str]:
+    return {k: hashlib.sha256(v.encode("utf-8")).hexdigest() for k, v in files.items()}
+
+
+def test_output_does_not_depend_on_input_order() -> None:
+    ex2, x2 = fx.shuffled(EX, XREF)
+    assert report.report_files(ex2, x2) == report.report_files(EX, XREF)
+    for kind in report.KINDS:
+        assert report.rows(kind, ex2, x2) == KIND_ROWS[kind], kind
+
+
+def test_output_is_identical_across_hash_seeds(tmp_path: Path) -> None:
+    script = (
+        "import hashlib, json, sys\n"
+        "sys.path.insert(0, sys.argv[1])\n"
+        "import report_fixtures as fx\n"
+        "from crosscheck import report\n"
+        "ex, x = fx.shuffled(*fx.build())\n"
+        "files = report.report_files(ex, x)\n"
+        "print(json.dumps({k: hashlib.sha256(v.encode()).hexdigest() for k, v in files.items()}))\n"
+    )
+    here = str(Path(__file__).parent)
+    outputs = set()
+    for seed in ("0", "1", "12345"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        done = subprocess.run(
+            [sys.executable, "-c", script, here],
+            env=env,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        outputs.add(done.stdout)
+    assert len(outputs) == 1
+    assert json.loads(outputs.pop()) == _digest(report.report_files(EX, XREF))
+
+
+# --------------------------------------------------------------------------- summaries
+
+
+def test_summary_puts_contradictions_first_with_their_evidence() -> None:
+    lines = report.summary_lines(XREF)
+    text = "\n".join(lines)
+    assert lines[0].startswith("1 contradictions, 2 agreements")
+    assert text.index("Contradictions (1):") < text.index("Agreements (2):")
+    block = text[text.index("Contradictions") : text.index("Agreements")]
+    assert "change over time" in block
+    order = [block.index(s) for s in ('"mid-November"', '"December"', '"late January"')]
+    assert order == sorted(order)
+    assert (
+        '2017-11-14  001_bd1163be5567cad4  B2  Sputnik: "mid-November" = 2017-11-11..2017-11-20'
+        in block
+    )
+    assert (
+        '2018-12-19  000_c210cf22f67a8342  A8  Sputnik: "late January" = 2018-01-21..2018-01-31'
+        in block
+    )
+    assert "why: the dates given do not overlap" in block
+    assert "one source repeated" in text
+
+
+def test_summary_limit() -> None:
+    lines = report.summary_lines(XREF, limit=1)
+    assert any("and 1 more" in line for line in lines)
+
+
+def test_findings_markdown_is_a_readable_document() -> None:
+    md = report.findings_markdown(report.build_report(EX, XREF))
+    assert md.index("## Contradictions") < md.index("## Agreements")
+    assert (
+        "| 2018-12-19 | 000_c210cf22f67a8342 | A8 | Sputnik | late January | 2018-01-21..2018-01-31 |"
+        in md
+    )
+    assert "change over time" in md
+    assert "**B9**" in md
+
+
+# --------------------------------------------------------------------------- writing
+
+
+def test_write_report_writes_exactly_the_report_files(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    written = report.write_report(out, EX, XREF)
+    assert sorted(p.name for p in written) == sorted(report.REPORT_FILES)
+    assert sorted(p.name for p in out.iterdir()) == sorted(report.REPORT_FILES)
+    assert (out / "claims.csv").read_bytes().startswith(b"claim_id,")
+    assert b"\r\n" in (out / "claims.csv").read_bytes()
+    again = report.report_files(EX, XREF)
+    for name in report.REPORT_FILES:
+        assert (out / name).read_bytes() == again[name].encode("utf-8")
+
+
+def test_write_report_with_excel_adds_a_bom_to_csv_only(tmp_path: Path) -> None:
+    report.write_report(tmp_path, EX, XREF, excel=True)
+    assert (tmp_path / "claims.csv").read_bytes().startswith(b"\xef\xbb\xbfclaim_id")
+    assert (tmp_path / "manifest.csv").read_bytes().startswith(b"\xef\xbb\xbf")
+    assert not (tmp_path / "report.json").read_bytes().startswith(b"\xef\xbb\xbf")
+
+
+def test_write_report_refuses_a_pinned_baseline(tmp_path: Path) -> None:
+    (tmp_path / report.BASELINE_FILE).write_text("{}", encoding="utf-8")
+    (tmp_path / "report.json").write_text("old", encoding="utf-8")
+    with pytest.raises(BaselineExistsError) as info:
+        report.write_report(tmp_path, EX, XREF)
+    assert "--update" in info.value.hint
+    assert (tmp_path / "report.json").read_text(encoding="utf-8") == "old"
+
+
+def test_write_report_into_a_file_is_an_output_error(tmp_path: Path) -> None:
+    target = tmp_path / "file"
+    target.write_text("x", encoding="utf-8")
+    with pytest.raises(OutputError):
+        report.write_report(target, EX, XREF)
+
+
+# --------------------------------------------------------------------------- safe writes
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "../../etc/x",
+        "/etc/passwd",
+        "..",
+        ".",
+        "",
+        "a/b\\c",
+        "CON",
+        "nul.txt",
+        ".hidden",
+        "é\u202e\0x",
+    ],
+    ids=[
+        "dotdot",
+        "absolute",
+        "parent",
+        "current",
+        "empty",
+        "separators",
+        "reserved",
+        "reserved-ext",
+        "hidden",
+        "unicode-nul",
+    ],
+)
+def test_safe_filename_cannot_escape(name: str, tmp_path: Path) -> None:
+    safe = safeio.safe_filename(name, ".html")
+    assert safe.endswith(".html")
+    stem = safe[: -len(".html")]
+    assert stem and all(ch.isascii() and (ch.isalnum() or ch in "._-") for ch in stem)
+    assert not stem.startswith((".", "-"))
+    assert stem.split(".")[0].lower() not in {"con", "nul"}
+    assert safeio.inside(tmp_path, safe).resolve().parent == tmp_path.resolve()
+
+
+def test_safe_filename_keeps_plain_ids_and_separates_changed_ones() -> None:
+    assert safeio.safe_filename("000_c210cf22f67a8342") == "000_c210cf22f67a8342"
+    assert safeio.safe_filename("a/b") != safeio.safe_filename("a_b")
+    assert safeio.safe_filename("a/b") != safeio.safe_filename("a:b")
+    assert safeio.safe_filename("a/b") == safeio.safe_filename("a/b")
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["../x", "/abs", "a/b", "..", "", "a\\b"],
+    ids=["dotdot", "abs", "sep", "parent", "empty", "backslash"],
+)
+def test_inside_refuses_names_that_are_not_plain(name: str, tmp_path: Path) -> None:
+    with pytest.raises(OutputError):
+        safeio.inside(tmp_path, name)
+
+
+def test_inside_refuses_a_symlink_pointing_out(tmp_path: Path) -> None:
+    outside = tmp_path / "outside.txt"
+    outside.write_text("keep", encoding="utf-8")
+    folder = tmp_path / "out"
+    folder.mkdir()
+    (folder / "report.json").symlink_to(outside)
+    with pytest.raises(OutputError):
+        safeio.write_files(folder, {"report.json": "new"})
+    assert outside.read_text(encoding="utf-8") == "keep"
+
+
+def test_atomic_write_leaves_no_temporary_file(tmp_path: Path) -> None:
+    safeio.write_files(tmp_path, {"a.txt": "one\r\ntwo", "b.bin": b"\x00\x01"})
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt", "b.bin"]
+    assert (tmp_path / "a.txt").read_bytes() == b"one\r\ntwo"  # no newline translation
+    assert (tmp_path / "b.bin").read_bytes() == b"\x00\x01"
+    assert oct((tmp_path / "a.txt").stat().st_mode & 0o777) != oct(0o600)
+
+
+def test_a_failed_write_keeps_the_old_file_and_cleans_up(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "report.json"
+    target.write_text("old", encoding="utf-8")
+
+    def boom(src: Any, dst: Any) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(safeio.os, "replace", boom)
+    with pytest.raises(OutputError) as info:
+        safeio.atomic_write(target, "new")
+    assert "No space left" in str(info.value)
+    assert target.read_text(encoding="utf-8") == "old"
+    assert [p.name for p in tmp_path.iterdir()] == ["report.json"]
+
+
+def test_interrupted_write_cleans_up(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def interrupt(fd: int) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(safeio.os, "fsync", interrupt)
+    with pytest.raises(KeyboardInterrupt):
+        safeio.atomic_write(tmp_path / "x.csv", "data")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_atomic_write_text_alias(tmp_path: Path) -> None:
+    path = safeio.atomic_write_text(tmp_path / "o.csv", "a,b\r\n")
+    assert path.read_bytes() == b"a,b\r\n"

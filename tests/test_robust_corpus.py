@@ -1,0 +1,530 @@
+"""Issue 5 acceptance: a corpus made of every bad-input case plus one good seed article.
+
+Run through the CLI (typer's CliRunner), it must give: exit 0; the good article's claims; every
+bad file named on stderr; no traceback anywhere; with ``--strict`` exit 3; and ``report --out``
+writes a ``manifest.csv`` listing every input, processed or skipped, with a reason.
+
+Each case is also a test of its own (``test_case``), and each adversarial text goes through
+``pipeline.extract_article`` alone under a generous hang guard with the offset invariants checked.
+The 50 MB article is marked ``slow`` (see the figure in its docstring).
+"""
+
+from __future__ import annotations
+
+import builtins
+import csv
+import io
+import json
+import os
+import shutil
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import Result
+from conftest import GOOD_SEED, check_offsets, deadline, invoke, no_traceback
+
+from crosscheck import errors, pipeline
+from crosscheck.ingest import IngestOptions
+from crosscheck.records import Article
+
+IS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
+GOOD_SENTENCE = "The United States will continue to engage with Russia"
+CLEAN_TEXT = "Anna Keller said the talks would resume in March. Boris Weber told reporters it was too early.\n"
+
+# --------------------------------------------------------------------------- the cases
+
+
+@dataclass
+class Case:
+    """One bad (or merely odd) input: how to make it and what the user must be told."""
+
+    name: str  # file (or folder) name inside the corpus
+    make: Callable[[Path], None]  # writes it at the given path
+    named: bool  # must the file be named on stderr (a skip or a warning)?
+    separate: bool = False  # passed as its own PATH argument (not inside the corpus folder)
+    manifest: str = ""  # expected manifest status: processed | skipped | '' (not checked)
+    shown: str = ""  # the text stderr must contain (default: the name)
+
+    @property
+    def mention(self) -> str:
+        return self.shown or self.name
+
+
+def _bytes(data: bytes) -> Callable[[Path], None]:
+    return lambda p: p.write_bytes(data)
+
+
+def _text(text: str, encoding: str = "utf-8") -> Callable[[Path], None]:
+    return lambda p: p.write_bytes(text.encode(encoding))
+
+
+def _mkdir(p: Path) -> None:
+    p.mkdir()
+
+
+def _symlink_loop(p: Path) -> None:
+    os.symlink(p.name, p)  # self.txt -> self.txt: ELOOP when opened
+
+
+def _dir_loop(p: Path) -> None:
+    os.symlink(".", p, target_is_directory=True)  # loop/ -> . : recursion must not follow forever
+
+
+def _unreadable(p: Path) -> None:
+    p.write_text(CLEAN_TEXT, encoding="utf-8")
+    p.chmod(0)
+
+
+def _jsonl_with_bad_line(p: Path) -> None:
+    lines = [
+        json.dumps({"id": "j1", "title": "One", "text": CLEAN_TEXT}),
+        '{"id": "j2", "title": "Two", "text": "Anna Keller said',  # truncated JSON
+        json.dumps({"id": "j3", "title": "Three", "text": CLEAN_TEXT}),
+        "",  # a blank line is not an error
+        "[1, 2, 3]",  # valid JSON, not an object
+        json.dumps({"id": "j6", "title": "no text"}),  # no text field
+    ]
+    p.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def _csv(rows: list[list[str]]) -> Callable[[Path], None]:
+    def make(p: Path) -> None:
+        buf = io.StringIO()
+        csv.writer(buf).writerows(rows)
+        p.write_text(buf.getvalue(), encoding="utf-8")
+
+    return make
+
+
+def _duplicates(p: Path) -> None:
+    (p / "a").mkdir(parents=True)
+    (p / "b").mkdir()
+    (p / "a" / "same.txt").write_text(CLEAN_TEXT, encoding="utf-8")
+    (p / "b" / "same.txt").write_text("Boris Weber said the ceasefire held.\n", encoding="utf-8")
+
+
+def _jsonl_duplicates(p: Path) -> None:
+    rows = [{"id": "d1", "text": CLEAN_TEXT}, {"id": "d1", "text": "Boris Weber said no.\n"}]
+    p.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+
+
+def big_article(megabytes: float) -> str:
+    """A news-like article of the given size: the good seed's body, repeated."""
+    body = GOOD_SEED.read_text(encoding="utf-8").split("\n", 1)[1]
+    n = int(megabytes * 1_000_000 / len(body.encode("utf-8"))) + 1
+    return " date 2018-12-19 Big\n" + body * n
+
+
+CASES: list[Case] = [
+    Case("empty.txt", _bytes(b""), named=True, manifest="skipped"),
+    Case(
+        "binary.txt",
+        _bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 64 + b"\x00" * 4096),
+        named=True,
+        manifest="skipped",
+    ),
+    Case(
+        "cp1252.txt",
+        _bytes(
+            "\u201cWe will go,\u201d Anna Keller said \u2013 in the caf\u00e9.\n".encode("cp1252")
+        ),
+        named=True,
+        manifest="processed",
+    ),
+    Case(
+        "latin1.txt",
+        _bytes(
+            "Le ministre M\u00fcller said the talks in S\u00e3o Paulo were over \u00bd done.\n".encode(
+                "latin-1"
+            )
+        ),
+        named=True,
+        manifest="processed",
+    ),
+    Case(
+        "undecodable.txt",
+        _bytes(b"Anna Keller said the talks \x81\x8d\x8f\x90\x9d\xc3\x28 will \xff resume.\n"),
+        named=True,
+    ),
+    Case(
+        "utf16.txt",
+        _bytes(b"\xff\xfe" + CLEAN_TEXT.encode("utf-16-le")),
+        named=False,
+        manifest="processed",
+    ),
+    Case(
+        "utf8bom.txt",
+        _bytes(b"\xef\xbb\xbf" + ("date 2018-12-19 X\n" + CLEAN_TEXT).encode("utf-8")),
+        named=False,
+        manifest="processed",
+    ),
+    Case("longline.txt", _text("word " * 200_000), named=False, manifest="processed"),
+    Case("quotes.txt", _text('"\u201c\u201d\u00ab' * 50_000), named=False, manifest="processed"),
+    Case(
+        "unbalanced.txt",
+        _text(
+            'Anna Keller said "the talks will resume.\n\nBoris Weber said \u201cwe \u2018will \u201cnot\u201d go.\n\n\u201d\u201d" he said.\n'
+        ),
+        named=False,
+        manifest="processed",
+    ),
+    Case(
+        "nested.txt",
+        _text(
+            "Anna Keller said: \u201cBoris told me \u2018we \u201cwill\u201d go\u2019 and left.\u201d Weber added, \"it's 'fine' now.\"\n"
+        ),
+        named=False,
+        manifest="processed",
+    ),
+    Case("bad.jsonl", _jsonl_with_bad_line, named=True),
+    Case(
+        "notext.csv",
+        _csv([["id", "title"], ["n1", "No text column"]]),
+        named=True,
+        manifest="skipped",
+    ),
+    Case(
+        "ragged.csv",
+        _csv(
+            [
+                ["id", "title", "text"],
+                ["r1", "Good", CLEAN_TEXT],
+                ["r2", "Short"],
+                ["r3", "Long", CLEAN_TEXT, "extra", "more"],
+            ]
+        ),
+        named=True,
+    ),
+    Case("dups", _duplicates, named=True, shown="same.txt"),
+    Case("dups.jsonl", _jsonl_duplicates, named=True),
+    Case("self.txt", _symlink_loop, named=True, manifest="skipped"),
+    Case("loop", _dir_loop, named=False),
+    Case(
+        "baddate.txt",
+        _text("date 19/12/2018 Register\n" + CLEAN_TEXT),
+        named=True,
+        manifest="processed",
+    ),
+    Case("missing.txt", lambda p: None, named=True, separate=True, manifest="skipped"),
+    Case("emptydir", _mkdir, named=True, separate=True),
+]
+if not IS_ROOT:
+    CASES.append(Case("unreadable.txt", _unreadable, named=True, manifest="skipped"))
+
+BIG_MB = 2.0  # the big article in the default-run corpus; the 50 MB one is the slow test
+
+
+def build_corpus(root: Path, cases: list[Case], big_mb: float = BIG_MB) -> list[str]:
+    """Write the corpus under ``root``; return the PATH arguments to pass to crosscheck."""
+    corpus = root / "corpus"
+    (corpus / "good").mkdir(parents=True)
+    shutil.copy(GOOD_SEED, corpus / "good" / GOOD_SEED.name)
+    (corpus / "big.txt").write_text(big_article(big_mb), encoding="utf-8")
+    paths = [str(corpus)]
+    for case in cases:
+        where = (root / case.name) if case.separate else (corpus / case.name)
+        case.make(where)
+        if case.separate:
+            paths.append(str(where))
+    return paths
+
+
+@pytest.fixture
+def corpus_paths(tmp_path: Path) -> Iterator[list[str]]:
+    paths = build_corpus(tmp_path, CASES)
+    yield paths
+    for p in tmp_path.rglob("*"):  # let pytest clean up the unreadable file
+        if not p.is_symlink():
+            p.chmod(0o700 if p.is_dir() else 0o600)
+
+
+def run(*args: str) -> Result:
+    with deadline(600, "crosscheck " + " ".join(args[:1])):
+        return invoke(*args)
+
+
+def jsonl(text: str) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in text.splitlines() if line.strip()]
+
+
+# --------------------------------------------------------------------------- acceptance
+
+
+def test_acceptance_claims(corpus_paths: list[str]) -> None:
+    result = run("claims", *corpus_paths, "--format", "jsonl")
+    no_traceback(result)
+    assert result.exit_code == 0, result.stderr[-3000:]
+    claims = jsonl(result.stdout)
+    good = [c for c in claims if c["article_id"] == GOOD_SEED.stem]
+    assert any(GOOD_SENTENCE in c["sentence"] for c in good), (
+        "the good article's claims are missing"
+    )
+    for case in CASES:
+        if case.named:
+            assert case.mention in result.stderr, (
+                f"{case.name} not named on stderr:\n{result.stderr}"
+            )
+    assert "skipped (see manifest)" in result.stderr
+    # stderr lines are crosscheck's own, one line each
+    for line in result.stderr.splitlines():
+        assert line.startswith(("skipped: ", "warning: ")) or line.endswith(
+            ("(see manifest)", " skipped")
+        ), line
+
+
+def test_acceptance_strict(corpus_paths: list[str]) -> None:
+    result = run("claims", *corpus_paths, "--strict", "-q")
+    no_traceback(result)
+    assert result.exit_code == errors.EXIT_INPUT, result.stderr[-3000:]
+    errs = [line for line in result.stderr.splitlines() if line.startswith("error: ")]
+    assert len(errs) == 1 and "--strict" in errs[0], result.stderr
+
+
+def test_acceptance_report_manifest(corpus_paths: list[str], tmp_path: Path) -> None:
+    out = tmp_path / "reports"
+    result = run("report", *corpus_paths, "--out", str(out))
+    no_traceback(result)
+    assert result.exit_code == 0, result.stderr[-3000:]
+    text = (out / "manifest.csv").read_text(encoding="utf-8-sig")
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert rows and {"source", "status", "reason"} <= set(rows[0]), rows[:1]
+    assert {r["status"] for r in rows} <= {"processed", "skipped"}
+    for r in rows:
+        if r["status"] == "skipped":
+            assert r["reason"].strip(), f"skipped without a reason: {r}"
+
+    def entries(name: str) -> list[dict[str, str]]:
+        return [
+            r for r in rows if Path(r["source"]).name == name or f"/{name}/" in r["source"] + "/"
+        ]
+
+    assert [r["status"] for r in entries(GOOD_SEED.name)] == ["processed"]
+    assert [r["status"] for r in entries("big.txt")] == ["processed"]
+    for case in CASES:
+        found = entries(case.name)
+        if case.name == "loop":
+            continue  # a directory symlink loop: nothing to list, it must just not hang
+        assert found, f"{case.name} missing from manifest.csv"
+        if case.manifest:
+            assert {r["status"] for r in found} == {case.manifest}, (case.name, found)
+    # record-level accounting in the JSONL and CSV files
+    jl = {r["line"]: r["status"] for r in entries("bad.jsonl")}
+    assert jl.get("1") == "processed" and jl.get("3") == "processed", jl
+    assert jl.get("2") == "skipped", jl
+    rg = entries("ragged.csv")
+    assert any(r["status"] == "processed" for r in rg), rg
+    assert any(r["status"] == "skipped" for r in rg), rg
+    dups = [r for r in entries("same.txt") if r["status"] == "processed"]
+    assert len(dups) == 2, "duplicate ids must be kept apart, both processed"
+    assert len({r["article_id"] for r in dups}) == 2, "two articles under one id"
+    djl = [r for r in entries("dups.jsonl") if r["status"] == "processed"]
+    assert len(djl) == 2 and len({r["article_id"] for r in djl}) == 2, djl
+    # report.json carries the same manifest
+    report = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    assert "manifest" in report and len(report["manifest"]) == len(rows)
+
+
+# --------------------------------------------------------------------------- one test per case
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+def test_case(case: Case, tmp_path: Path) -> None:
+    """Each case beside the good article: exit 0, the good claims, the case named if it must be."""
+    (tmp_path / "c").mkdir()
+    shutil.copy(GOOD_SEED, tmp_path / "c" / GOOD_SEED.name)
+    where = tmp_path / case.name if case.separate else tmp_path / "c" / case.name
+    case.make(where)
+    paths = [str(tmp_path / "c")] + ([str(where)] if case.separate else [])
+    try:
+        result = run("claims", *paths, "--format", "jsonl", "-j", "1")
+    finally:
+        if case.name == "unreadable.txt":
+            where.chmod(0o600)
+    no_traceback(result)
+    assert result.exit_code == 0, result.stderr[-3000:]
+    claims = jsonl(result.stdout)
+    assert any(GOOD_SENTENCE in c["sentence"] for c in claims if c["article_id"] == GOOD_SEED.stem)
+    if case.named:
+        assert case.mention in result.stderr, result.stderr
+
+
+def test_unreadable_file_as_non_root(tmp_path: Path) -> None:
+    if IS_ROOT:
+        pytest.skip("running as root: root can read a chmod 000 file (see the simulated test)")
+    (tmp_path / "c").mkdir()
+    _unreadable(tmp_path / "c" / "unreadable.txt")
+    shutil.copy(GOOD_SEED, tmp_path / "c" / GOOD_SEED.name)
+    try:
+        result = run("articles", str(tmp_path / "c"), "-j", "1")
+    finally:
+        (tmp_path / "c" / "unreadable.txt").chmod(0o600)
+    no_traceback(result)
+    assert result.exit_code == 0
+    assert "unreadable.txt" in result.stderr
+
+
+def test_unreadable_file_simulated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """EACCES on open, simulated so the case is covered even when the tests run as root."""
+    (tmp_path / "c").mkdir()
+    secret = tmp_path / "c" / "unreadable.txt"
+    secret.write_text(CLEAN_TEXT, encoding="utf-8")
+    shutil.copy(GOOD_SEED, tmp_path / "c" / GOOD_SEED.name)
+    real_open = builtins.open
+
+    def guarded(file: Any, *args: Any, **kwargs: Any) -> Any:
+        if isinstance(file, (str, os.PathLike)) and Path(file).name == "unreadable.txt":
+            raise PermissionError(13, "Permission denied", str(file))
+        return real_open(file, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "open", guarded)
+    monkeypatch.setattr(io, "open", guarded)
+    result = run("articles", str(tmp_path / "c"), "-f", "jsonl", "-j", "1")
+    no_traceback(result)
+    assert result.exit_code == 0, result.stderr
+    assert [r["id"] for r in jsonl(result.stdout)] == [GOOD_SEED.stem]
+    assert "unreadable.txt" in result.stderr and "ermission" in result.stderr
+
+
+def test_named_pipe_does_not_block(tmp_path: Path) -> None:
+    """A FIFO in a corpus folder (no writer) must be skipped, not opened and waited on."""
+    if not hasattr(os, "mkfifo"):
+        pytest.skip("no FIFOs on this platform")
+    (tmp_path / "c").mkdir()
+    os.mkfifo(tmp_path / "c" / "pipe.txt")
+    shutil.copy(GOOD_SEED, tmp_path / "c" / GOOD_SEED.name)
+    result = run("articles", str(tmp_path / "c"), "-f", "jsonl", "-j", "1")
+    no_traceback(result)
+    assert result.exit_code == 0
+    assert [r["id"] for r in jsonl(result.stdout)] == [GOOD_SEED.stem]
+
+
+# --------------------------------------------------------------------------- decoding, in the library
+
+
+def _read_one(path: Path) -> Article:
+    items = list(pipeline.extract([str(path)], IngestOptions(), jobs=1).results)
+    assert len(items) == 1, items
+    return items[0].article
+
+
+@pytest.mark.parametrize(
+    ("data", "expected", "warns"),
+    [
+        (
+            "\u201cWe will go,\u201d Anna Keller said.".encode("cp1252"),
+            "\u201cWe will go,\u201d Anna Keller said.",
+            True,
+        ),
+        (
+            "M\u00fcller said S\u00e3o Paulo.".encode("latin-1"),
+            "M\u00fcller said S\u00e3o Paulo.",
+            True,
+        ),
+        (
+            b"\xff\xfe" + "Anna said \u201cyes\u201d.".encode("utf-16-le"),
+            "Anna said \u201cyes\u201d.",
+            False,
+        ),
+        (
+            b"\xfe\xff" + "Anna said \u201cyes\u201d.".encode("utf-16-be"),
+            "Anna said \u201cyes\u201d.",
+            False,
+        ),
+        (
+            b"\xef\xbb\xbfAnna said \xe2\x80\x9cyes\xe2\x80\x9d.",
+            "Anna said \u201cyes\u201d.",
+            False,
+        ),
+        ("Anna said \u201cyes\u201d.\r\n".encode(), "Anna said \u201cyes\u201d.\r\n", False),
+    ],
+    ids=["cp1252", "latin1", "utf16le-bom", "utf16be-bom", "utf8-bom", "crlf-kept"],
+)
+def test_decoding(tmp_path: Path, data: bytes, expected: str, warns: bool) -> None:
+    path = tmp_path / "a.txt"
+    path.write_bytes(data)
+    article = _read_one(path)
+    assert article.text.lstrip("\ufeff") == expected
+    assert bool(article.warnings) == warns, article.warnings
+
+
+def test_bom_does_not_hide_the_date_header(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_bytes(b"\xef\xbb\xbfdate 2018-12-19 X\n" + CLEAN_TEXT.encode())
+    article = _read_one(path)
+    assert article.published is not None and article.published.isoformat() == "2018-12-19"
+    assert article.date_source == "header"
+
+
+@pytest.mark.parametrize(
+    "header", ["date 19/12/2018 Register", "date 2018-02-30 X", "date 2018-13-01"]
+)
+def test_bad_date_header_warns(tmp_path: Path, header: str) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text(header + "\n" + CLEAN_TEXT, encoding="utf-8")
+    article = _read_one(path)
+    assert article.date_source != "header"
+    assert article.warnings, "a malformed date header must be reported"
+
+
+# --------------------------------------------------------------------------- adversarial text, alone
+
+
+ADVERSARIAL: dict[str, Callable[[], str]] = {
+    "1MB-line-no-punctuation": lambda: "word " * 200_000,
+    "1MB-one-token": lambda: "a" * 1_000_000,
+    "200k-straight-quotes": lambda: '"' * 200_000,
+    "200k-curly-quotes": lambda: "\u201c\u201d" * 100_000,
+    "200k-mixed-quotes": lambda: "\u201c\"'\u2018\u00ab" * 40_000,
+    "quotes-and-words": lambda: 'said "a ' * 100_000,
+    "unclosed-quote-1MB": lambda: 'Anna Keller said "' + "the talks will resume and " * 40_000,
+    "200k-periods": lambda: "." * 200_000,
+    "abbreviations": lambda: "U.S. Dr. Gen. Sept. " * 50_000,
+    "initials": lambda: "A. B. C. " * 100_000,
+    "capitalised-run": lambda: "Minister " * 120_000 + "said.",
+    "said-run": lambda: "said " * 200_000,
+    "according-to-run": lambda: "according to " * 80_000,
+    "nbsp-run": lambda: "\u00a0" * 1_000_000,
+    "newlines": lambda: "\n" * 1_000_000,
+    "crlf": lambda: "\r\n" * 500_000,
+    "digits": lambda: "1" * 1_000_000,
+    "dates": lambda: "in mid-November 2017, " * 40_000,
+    "numbers": lambda: "more than 1,000,000 " * 50_000,
+    "hyphens": lambda: "-" * 1_000_000,
+    "copyright-lines": lambda: "\u00a9 REUTERS /\n" * 80_000,
+    "read-more": lambda: "READ MORE: X\n" * 80_000,
+    "title-case-lines": lambda: "Minister Says Talks Go Ahead\n" * 40_000,
+    "cyrillic": lambda: "\u0421\u043e\u0447\u0438 " * 200_000,
+    "nested-parentheses": lambda: "(" * 100_000 + ")" * 100_000,
+    "seed-times-40": lambda: big_article(1.0),
+}
+
+
+@pytest.mark.parametrize("name", list(ADVERSARIAL))
+def test_adversarial_text_does_not_hang(name: str) -> None:
+    """Hang guard only (10 minutes is far beyond any linear run); speed is in benchmarks/."""
+    text = ADVERSARIAL[name]()
+    article = Article(id=name, text=text, source=f"{name}.txt")
+    with deadline(300, name):
+        result = pipeline.extract_article(article)
+    check_offsets(article, result)
+
+
+# --------------------------------------------------------------------------- the 50 MB article
+
+
+@pytest.mark.slow
+def test_fifty_megabyte_article(tmp_path: Path) -> None:
+    """A 50 MB article through ``claims`` and ``report`` (figures: see the report of this run)."""
+    paths = build_corpus(tmp_path, [], big_mb=50.0)
+    started = time.perf_counter()
+    result = run("report", *paths, "--out", str(tmp_path / "r"), "-q")
+    elapsed = time.perf_counter() - started
+    no_traceback(result)
+    assert result.exit_code == 0, result.stderr[-3000:]
+    print(f"50 MB corpus: report in {elapsed:.1f} s")
+    manifest = (tmp_path / "r" / "manifest.csv").read_text(encoding="utf-8-sig")
+    assert "big.txt" in manifest and GOOD_SEED.name in manifest
