@@ -21,20 +21,39 @@ notation: C content, S speaker, V cue, Q quote):
   that ends there is followed back to its opening mark, across sentences);
 * ``C1, S V, C2``: "The United States, X added, supports ..." and split quotes;
 * ``V S, C`` / ``C, V S``: "according to X, ..." / "..., according to X";
+* ``C be V by S``: "The idea was proposed by Vladimir Putin";
 * ``S's N that C``: "his claim that ...", "warnings from his attorney that ...";
+* ``S: C`` (transcripts, headlines) and ``"C" - S`` (epigraphs, headline credits);
 * coordinated cues share a speaker: "X said A, adding that B" gives two claims;
-* floating quotes: a fully quoted sentence with no cue inherits the speaker of the
-  previous claim in the same or the previous paragraph (``resolved=True``).
+* speech reported inside another claim's content ("X said Y believes Z") is not a
+  claim of its own (``NESTED_CLAIMS``), as annotators mostly mark only the outer;
+* floating quotes: a fully quoted sentence with no cue inherits the speaker and cue
+  of the quoted claim before it in the same or the next paragraph (or the one right
+  after it, for '"A." "B," X said'): a claim of its own with ``resolved=True``
+  (``FLOATING_CLAIMS``); evaluate.py scores such claims, which share a speaker
+  mention and a cue, as one attribution.
+
+Cue words come from the tables in ``rules/speech.py``; a word is a cue only in a
+verb reading (not after a determiner or possessive, not a passive without an
+agent, not an infinitive governed by another verb, not inside someone else's
+quotation), and verbs that need a clause ("know", "continue") only with one.
 
 Speakers go through ``coref.Coref``: pronouns and role nouns are resolved to an
 earlier mention (``resolved=True``) and every name gets its fullest form in the
 article. The speaker span stays the mention in (or next to) the sentence.
 
 Quotation marks are paired locally, line by line: an unbalanced mark never makes
-the stage give up (a quote left open closes at the end of its line).
+the stage give up. A quote left open at the end of its line runs on only when the
+next paragraph opens with a quotation mark (the news convention for a quote over
+several paragraphs); otherwise it ends with its sentence.
 
-Everything is driven by compiled regular expressions over the sentence text;
-Python loops only run over the few tokens around a cue.
+Narration: a body sentence that reports no speech (beliefs and intentions such as
+"agreed to" do not count: the outlet reports them as facts) and carries a date, a
+number, a named event or a place is the outlet's own claim.
+
+Speed: one case-sensitive pass of the cue lexicon (a trie-shaped regex) over the
+whole text finds the candidate cues; Python only looks at the few tokens around
+each candidate. Headline-style lines get a case-insensitive pass.
 """
 
 from __future__ import annotations
@@ -43,31 +62,33 @@ import bisect
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import overload
 
-from crosscheck.coref import Coref, Entity, Resolution
-from crosscheck.records import Article, Claim, QuoteType, Sentence, SpeakerType
-from crosscheck.rules import polarity, speech
+from crosscheck.coref import Coref, Resolution
+from crosscheck.records import Article, Claim, QuoteType, Sentence
+from crosscheck.rules import events, polarity, speech
+from crosscheck.rules import time as timerules
 
 # =========================================================================== regexes
+
+
+class _Trie(dict[str, "_Trie"]):
+    """A character trie; the key "" marks the end of a word."""
 
 
 def _alternation(words: Iterable[str]) -> str:
     """A trie-shaped regex alternation: one branch per leading character, so the
     engine rejects a position after one or two character tests."""
-    trie: dict[str, dict[str, object]] = {}
+    trie = _Trie()
     for w in sorted(set(words)):
-        node: dict[str, object] = trie
+        node = trie
         for ch in w:
-            node = node.setdefault(ch, {})  # type: ignore[assignment]
-        node[""] = {}
+            node = node.setdefault(ch, _Trie())
+        node[""] = _Trie()
 
-    def build(node: dict[str, object]) -> str:
+    def build(node: _Trie) -> str:
         end = "" in node
-        branches = [
-            re.escape(ch) + build(sub)  # type: ignore[arg-type]
-            for ch, sub in sorted(node.items())
-            if ch != ""
-        ]
+        branches = [re.escape(ch) + build(sub) for ch, sub in sorted(node.items()) if ch != ""]
         if not branches:
             return ""
         body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
@@ -110,15 +131,23 @@ _CONTINUATION = frozenset(speech.CONTINUATION_PARTICIPLES)
 
 _ALL_PARTICLES = sorted({p for ps in _PARTICLES.values() for p in ps})
 _CUE_WORDS = _alternation(list(_CUE_FORMS) + list(_NOUNS))
-_CUE_RE = re.compile(
-    r"(?P<acc>\b(?:[Aa]ccording to|[Ii]n the words of|[Aa]s reported by)\b)"
-    rf"|(?<![\w'’\-])(?P<w>{_CUE_WORDS})(?![\w'’\-])"
-    rf"(?:[ ](?P<p>{'|'.join(_ALL_PARTICLES)})(?![\w'’\-]))?"
+# every cue word of the lexicon, in any case (capitalised forms are used only in
+# headline-style lines); "according to" and friends as their own group
+_ACCORDING = "|".join(
+    f"[{p[0].upper()}{p[0]}]{re.escape(p[1:])}" for p in speech.SOURCE_AFTER_PHRASES
 )
+_CUE_PATTERN = (
+    rf"\b(?<![\-'’])(?:(?P<acc>{_ACCORDING})\b"
+    rf"|(?P<w>{_CUE_WORDS})(?![\w'’\-])(?:[ ](?P<p>{'|'.join(_ALL_PARTICLES)})(?![\w'’\-]))?)"
+)
+# body text: case-sensitive (about 25 MB/s); headline-style lines: any case
+_CUE_RE = re.compile(_CUE_PATTERN)
+_CUE_RE_I = re.compile(_CUE_PATTERN, re.IGNORECASE)
 
 _ABBREV = (
-    r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Reps|Gov|Gen|Lt|Col|Capt|Sgt|Adm|Prof|Rev|Hon|St|Jr|Sr|Del|"
-    r"Amb|Pres|Sec|Atty|Supt|Cmdr|Maj|Mme|Messrs|Fr|Gens|No|Ltd|Inc|Corp|Co|vs|Mt|Ft)\."
+    "(?:"
+    + "|".join(sorted(speech.TITLE_ABBREVIATIONS, key=len, reverse=True))
+    + r"|No|Ltd|Inc|Corp|Co|vs|Mt|Ft)\."
 )
 _TOKEN = re.compile(
     rf"{_ABBREV}|(?:[A-Za-z]\.){{2,}}|[A-Z]\.(?=\s)|\w+(?:[\-'’&]\w+)*|''|``|[^\w\s]"
@@ -128,6 +157,11 @@ _QUOTE_RE = re.compile(r"''|``|[\"“”«»„‟]")
 _OPEN_QUOTES = frozenset("“«„‟`")
 _CLOSE_QUOTES = frozenset("”»")
 _DASHES = frozenset("—–―")
+_DASH_CHAR = re.compile(r"[―—–]|\s-\s")
+_DASH_CREDIT = re.compile(
+    r"(?P<q>[\"”“'’]?)\s*(?P<d>[―—–]|\s-)\s*(?P<n>(?:[A-Z][\w.'’\-]*|de|van|von|al|bin|of)"
+    r"(?:[ \u00a0](?:[A-Z][\w.'’\-]*|de|van|von|al|bin|of)){0,5})\s*\.?\s*$"
+)
 _PARTIAL_SINGLE = re.compile(r"(?<![\w])‘[^‘’\n]{2,120}’(?![\w])")
 
 _DATELINE = re.compile(
@@ -142,19 +176,39 @@ _NEGATION = re.compile(
     re.I,
 )
 
-_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+_WEEKDAYS = frozenset(timerules.WEEKDAYS)
+# a capitalised run at the start of a sentence (a candidate subject for "he")
+_INITIAL_NAME = re.compile(
+    r"([A-Z][\w'’\-]*\.?)(?:[ \u00a0](?:[A-Z][\w'’\-]*\.?|de|van|von|al|bin|of)){0,5}(?![\w'’])"
+)
 _MONTHS = (
-    "January|February|March|April|May|June|July|August|September|October|November|December|"
-    "Jan\\.|Feb\\.|Mar\\.|Apr\\.|Jun\\.|Jul\\.|Aug\\.|Sept?\\.|Oct\\.|Nov\\.|Dec\\."
+    "|".join(sorted((m.capitalize() for m in timerules.MONTHS), key=len, reverse=True))
+    + "|"
+    + "|".join(rf"{a.capitalize()}\." for a in sorted(timerules.MONTH_ABBREVIATIONS))
 )
-_CHECKABLE = re.compile(
-    rf"\b(?:{_MONTHS})\b|\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
-    r"|\d|\b(?:yesterday|today|tomorrow|last (?:week|month|year)|next (?:week|month|year))\b"
-    r"|\b(?:[A-Z][\w\-]+ )+(?:Congress|Talks|Summit|Conference|Meeting|Agreement|Resolution|"
-    r"Process|Ceasefire|Round|Committee|Council|Session|Election|Referendum|Treaty|Accord|"
-    r"Forum|Dialogue|Convention|Debate|Hearing|Games|Cup|Olympics|War|Protocol|Deal)\b"
-    r"|\b(?:in|at|from|to|across|near|into|inside|outside|throughout) (?:the )?[A-Z][a-z]{2,}"
+# What makes an outlet sentence checkable (a narration claim): a date or time word,
+# a number (digits or number words), a named event (capitalised words ending in an
+# event head noun, rules/events.py) or a place after a locative preposition.
+_CHECKABLE_PARTS = (
+    re.compile(r"\d"),
+    re.compile(
+        rf"\b(?:{_MONTHS})(?!\w)|\b(?:{'|'.join(sorted(d.capitalize() for d in timerules.WEEKDAYS))})\b"
+    ),
+    re.compile(r"\b(?:" + "|".join(speech.NARRATION_TIME_WORDS + speech.NUMBER_WORDS) + r")\b"),
+    # a capitalised word right before an event head: "Dialogue Congress", "Geneva Talks"
+    re.compile(
+        r"\b[A-Z][\w\-]* (?:"
+        + "|".join(sorted({h.capitalize() for h in events.EVENT_HEADS}, key=len, reverse=True))
+        + r")\b"
+    ),
+    re.compile(r"\b(?:" + "|".join(speech.PLACE_PREPOSITIONS) + r") (?:the )?[A-Z][a-z]{2,}"),
 )
+
+
+def _checkable(view: str, start: int, end: int) -> bool:
+    """Does ``view[start:end]`` carry a date, number, named event or place?"""
+    return any(rx.search(view, start, end) is not None for rx in _CHECKABLE_PARTS)
+
 
 # =========================================================================== word sets
 
@@ -165,7 +219,13 @@ _BOUNDARY = frozenset(speech.CLAUSE_BOUNDARY_WORDS)
 _NON_NP = frozenset(speech.NON_NP_WORDS)
 _PREMOD = frozenset(speech.CUE_PREMODIFIERS)
 _ADJUNCT = frozenset(w for w in speech.ADJUNCT_STARTERS if " " not in w)
-_DISCOURSE = tuple(sorted(speech.DISCOURSE_MARKERS, key=len, reverse=True))
+# a discourse marker followed by a comma ("Moreover, ", "On Tuesday, ") or one of the
+# connectives that need none ("Moreover the ...", "But ...")
+_DISCOURSE_RE = re.compile(
+    r"(?i:"
+    + "|".join(re.escape(m) for m in sorted(speech.DISCOURSE_MARKERS, key=len, reverse=True))
+    + r")\s*,\s*|(?i:moreover|however|meanwhile|furthermore|but|and|also)\s+"
+)
 _ADDRESSEE_CHANNELS = frozenset(speech.ADDRESSEE_CHANNELS)
 _ANON_PLURALS = frozenset(w for w in speech.ANONYMOUS_HEADS if w.endswith("s"))
 _CLAUSE_ONLY = frozenset(speech.CLAUSE_ONLY_LEMMAS)
@@ -175,21 +235,102 @@ _ROLE_HEADS = (
     | frozenset(speech.ANONYMOUS_HEADS)
 )
 _LY_NOUNS = frozenset(speech.LY_NOUNS)
+_DOC_HEADS = frozenset(speech.DOCUMENT_HEADS)
+_ROLE_MODIFIERS = frozenset(speech.ROLE_MODIFIERS)
 _COLON_LABELS = frozenset(speech.COLON_LABELS)
 _TITLE_WORD = re.compile(r"[A-Za-z][\w'’\-]*")
+_LOWER_CONTENT_WORD = re.compile(
+    r"(?<![\w'’\-])(?!(?:a|an|the|and|or|but|nor|of|in|on|at|to|for|by|with|from|as|vs|via|per|"
+    r"into|onto|over)(?![\w'’\-]))[a-z][\w'’\-]*"
+)
 _TITLE_SMALL = frozenset(
-    "a an the and or but nor of in on at to for by with from as vs via per into onto over".split()
+    [
+        "a",
+        "an",
+        "the",
+        "and",
+        "or",
+        "but",
+        "nor",
+        "of",
+        "in",
+        "on",
+        "at",
+        "to",
+        "for",
+        "by",
+        "with",
+        "from",
+        "as",
+        "vs",
+        "via",
+        "per",
+        "into",
+        "onto",
+        "over",
+    ]
 )
 _COORDINATORS = frozenset(
-    "and but while whereas as though although when yet so after before".split()
+    [
+        "and",
+        "but",
+        "while",
+        "whereas",
+        "as",
+        "though",
+        "although",
+        "when",
+        "yet",
+        "so",
+        "after",
+        "before",
+    ]
 )
-_SUBORDINATORS = frozenset("while although though when as after before if because since".split())
-_CONNECT = frozenset("de da di du van von der den del la le al bin ibn el y".split())
+_SUBORDINATORS = frozenset(
+    ["while", "although", "though", "when", "as", "after", "before", "if", "because", "since"]
+)
+_CONNECT = frozenset(
+    [
+        "de",
+        "da",
+        "di",
+        "du",
+        "van",
+        "von",
+        "der",
+        "den",
+        "del",
+        "la",
+        "le",
+        "al",
+        "bin",
+        "ibn",
+        "el",
+        "y",
+    ]
+)
 _INVERSION = frozenset(speech.INVERSION_LEMMAS)
-_OBJECT_PRONOUNS = frozenset("him her them us me it".split())
+_OBJECT_PRONOUNS = frozenset(["him", "her", "them", "us", "me", "it"])
 _CONTRACTED = re.compile(r"^(?:he|she|i|we|they|you|it|who|that)['’](?:s|d|ll|re|ve|m)$")
 _PREPOSITIONS = frozenset(
-    "for by after before without of about from in on at with into upon against than".split()
+    [
+        "for",
+        "by",
+        "after",
+        "before",
+        "without",
+        "of",
+        "about",
+        "from",
+        "in",
+        "on",
+        "at",
+        "with",
+        "into",
+        "upon",
+        "against",
+        "than",
+    ]
 )
 _BARE_CLAUSE = frozenset(speech.BARE_CLAUSE_LEMMAS)
 _INTENTION = frozenset(speech.INTENTION_LEMMAS)
@@ -208,11 +349,52 @@ _ADJUNCT_THEN_MORE = re.compile(
     r"(?:in|at|on|during|via)\s[^,;:\"“”]{1,50},\s+(?:and|but)\s+[\w'’\-]+\s+[\w'’\-]+\s+[\w'’\-]+"
 )
 _BACKWARD_BELIEF = frozenset(("think", "believe", "suspect", "fear", "hope", "expect", "feel"))
+# the auxiliary of a passive and the adverbs after it, right before the participle
+_AUX_BEFORE = re.compile(
+    r"\s(?:is|was|are|were|been|be|being|has been|have been|had been)(?:\s+\w+ly)?\s+$"
+)
+_BY_AGENT = re.compile(r"\s+by\s+")
 _TO_SOON = re.compile(r"(?:[\w'’\-]+,?\s+){0,5}?to\s+[a-z]")
-_WH = frozenset("that what how whether if why who when where which whom".split())
+_WH = frozenset(
+    ["that", "what", "how", "whether", "if", "why", "who", "when", "where", "which", "whom"]
+)
 _DETERMINERS = frozenset(
-    "the a an this these those another some many most all both several each every any "
-    "no his her their its our my your one two three four five six seven eight nine ten".split()
+    [
+        "the",
+        "a",
+        "an",
+        "this",
+        "these",
+        "those",
+        "another",
+        "some",
+        "many",
+        "most",
+        "all",
+        "both",
+        "several",
+        "each",
+        "every",
+        "any",
+        "no",
+        "his",
+        "her",
+        "their",
+        "its",
+        "our",
+        "my",
+        "your",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+    ]
 )
 _HAVE = frozenset(("has", "have", "had", "having"))
 _HAS_CONTRACTIONS = frozenset(
@@ -246,8 +428,8 @@ _PARTICIPLE_ONLY = frozenset(
     part for lemma, (_, past, part, _) in speech.IRREGULAR_VERBS.items() if part != past
 )
 _NP_PREPS = frozenset(("of", "for", "with", "at", "in", "from", "on", "to", "close", "familiar"))
-_BE = frozenset("is was are were be been being am 's ’s".split())
-_MODALS = frozenset("will would can could may might should must shall".split())
+_BE = frozenset(["is", "was", "are", "were", "be", "been", "being", "am", "'s", "’s"])
+_MODALS = frozenset(["will", "would", "can", "could", "may", "might", "should", "must", "shall"])
 _CHANNEL_RE = re.compile(
     r"(?:,\s*)?\b(?:in|at|during|on|via|through|over)\s+(?:(?:(?:a|an|the|his|her|their|its|"
     r"this|that|one|another|[A-Z][\w'’]*['’]s)\s+(?:[\w\-'’]+\s+){0,3}?(?:"
@@ -268,27 +450,66 @@ _TIME_ADJUNCT = re.compile(
 # =========================================================================== helpers
 
 
-@dataclass(frozen=True)
 class _Tok:
-    start: int
-    end: int
-    text: str
+    """A token: offsets, text and the lower-case / capitalised / word flags."""
 
-    @property
-    def low(self) -> str:
-        return self.text.lower()
+    __slots__ = ("cap", "end", "low", "start", "text", "word")
 
-    @property
-    def cap(self) -> bool:
-        return self.text[:1].isupper()
-
-    @property
-    def word(self) -> bool:
-        return self.text[:1].isalnum()
+    def __init__(self, start: int, end: int, text: str) -> None:
+        self.start = start
+        self.end = end
+        self.text = text
+        self.low = text.lower()
+        first = text[:1]
+        self.cap = first.isupper()
+        self.word = first.isalnum()
 
 
-def _tokens(view: str, start: int, end: int) -> list[_Tok]:
-    return [_Tok(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(view, start, end)]
+def _last_tokens(view: str, start: int, end: int, n: int = 4) -> list[_Tok]:
+    """The last ``n`` tokens before ``end`` (offsets are not needed by callers)."""
+    return [_Tok(0, 0, t) for t in _TOKEN.findall(view, start, end)[-n:]]
+
+
+class _Toks(Sequence[_Tok]):
+    """The tokens of a window, made into ``_Tok`` objects only when looked at (a
+    subject walk reads a few tokens from the right end)."""
+
+    __slots__ = ("_made", "_matches")
+
+    def __init__(self, matches: list[re.Match[str]]) -> None:
+        self._matches = matches
+        self._made: dict[int, _Tok] = {}
+
+    def __len__(self) -> int:
+        return len(self._matches)
+
+    @overload
+    def __getitem__(self, i: int) -> _Tok: ...
+
+    @overload
+    def __getitem__(self, i: slice) -> list[_Tok]: ...
+
+    def __getitem__(self, i: int | slice) -> _Tok | list[_Tok]:
+        if isinstance(i, slice):
+            return [self[j] for j in range(*i.indices(len(self._matches)))]
+        if i < 0:
+            i += len(self._matches)
+        tok = self._made.get(i)
+        if tok is None:
+            m = self._matches[i]
+            tok = self._made[i] = _Tok(m.start(), m.end(), m.group())
+        return tok
+
+    def position(self, tok: _Tok) -> int:
+        """The index of a token of this window, or -1."""
+        for i, made in self._made.items():
+            if made is tok:
+                return i
+        return -1
+
+
+def _tokens(view: str, start: int, end: int) -> _Toks:
+    return _Toks(list(_TOKEN.finditer(view, start, end)))
 
 
 def _is_quote(tok: _Tok) -> bool:
@@ -307,7 +528,21 @@ def _nounish(tok: _Tok) -> bool:
 
 _PAST_FORMS = frozenset(speech.IRREGULAR_PASTS)
 _TIME_NOUNS = frozenset(
-    "week month year morning afternoon evening night weekend day days weeks months years".split()
+    [
+        "week",
+        "month",
+        "year",
+        "morning",
+        "afternoon",
+        "evening",
+        "night",
+        "weekend",
+        "day",
+        "days",
+        "weeks",
+        "months",
+        "years",
+    ]
 )
 
 
@@ -320,16 +555,41 @@ def _participle(tok: _Tok) -> bool:
     )
 
 
+def _is_adverb(tok: _Tok) -> bool:
+    """An adverb between an auxiliary and its verb ("was formally called")."""
+    low = tok.low
+    if tok.cap or not tok.word:
+        return False
+    return (low.endswith("ly") and len(low) > 4 and low not in _LY_NOUNS) or low in (
+        "also",
+        "not",
+        "never",
+        "still",
+        "already",
+        "just",
+        "even",
+        "again",
+        "first",
+        "later",
+        "earlier",
+        "then",
+        "once",
+        "since",
+        "previously",
+        "recently",
+    )
+
+
 def _skip_premodifiers(toks: Sequence[_Tok], i: int) -> int:
     """Step left over adverbs, auxiliaries and time phrases between a subject and its
     cue: "Lavrov also stressed", "Trump on Monday said", "Trump this week said"."""
     while i >= 0:
         low = toks[i].low
-        if (low in _PREMOD and low not in _SUBJECT_PRONOUNS) or (
-            low.endswith(("n't", "n’t")) and not toks[i].cap
+        if (
+            (low in _PREMOD and low not in _SUBJECT_PRONOUNS)
+            or (low.endswith(("n't", "n’t")) and not toks[i].cap)
+            or (low.endswith("ly") and not toks[i].cap and len(low) > 4 and low not in _LY_NOUNS)
         ):
-            i -= 1
-        elif low.endswith("ly") and not toks[i].cap and len(low) > 4 and low not in _LY_NOUNS:
             i -= 1
         elif low in _WEEKDAYS:
             i -= 1
@@ -377,12 +637,29 @@ def _inversion_end(after: str) -> bool:
     return first in _ADJUNCT and first not in ("to", "for", "of", "with", "about", "against")
 
 
+def _np_tokens(toks: Sequence[_Tok]) -> bool:
+    """Tokens that can make up a named noun phrase: capitalised words, connectors,
+    role words ("US Secretary of State John Kerry and Russian Foreign Minister ...")."""
+    for t in toks:
+        low = t.low
+        if t.cap or not t.word:
+            continue
+        if low in _CONNECT or low in ("of", "for", "and", "to", "the") or low in _ROLE_MODIFIERS:
+            continue
+        if low in _ROLE_HEADS:
+            continue
+        return False
+    return True
+
+
 def _subjectish(prev: _Tok | None, prev2: _Tok | None) -> bool:
     """Can the word before a noun-or-verb form ("claims", "states", "plan") be its
     subject or auxiliary, so that the form is a verb?"""
     if prev is None:
         return False
     low = prev.low
+    if low in _POSSESSIVES or low in _DETERMINERS:
+        return False
     if low in _SUBJECT_PRONOUNS or low in _MODALS or low in _HAS_CONTRACTIONS:
         return low not in ("it", "which") or True
     if low in (
@@ -407,9 +684,7 @@ def _subjectish(prev: _Tok | None, prev2: _Tok | None) -> bool:
         if p2 in _DETERMINERS or p2 in _NP_PREPS or p2 in _POSSESSIVES:
             return False
         return not low.endswith(("an", "ic", "ish", "ese")) or prev2.cap
-    if low in _ANON_PLURALS or low in _ROLE_HEADS:
-        return True
-    return False
+    return low in _ANON_PLURALS or low in _ROLE_HEADS
 
 
 @dataclass
@@ -434,6 +709,7 @@ class _Hit:
     inherited_from: int = -1
     subordinate: bool = False  # "While X said ..., Y noted ..."
     headline: bool = False  # found in a headline-style line
+    passive_by: int = -1  # "was proposed by X": where X starts
     after_comma: bool = False
 
 
@@ -451,7 +727,25 @@ class _Extractor:
         self.newlines = [m.start() for m in re.finditer("\n", self.view)]
         self.quotes = self._pair_quotes()
         self.quote_starts = [q[0] for q in self.quotes]
+        self._qf: dict[tuple[int, int], float] = {}
         self.coref = Coref(self.view, [(s.start, s.end) for s in self.sentences])
+        # cue candidates: one pass of the lexicon regex over the whole text, and a
+        # case-insensitive pass over headline-style lines ("Kerry Says ...")
+        self.cue_matches: dict[int, list[re.Match[str]]] = {}
+        self.headline_like: set[int] = set()
+        for m in _CUE_RE.finditer(self.view):
+            si = self.sentence_at(m.start())
+            sent = self.sentences[si] if self.sentences else None
+            if sent is not None and sent.start <= m.start() and m.end() <= sent.end:
+                self.cue_matches.setdefault(si, []).append(m)
+        for si, sent in enumerate(self.sentences):
+            if sent.zone == "headline" or self.title_case(sent):
+                self.headline_like.add(si)
+                found = list(_CUE_RE_I.finditer(self.view, sent.start, sent.end))
+                if found:
+                    self.cue_matches[si] = found
+                else:
+                    self.cue_matches.pop(si, None)
 
     # ----------------------------------------------------------------- lines & quotes
 
@@ -501,9 +795,26 @@ class _Extractor:
                         spans.append((open_at, j))
                         open_at = -1
             if open_at >= 0:
-                spans.append((open_at, le))
+                spans.append((open_at, self.unclosed_end(open_at, le)))
         spans.sort()
         return spans
+
+    def unclosed_end(self, open_at: int, line_end: int) -> int:
+        """Where a quotation left open on its line ends. By the news convention a
+        quote that goes on into the next paragraph has no closing mark and the next
+        paragraph opens with one: then the quote runs to the line end. Otherwise the
+        mark is a stray and the quote ends with its sentence (so one odd mark never
+        swallows the rest of a paragraph)."""
+        v = self.view
+        nxt = line_end + 1
+        while nxt < len(v) and v[nxt].isspace():
+            nxt += 1
+        if nxt < len(v) and (v[nxt] in _QUOTE_CHARS or v.startswith(("''", "``"), nxt)):
+            return line_end
+        if not self.sentences:
+            return line_end
+        sent = self.sentences[self.sentence_at(open_at)]
+        return sent.end if sent.start <= open_at < sent.end else line_end
 
     def quote_containing(self, pos: int) -> tuple[int, int] | None:
         i = bisect.bisect_right(self.quote_starts, pos) - 1
@@ -514,9 +825,9 @@ class _Extractor:
     def quote_ending_at(self, pos: int) -> tuple[int, int] | None:
         """The quote whose closing mark ends at ``pos`` (give or take a comma)."""
         i = bisect.bisect_right(self.quote_starts, pos) - 1
-        while i >= 0 and i >= len(self.quotes) - 10_000:
-            qs, qe = self.quotes[i]
-            if qe <= pos + 1 and qe >= pos - 2:
+        while i >= 0:
+            qe = self.quotes[i][1]
+            if pos - 2 <= qe <= pos + 1:
                 return self.quotes[i]
             if qe < pos - 2:
                 break
@@ -524,26 +835,28 @@ class _Extractor:
         return None
 
     def quoted_fraction(self, start: int, end: int) -> float:
-        total = 0
-        for c in self.view[start:end]:
-            if not c.isspace():
-                total += 1
-        if not total:
+        """Share of ``start:end`` (in characters) that lies inside quotation marks.
+        Quotes are paired line by line and never overlap, so the scan stops at the
+        first quote that ends before ``start``."""
+        if end <= start:
             return 0.0
+        key = (start, end)
+        cached = self._qf.get(key)
+        if cached is not None:
+            return cached
         inside = 0
         i = bisect.bisect_right(self.quote_starts, end) - 1
         while i >= 0:
             qs, qe = self.quotes[i]
             if qe <= start:
-                if qs < start - 100_000:
-                    break
-                i -= 1
-                continue
+                break
             lo, hi = max(qs, start), min(qe, end)
             if hi > lo:
-                inside += sum(1 for c in self.view[lo:hi] if not c.isspace())
+                inside += hi - lo
             i -= 1
-        return inside / total
+        frac = inside / (end - start)
+        self._qf[key] = frac
+        return frac
 
     def sentence_at(self, pos: int) -> int:
         return max(0, bisect.bisect_right(self.starts, pos) - 1)
@@ -565,30 +878,10 @@ class _Extractor:
         if m and m.end() < end:
             start = m.end()
         for _ in range(3):
-            low = v[start : start + 40].lower()
-            for marker in _DISCOURSE:
-                if low.startswith(marker) and (
-                    len(low) == len(marker) or not low[len(marker)].isalnum()
-                ):
-                    nxt = start + len(marker)
-                    if nxt < end and v[nxt] == ",":
-                        start = nxt + 1
-                        break
-                    if marker in (
-                        "moreover",
-                        "however",
-                        "meanwhile",
-                        "furthermore",
-                        "but",
-                        "and",
-                        "also",
-                    ):
-                        start = nxt
-                        break
-            else:
+            m = _DISCOURSE_RE.match(v, start, end)
+            if m is None:
                 break
-            while start < end and v[start].isspace():
-                start += 1
+            start = m.end()
         return start
 
     # ----------------------------------------------------------------- noun phrases
@@ -598,7 +891,7 @@ class _Extractor:
     ) -> tuple[int, int] | None:
         """A noun phrase starting at ``pos`` (after spaces): "Rep. Elijah Cummings of
         Maryland, the panel's ranking Democrat", "the Russian foreign minister"."""
-        toks = _tokens(self.view, pos, min(limit, pos + 400))
+        toks = _tokens(self.view, pos, min(limit, pos + 160))
         if not toks:
             return None
         i = 0
@@ -607,7 +900,11 @@ class _Extractor:
         seen_noun = False
         seen_cap = False
         first_low = toks[0].low
-        if first_low in _OBJECT_PRONOUNS or first_low in _SUBJECT_PRONOUNS or _CONTRACTED.match(first_low):
+        if (
+            first_low in _OBJECT_PRONOUNS
+            or first_low in _SUBJECT_PRONOUNS
+            or _CONTRACTED.match(first_low)
+        ):
             if not pronoun_ok or first_low in ("who", "which"):
                 return None
             return toks[0].start, toks[0].end
@@ -637,7 +934,13 @@ class _Extractor:
                 break
             if not _nounish(t) or (low in _CONTINUATION):
                 break
-            if seen_cap and not t.cap and low not in _ROLE_HEADS and low not in _CONNECT:
+            if (
+                seen_cap
+                and not t.cap
+                and low not in _ROLE_HEADS
+                and low not in _CONNECT
+                and low not in _ROLE_MODIFIERS
+            ):
                 break  # "Trump spoke", "Clinton aides said": the verb after a name
             if (
                 seen_noun
@@ -777,7 +1080,7 @@ class _Extractor:
     def initial_np(self, s: int, e: int) -> tuple[int, int] | None:
         """The subject at the start of a sentence (after markers and a dateline)."""
         start = self.strip_front(s, e)
-        toks = _tokens(self.view, start, min(e, start + 300))
+        toks = _tokens(self.view, start, min(e, start + 160))
         if not toks:
             return None
         if toks[0].low in _SUBJECT_PRONOUNS and toks[0].low not in ("who", "which", "it"):
@@ -790,22 +1093,30 @@ class _Extractor:
     # ----------------------------------------------------------------- cue finding
 
     def find_hits(self, si: int, headline: bool) -> list[_Hit]:
+        """The cue candidates of sentence ``si`` (found by one case-insensitive regex
+        pass over the article) that ``classify_cue`` accepts. Capitalised forms
+        count only in headline-style lines ("Kerry Says ...")."""
         sent = self.sentences[si]
-        v = self.view
         s, e = sent.start, sent.end
         hits: list[_Hit] = []
-        source = v[s:e].lower() if headline else None
-        matches = _CUE_RE.finditer(source) if source is not None else _CUE_RE.finditer(v, s, e)
-        for m in matches:
-            off = s if source is not None else 0
+        for m in self.cue_matches.get(si, ())[:MAX_CUES_PER_SENTENCE]:
             if m.group("acc"):
-                hits.append(_Hit(m.start() + off, m.end() + off, "according", "according to", si))
+                hits.append(_Hit(m.start(), m.end(), "according", "according to", si))
                 continue
             word = m.group("w")
-            ws, we = m.start("w") + off, m.end("w") + off
+            if not headline and not word.islower():
+                continue
             particle = m.group("p")
             hit = self.classify_cue(
-                word, ws, we, particle, m.end("p") + off if particle else -1, s, e, si, headline
+                word.lower(),
+                m.start("w"),
+                m.end("w"),
+                particle.lower() if particle else None,
+                m.end("p") if particle else -1,
+                s,
+                e,
+                si,
+                headline,
             )
             if hit is not None:
                 hits.append(hit)
@@ -831,15 +1142,18 @@ class _Extractor:
         low = word.lower()
         if not headline and self.quote_containing(ws) is not None:
             return None  # speech reported inside someone else's quotation
-        before = _tokens(v, max(s, ws - 60), ws)
+        before = _last_tokens(v, max(s, ws - 40), ws)
         prev = before[-1] if before else None
         prev2 = before[-2] if len(before) > 1 else None
         after = v[we : min(e, we + 12)]
         pl = prev.low if prev is not None else ""
         # attribution noun + that: "the claim that", "his warning that"
-        if low in _NOUNS and re.match(r"\s+that\b", after):
-            if not (low in _CUE_FORMS and _subjectish(prev, prev2)):
-                return _Hit(ws, we, "noun", low, si)
+        if (
+            low in _NOUNS
+            and re.match(r"\s+that\b", after)
+            and not (low in _CUE_FORMS and _subjectish(prev, prev2))
+        ):
+            return _Hit(ws, we, "noun", low, si)
         if low not in _CUE_FORMS:
             return None
         if not headline and word[:1].isupper():
@@ -862,17 +1176,26 @@ class _Extractor:
             return None  # "Russia's suspected connection", "Trump's claims"
         if pl == "to" and low == lemma:
             return None  # infinitive: "wants to say" -- the governing verb is the cue
-        k = _skip_premodifiers(before, len(before) - 1)
+        k = len(before) - 1
+        while k >= 0 and before[k].low not in _BE and _is_adverb(before[k]):
+            k -= 1
         aux = before[k].low if k >= 0 else ""
-        passive_aux = pl in _BE or pl in _PASSIVE_CONTRACTIONS or aux in _BE or aux in _PASSIVE_CONTRACTIONS
+        passive_aux = (
+            pl in _BE or pl in _PASSIVE_CONTRACTIONS or aux in _BE or aux in _PASSIVE_CONTRACTIONS
+        )
         if (
             passive_aux
             and low != lemma
             and (low.endswith(("ed", "en", "wn")) or low in _IRREGULAR_PARTICIPLES)
         ):
-            # passive: "is expected", "was told" -- no speaker in the clause
-            if not re.match(r"\s+by\b", v[cue_e : cue_e + 5]):
-                return None
+            by = _BY_AGENT.match(v, cue_e, e)
+            if by is None:
+                return None  # passive: "is expected", "was told" -- no speaker in the clause
+            # "was initially proposed by Russian President Vladimir Putin": the agent
+            # speaks, the grammatical subject is the content
+            hit = _Hit(ws, cue_e, cls, lemma, si)
+            hit.passive_by = by.end()
+            return hit
         if (
             low in _FALSE_FRIENDS
             and not low.endswith(("ed", "ing"))
@@ -908,7 +1231,10 @@ class _Extractor:
         if hit.cls == "noun":
             self.analyse_noun(hit, s, e)
             return
-        toks = _tokens(v, max(s, hit.cue_s - 400), hit.cue_s)
+        if hit.passive_by >= 0:
+            self.analyse_passive(hit, s, e)
+            return
+        toks = _tokens(v, max(s, hit.cue_s - 140), hit.cue_s)
         i = _skip_premodifiers(toks, len(toks) - 1)
         prev = toks[i] if i >= 0 else None
         low_cue = v[hit.cue_s : hit.cue_e].lower()
@@ -948,14 +1274,8 @@ class _Extractor:
                         if span:
                             hit.subj, hit.mode = span, "before"
                             stop_tok = toks[b] if b >= 0 else None
-                    elif (
-                        inner
-                        and inner[0].cap
-                        and all(
-                            x.cap or not x.word or x.low in ("de", "van", "von", "al", "bin")
-                            for x in inner[:3]
-                        )
-                    ):
+                    elif inner and inner[0].cap and _np_tokens(inner):
+                        # '"...", US Secretary of State John Kerry and ... Lavrov, told'
                         hit.subj, hit.mode = (inner[0].start, inner[-1].end), "before"
                         span, mode, b = self.subject_left(toks, k - 1)
                         stop_tok = toks[b] if (span and b >= 0) else toks[k]
@@ -1115,7 +1435,7 @@ class _Extractor:
         off = pos + (len(rest) - len(rest_l))
         first_word = re.match(r"[\w'’\-]+", rest_l)
         fw = first_word.group().lower() if first_word else ""
-        words_after = len(re.findall(r"[\w'’\-]+", rest_l[:200]))
+        words_after = len(rest_l[:200].split())
         left_end = hit.region_s
         left_ok = False
         if stop_tok is not None and stop_tok.start >= s:
@@ -1126,7 +1446,7 @@ class _Extractor:
                 # '..." he said' where the comma sits before the quote mark
             elif stop_tok.low == "as":
                 # "..., as a source told Sputnik" / "as Kerry said, ..."
-                k = toks.index(stop_tok) - 1 if stop_tok in toks else -1
+                k = toks.position(stop_tok) - 1 if isinstance(toks, _Toks) else -1
                 if k >= 0 and toks[k].text in (",", "—", "–"):
                     left_ok = True
                     left_end = toks[k].start
@@ -1137,10 +1457,11 @@ class _Extractor:
                 else:
                     left_ok = k >= 0
                     left_end = stop_tok.start
-        left_words = len(re.findall(r"[\w'’\-]+", v[s:left_end])) if left_ok else 0
+        left_words = len(v[s:left_end].split()) if left_ok else 0
+        quoted_left = v[max(s, left_end - 3) : left_end].rstrip(" ,")[-1:] in _QUOTE_CHARS
         left_ok = (
             left_ok
-            and left_words >= 2
+            and (left_words >= 2 or (left_words == 1 and quoted_left))
             and (hit.headline or self.backward_plausible(s, left_end))
         )
         quote_open_after = rest_l[:1] in _QUOTE_CHARS or rest_l.startswith(("''", "``"))
@@ -1152,9 +1473,9 @@ class _Extractor:
         participle_next = fw in _CONTINUATION or (fw.endswith("ing") and fw in _CUE_FORMS)
         lemma = hit.lemma
         strong = False
-        if clause:
-            forward_ok = strong = True
-        elif lemma in _INTENTION and _TO_SOON.match(rest_l.lower() if hit.headline else rest_l):
+        if clause or (
+            lemma in _INTENTION and _TO_SOON.match(rest_l.lower() if hit.headline else rest_l)
+        ):
             forward_ok = strong = True
         elif lemma in _CLAUSE_ONLY:
             forward_ok = (
@@ -1165,12 +1486,14 @@ class _Extractor:
             )
         else:
             forward_ok = words_after >= 2 and (not adjunct_only or not left_ok)
+        if hit.headline and not forward_ok:
+            forward_ok = words_after >= 2  # "Russia, Iran Agree Astana Talks 'Efficient ...'"
         if hit.mode == "none":
             forward_ok = strong = False
         if strong:
-            left_quote = v[s:left_end].rstrip(" ,")[-1:] in _QUOTE_CHARS or v[
-                s:left_end
-            ].rstrip(" ,").endswith("''")
+            left_quote = v[s:left_end].rstrip(" ,")[-1:] in _QUOTE_CHARS or v[s:left_end].rstrip(
+                " ,"
+            ).endswith("''")
             if left_ok and comma_after and quote_open_after and left_quote:
                 self.set_both(hit, s, e)  # split quotation: '"A," he said, "B."'
             else:
@@ -1208,7 +1531,7 @@ class _Extractor:
     def backward_plausible(self, s: int, left_end: int) -> bool:
         """Text before a cue is content only if it is a clause or a quotation, not an
         introductory phrase ("In the end, X agreed ...")."""
-        seg = self.view[s:left_end].rstrip(" ,")
+        seg = self.view[max(s, left_end - 400) : left_end].rstrip(" ,")
         if not seg:
             return False
         if seg[-1:] in _QUOTE_CHARS or seg.endswith(("''", "'", "’")):
@@ -1297,6 +1620,19 @@ class _Extractor:
             hit.coordinate = True
             self.set_backward(hit, s, hit.cue_s)
 
+    def analyse_passive(self, hit: _Hit, s: int, e: int) -> None:
+        """ "The idea was initially proposed by Russian President Vladimir Putin": the
+        by-agent is the speaker, the subject before the auxiliary is the content."""
+        agent = self.np_right(hit.passive_by, e, appositive=False, pronoun_ok=True)
+        if agent is None:
+            return
+        m = _AUX_BEFORE.search(self.view, max(s, hit.cue_s - 60), hit.cue_s)
+        if m is None:
+            return
+        hit.subj, hit.mode = agent, "after"
+        hit.region_s = s
+        self.set_backward(hit, s, m.start())
+
     def analyse_noun(self, hit: _Hit, s: int, e: int) -> None:
         v = self.view
         toks = _tokens(v, max(s, hit.cue_s - 200), hit.cue_s)
@@ -1340,6 +1676,8 @@ class _Extractor:
         """Transcript and headline form: "NAME: content" at the start of a paragraph."""
         sent = self.sentences[si]
         v = self.view
+        if ":" not in v[sent.start : sent.start + 80]:
+            return None
         ls, le = self.line_span(sent.start)
         if sent.start - ls > 3:
             return None
@@ -1376,27 +1714,26 @@ class _Extractor:
         '... - Name'."""
         sent = self.sentences[si]
         v = self.view
-        seg = v[sent.start : sent.end]
-        m = re.search(
-            r"(?P<q>[\"”“'’]?)\s*(?P<d>[―—–]|\s-)\s*(?P<n>(?:[A-Z][\w.'’\-]*|de|van|von|al|bin|of)(?:[ \u00a0](?:[A-Z][\w.'’\-]*|de|van|von|al|bin|of)){0,5})\s*\.?\s*$",
-            seg,
-        )
+        tail = max(sent.start, sent.end - 90)
+        if not _DASH_CHAR.search(v, tail, sent.end):
+            return None
+        m = _DASH_CREDIT.search(v, tail, sent.end)
         if not m:
             return None
         if not m.group("q") and sent.zone != "headline":
             return None
-        ds = sent.start + m.start("d")
-        de = sent.start + m.end("d")
+        ds = m.start("d")
+        de = m.end("d")
         if v[ds].isspace():
             ds += 1
-        ns, ne = sent.start + m.start("n"), sent.start + m.end("n")
+        ns, ne = m.start("n"), m.end("n")
         hit = _Hit(ds, de, "dash", v[ds:de].strip(), si, subj=(ns, ne), mode="after")
         hit.span_s, hit.span_e = sent.start, sent.end
-        end = sent.start + m.start("d")
+        end = m.start("d")
         if m.group("q"):
-            q = self.quote_ending_at(sent.start + m.end("q"))
+            q = self.quote_ending_at(m.end("q"))
             start = q[0] if q is not None else sent.start
-            end = sent.start + m.end("q")
+            end = m.end("q")
             if q is not None and q[0] < sent.start:
                 hit.span_s = self.sentences[self.sentence_at(q[0])].start
         else:
@@ -1414,11 +1751,13 @@ class _Extractor:
         sent = self.sentences[si]
         v = self.view
         seg = v[sent.start : sent.end]
-        for m in _CUE_RE.finditer(seg.lower()):
+        for m in _CUE_RE_I.finditer(seg):
             if m.group("acc"):
                 continue
-            w = m.group("w")
-            if w not in _CUE_FORMS or _CUE_FORMS[w][1] != "speech":
+            w = m.group("w").lower()
+            if w not in _CUE_FORMS:
+                continue
+            if _CUE_FORMS[w][1] == "belief" and _CUE_FORMS[w][0] not in _INTENTION:
                 continue
             ws = sent.start + m.start("w")
             left = v[sent.start : ws].strip()
@@ -1449,18 +1788,22 @@ class _Extractor:
 
     def title_case(self, sent: Sentence) -> bool:
         """A headline-style line in the body ("Obama Says Museum Will Tell ...")."""
-        words = _TITLE_WORD.findall(self.view, sent.start, sent.end)
-        if len(words) < 4 or len(words) > 25:
+        if sent.end - sent.start > 220 or not self.view[sent.start : sent.start + 1].isupper():
             return False
-        caps = sum(1 for w in words if w[0].isupper() or w.lower() in _TITLE_SMALL)
-        lower_content = sum(1 for w in words if w[0].islower() and w.lower() not in _TITLE_SMALL)
-        return caps >= 0.8 * len(words) and lower_content <= 1
+        for lower, _ in enumerate(_LOWER_CONTENT_WORD.finditer(self.view, sent.start, sent.end)):
+            if lower >= 1:
+                return False
+        n = len(_TITLE_WORD.findall(self.view, sent.start, sent.end))
+        return 4 <= n <= 25
 
     def sentence_hits(self, si: int) -> list[_Hit]:
-        sent = self.sentences[si]
-        headline = sent.zone == "headline" or self.title_case(sent)
+        """The analysed cues of sentence ``si`` that found a speaker and a content."""
+        matches = self.cue_matches.get(si, ())
+        headline = si in self.headline_like
         colon = self.colon_hit(si)
         dash = self.dash_hit(si)
+        if not matches and not headline:
+            return [h for h in (colon, dash) if h is not None]
         if headline:
             hits = self.find_hits(si, True)
             done: list[_Hit] = []
@@ -1506,7 +1849,9 @@ class _Extractor:
                     and _CLAUSE_VERB.match(self.view[cs : nxt.region_s]) is not None
                 ):
                     continue  # "Police say he posed a threat and refused to ...": same clause
-                if (nxt.coordinate or (h.subordinate and nxt.after_comma)) and cs < nxt.region_s < ce:
+                if (
+                    nxt.coordinate or (h.subordinate and nxt.after_comma)
+                ) and cs < nxt.region_s < ce:
                     if not nxt.coordinate:
                         comma = self.view.rfind(",", cs, nxt.region_s)
                         nxt.region_s = comma if comma > cs else nxt.region_s
@@ -1521,19 +1866,24 @@ class _Extractor:
                 inner = any(
                     o is not h
                     and o.content is not None
-                    and o.direction == "forward"
-                    and o.content[0] <= (h.subj[0] if h.subj and h.mode in ("before", "rel") else h.cue_s)
+                    and (
+                        o.direction == "forward"
+                        or (
+                            NESTED_IN_BACKWARD
+                            and o.direction == "backward"
+                            and o.cls in _SPEECH_CLASSES
+                        )
+                    )
+                    and o.content[0]
+                    <= (h.subj[0] if h.subj and h.mode in ("before", "rel") else h.cue_s)
                     and h.cue_e <= o.content[1]
                     for o in out
                 )
                 if not inner:
                     kept.append(h)
             out = kept
-        if colon is not None and not any(h.cls == "colon" for h in out):
-            if not out or all(h.cue_s > colon.content[1] if colon.content else True for h in out):
-                out.insert(0, colon)
-            elif colon.content is not None:
-                out.insert(0, colon)
+        if colon is not None and colon.content is not None:
+            out.insert(0, colon)
         if dash is not None:
             out.append(dash)
         return out
@@ -1543,7 +1893,8 @@ class _Extractor:
     def run(self) -> tuple[Claim, ...]:
         text = self.text
         drafts: list[dict[str, object]] = []
-        voiced: set[int] = set()  # sentences that carry reported speech
+        voiced: set[int] = set()  # sentences that carry (or continue) a claim
+        reported: set[int] = set()  # sentences that report speech: no narration
         inside: set[int] = set()  # sentences swallowed by an earlier claim's content
         # pass 1: cues, in text order (so the discourse history is in text order too)
         for si, sent in enumerate(self.sentences):
@@ -1563,6 +1914,8 @@ class _Extractor:
                     first, last = self.sentence_at(cs), self.sentence_at(max(cs, ce - 1))
                     for k in range(first, last + 1):
                         voiced.add(k)
+                        if h.cls in _SPEECH_CLASSES:
+                            reported.add(k)
                         if k > si:
                             inside.add(k)
             if sent.zone == "headline" and not made:
@@ -1571,15 +1924,19 @@ class _Extractor:
             elif not made and sent.zone == "body":
                 self.note_subject(sent)
         # pass 2: quotations that run on after a claim (floating quotes)
+        before = set(voiced)
         drafts.extend(self.floating(drafts, voiced))
-        # pass 3: narration, the outlet's own checkable sentences
+        reported |= voiced - before
+        # pass 3: narration, the outlet's own checkable sentences (beliefs,
+        # intentions and evidence do not stop a sentence being the outlet's own:
+        # "Russia, Iran and Turkey agreed to establish ..." is reported as fact)
         for si, sent in enumerate(self.sentences):
-            if sent.zone != "body" or si in voiced:
+            if sent.zone != "body" or si in reported:
                 continue
             if self.quoted_fraction(sent.start, sent.end) >= 0.5:
                 continue
             cs, ce = self.trim(self.strip_front(sent.start, sent.end), sent.end)
-            if ce - cs < 12 or not _CHECKABLE.search(self.view, cs, ce):
+            if ce - cs < 12 or not _checkable(self.view, cs, ce):
                 continue
             drafts.append(self.outlet_fields("narration", sent, cs, ce, si))
         drafts.sort(key=_draft_order)
@@ -1634,18 +1991,16 @@ class _Extractor:
         }
 
     def note_subject(self, sent: Sentence) -> None:
-        """Remember a sentence's subject, so a later "he" can refer to it."""
-        init = self.initial_np(sent.start, sent.end)
-        if init is None:
-            return
-        mention = self.text[init[0] : init[1]]
-        if mention.lower() in _PRONOUNS or not mention[:1].isupper():
-            return
-        ent = self.coref.describe(mention, init[0])
-        if ent.type == "person":
-            self.coref.note(init[0], ent, speaker=False)
+        """Remember a sentence's capitalised subject, so a later "he" can refer to it
+        (analysed lazily by coref, only if a pronoun asks)."""
+        start = self.strip_front(sent.start, sent.end)
+        m = _INITIAL_NAME.match(self.view, start, sent.end)
+        if m is not None and m.group(1).lower() not in _DETERMINERS:
+            self.coref.note_subject(m.start(), m.end())
 
-    def leading_quotes(self, anchors: Sequence[dict[str, object]], voiced: set[int]) -> None:
+    def leading_quotes(
+        self, anchors: Sequence[dict[str, object]], voiced: set[int], out: list[dict[str, object]]
+    ) -> None:
         """A quotation that opens a paragraph and is attributed only at the end of a
         later sentence ('"A." "B," X said.'): the claim's content starts at A."""
         by_start = sorted(anchors, key=lambda d: _int(d["content_start"]))
@@ -1668,10 +2023,13 @@ class _Extractor:
                 continue
             if a_start > self.sentences[a_sent].start + 2:
                 continue
-            cs = self.trim(sent.start, sent.end)[0]
-            anchor["content_start"] = cs
-            anchor["sentence_start"] = min(_int(anchor["sentence_start"]), sent.start)
-            anchor["sentence_index"] = si
+            cs, ce = self.trim(sent.start, sent.end)
+            if FLOATING_CLAIMS:
+                out.append(self.float_fields(anchor, cs, ce, sent.start, sent.end, si))
+            else:
+                anchor["content_start"] = cs
+                anchor["sentence_start"] = min(_int(anchor["sentence_start"]), sent.start)
+                anchor["sentence_index"] = si
             starts[k] = cs
             voiced.add(si)
 
@@ -1679,16 +2037,16 @@ class _Extractor:
         self, drafts: Sequence[dict[str, object]], voiced: set[int]
     ) -> list[dict[str, object]]:
         """Fully quoted sentences without a cue, right after an attributed claim in
-        the same or the next paragraph: they extend that claim's content (one
-        quotation, as annotators mark it) and, when ``FLOATING_CLAIMS`` is on, also
-        become claims of their own with the inherited speaker (``resolved=True``)."""
+        the same or the next paragraph: claims of their own with the inherited
+        speaker and cue (``resolved=True``) when ``FLOATING_CLAIMS`` is on, else
+        they extend that claim's content."""
         anchors = sorted(
             (d for d in drafts if d["kind"] == "attributed" and d["_cls"] in _VOICE_CLASSES),
             key=lambda d: _int(d["content_end"]),
         )
         ends = [_int(d["content_end"]) for d in anchors]
         out: list[dict[str, object]] = []
-        self.leading_quotes(anchors, voiced)
+        self.leading_quotes(anchors, voiced, out)
         for si, sent in enumerate(self.sentences):
             if si in voiced or sent.zone != "body":
                 continue
@@ -1697,6 +2055,15 @@ class _Extractor:
             k = bisect.bisect_right(ends, sent.start) - 1
             if k < 0:
                 continue
+            # prefer the nearest quoted claim of the same paragraph ('"A," X said after
+            # Y was called to testify. "B."': B continues X, not the nested "called")
+            line0 = self.line_of(sent.start)
+            for j in range(k, max(-1, k - 4), -1):
+                if self.line_of(max(_int(anchors[j]["content_end"]) - 1, 0)) != line0:
+                    break
+                if anchors[j]["quote"] in ("direct", "partial"):
+                    k = j
+                    break
             anchor = anchors[k]
             a_end = _int(anchor["content_end"])
             a_line = self.line_of(max(a_end - 1, 0))
@@ -1715,27 +2082,34 @@ class _Extractor:
                 span_e = self.sentence_end_at(q[1])
             for b in range(si, self.sentence_at(max(ce - 1, si)) + 1):
                 voiced.add(b)
-            # extend the anchor over the run-on quotation
-            anchor["content_end"] = ce
-            anchor["sentence_end"] = max(_int(anchor["sentence_end"]), span_e)
-            ends[k] = ce
+            ends[k] = ce  # a further run-on sentence continues from here
             if FLOATING_CLAIMS:
-                fields = dict(anchor)
-                fields.update(
-                    {
-                        "quote": "direct",
-                        "resolved": True,
-                        "negated": self.negated(cs, ce),
-                        "content_start": cs,
-                        "content_end": ce,
-                        "sentence_start": sent.start,
-                        "sentence_end": span_e,
-                        "sentence_index": si,
-                        "_cls": "float",
-                    }
-                )
-                out.append(fields)
+                out.append(self.float_fields(anchor, cs, ce, sent.start, span_e, si))
+            else:
+                anchor["content_end"] = ce
+                anchor["sentence_end"] = max(_int(anchor["sentence_end"]), span_e)
         return out
+
+    def float_fields(
+        self, anchor: dict[str, object], cs: int, ce: int, ss: int, se: int, si: int
+    ) -> dict[str, object]:
+        """A run-on quotation as a claim of its own: the anchor's speaker, mention and
+        cue, its own content and sentence, ``resolved=True``."""
+        fields = dict(anchor)
+        fields.update(
+            {
+                "quote": "direct",
+                "resolved": True,
+                "negated": self.negated(cs, ce),
+                "content_start": cs,
+                "content_end": ce,
+                "sentence_start": ss,
+                "sentence_end": se,
+                "sentence_index": si,
+                "_cls": "float",
+            }
+        )
+        return fields
 
     def lines_between_empty(self, a: int, b: int) -> bool:
         """True when the lines strictly between line ``a`` and line ``b`` are blank."""
@@ -1799,6 +2173,11 @@ class _Extractor:
         return "indirect"
 
     def negated(self, cs: int, ce: int) -> bool:
+        """A negator in the content ("not", "no possibility", "won't"), outside the
+        fixed phrases that do not negate ("not only", "no doubt")."""
+        ce = min(ce, cs + 2000)  # a claim's polarity is decided near its start
+        if _NEGATION.search(self.view, cs, ce) is None:
+            return False
         seg = _NEG_EXCEPT.sub(" ", self.view[cs:ce])
         return _NEGATION.search(seg) is not None
 
@@ -1855,10 +2234,19 @@ _SPEAKER_TYPES: frozenset[str] = frozenset(
 )
 # cue classes that make a sentence reported speech (no narration claim for it)
 _VOICE_CLASSES = frozenset(("speech", "according", "colon", "dash", "noun", "belief", "evidence"))
+# cue classes that report someone's words: the sentence is not the outlet's narration
+_SPEECH_CLASSES = frozenset(("speech", "according", "colon", "dash", "noun", "evidence"))
+#: At most this many cue candidates are examined in one sentence (a real sentence
+#: has a handful; the cap keeps pathological input, such as a megabyte without a
+#: full stop, linear).
+MAX_CUES_PER_SENTENCE = 40
 #: Whether speech reported inside another claim's content is a claim of its own.
 NESTED_CLAIMS = False
+#: With NESTED_CLAIMS off, speech inside the content of a claim that precedes its
+#: cue ("Clinton plans to visit ..., according to an aide") is dropped as well.
+NESTED_IN_BACKWARD = True
 #: Whether a run-on quotation also becomes a claim of its own (see ``floating``).
-FLOATING_CLAIMS = False
+FLOATING_CLAIMS = True
 
 
 def _int(value: object) -> int:
@@ -1883,4 +2271,4 @@ def attribute(article: Article, sentences: Sequence[Sentence]) -> tuple[Claim, .
     return _Extractor(article, sentences).run()
 
 
-__all__ = ["Entity", "SpeakerType", "attribute"]
+__all__ = ["FLOATING_CLAIMS", "NESTED_CLAIMS", "attribute"]

@@ -362,8 +362,14 @@ def _find_headline(
             folded = " ".join(title.split())
             pos = window.find(folded) if folded != title else -1
             title = folded
+        i = bisect.bisect_right(lines.starts, pos) - 1 if pos >= 0 else -1
+        if i >= 0:
+            # the title counts only near the start of a line (after at most a short
+            # date prefix, "Wed 05 Apr 2017 <title>"), and only if it is two words or more
+            prefix = view[lines.starts[i] : pos].lstrip()
+            if len(prefix) > bp.TITLE_PREFIX_CHARS or len(title.split()) < 2:
+                pos = -1
         if pos >= 0:
-            i = bisect.bisect_right(lines.starts, pos) - 1
             s = lines.texts[i]
             rest = s.replace(title, "", 1).strip(" .:;!?-\u2013\u2014|")
             if not rest and not lines.kind[i]:
@@ -493,7 +499,9 @@ def _classify(view: str, title: str) -> tuple[_Lines, int, tuple[int, int] | Non
         s = texts[i]
         nw = lines.words[i]
         heading = _heading_like(s, nw)
-        in_list = (list_state == "intro" and i - prev <= 2) or (list_state == "item" and i - prev == 1)
+        in_list = (list_state == "intro" and i - prev <= 2) or (
+            list_state == "item" and i - prev == 1
+        )
         prev = i
         if heading and in_list:
             # an item of a list introduced by "... the following:"

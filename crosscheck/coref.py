@@ -24,8 +24,10 @@ over each sentence, so the cost is linear in the article.
 
 from __future__ import annotations
 
+import bisect
+import functools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from crosscheck.records import SpeakerType
@@ -44,26 +46,182 @@ _FEMALE = frozenset(speech.FEMALE_NAMES)
 _GENDERED = speech.GENDERED_ROLES
 _PRONOUNS = speech.PRONOUNS
 _DETERMINERS = frozenset(
-    (
-        "the a an this that these those another some many most all both several each every "
-        "any no two three four five six seven eight nine ten dozens hundreds thousands "
-        "his her their its our my your one other various numerous few"
-    ).split()
+    [
+        "the",
+        "a",
+        "an",
+        "this",
+        "that",
+        "these",
+        "those",
+        "another",
+        "some",
+        "many",
+        "most",
+        "all",
+        "both",
+        "several",
+        "each",
+        "every",
+        "any",
+        "no",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "dozens",
+        "hundreds",
+        "thousands",
+        "his",
+        "her",
+        "their",
+        "its",
+        "our",
+        "my",
+        "your",
+        "one",
+        "other",
+        "various",
+        "numerous",
+        "few",
+    ]
 )
 _CONNECTORS = frozenset(
-    "de da di du dos das van von der den del della la le al bin ibn el y ul ben".split()
+    [
+        "de",
+        "da",
+        "di",
+        "du",
+        "dos",
+        "das",
+        "van",
+        "von",
+        "der",
+        "den",
+        "del",
+        "della",
+        "la",
+        "le",
+        "al",
+        "bin",
+        "ibn",
+        "el",
+        "y",
+        "ul",
+        "ben",
+    ]
 )
 # capitalised words that start a sentence or clause but are not names
 _NOT_NAME_START = frozenset(
-    (
-        "the a an in on at but and or so as if when while after before since because "
-        "although though however moreover meanwhile furthermore also still yet then now "
-        "earlier later today yesterday this that these those there here it its he she they "
-        "we i you his her their our my your mr mrs ms according asked during following "
-        "under over from with without for to by of about after what who why how where "
-        "which whose some many most several both all each every no not other another "
-        "speaking writing adding saying last next first second third new former ex"
-    ).split()
+    [
+        "the",
+        "a",
+        "an",
+        "in",
+        "on",
+        "at",
+        "but",
+        "and",
+        "or",
+        "so",
+        "as",
+        "if",
+        "when",
+        "while",
+        "after",
+        "before",
+        "since",
+        "because",
+        "although",
+        "though",
+        "however",
+        "moreover",
+        "meanwhile",
+        "furthermore",
+        "also",
+        "still",
+        "yet",
+        "then",
+        "now",
+        "earlier",
+        "later",
+        "today",
+        "yesterday",
+        "this",
+        "that",
+        "these",
+        "those",
+        "there",
+        "here",
+        "it",
+        "its",
+        "he",
+        "she",
+        "they",
+        "we",
+        "i",
+        "you",
+        "his",
+        "her",
+        "their",
+        "our",
+        "my",
+        "your",
+        "mr",
+        "mrs",
+        "ms",
+        "according",
+        "asked",
+        "during",
+        "following",
+        "under",
+        "over",
+        "from",
+        "with",
+        "without",
+        "for",
+        "to",
+        "by",
+        "of",
+        "about",
+        "after",
+        "what",
+        "who",
+        "why",
+        "how",
+        "where",
+        "which",
+        "whose",
+        "some",
+        "many",
+        "most",
+        "several",
+        "both",
+        "all",
+        "each",
+        "every",
+        "no",
+        "not",
+        "other",
+        "another",
+        "speaking",
+        "writing",
+        "adding",
+        "saying",
+        "last",
+        "next",
+        "first",
+        "second",
+        "third",
+        "new",
+        "former",
+        "ex",
+    ]
 )
 
 _WS = re.compile(r"\s+")
@@ -82,13 +240,22 @@ _LOWER_ROLE = (
     r"special|senior|top|former|acting|national|security|press|presidential|"
     r"republican|democratic|representative|counselor|counsellor"
 )
-_CAPWORD = r"(?:[A-Z][\w'’\-]*(?:\.(?=\s)|(?<=\b[A-Z])\.)?|[A-Z]\.(?:[A-Z]\.)*)"
+_CAPWORD = (
+    "(?:(?:"
+    + "|".join(sorted(speech.TITLE_ABBREVIATIONS, key=len, reverse=True))
+    + r")\.|[A-Z]\.(?:[A-Z]\.)*|[A-Z][\w'’\-]*)"
+)
 _MENTION = re.compile(
     rf"(?<![\w'’.])(?:{_CAPWORD})"
     rf"(?:[ \u00a0](?:{_CAPWORD}|(?:{'|'.join(sorted(_CONNECTORS))}|of|for|{_LOWER_ROLE})(?![\w'’])"
     r"|\([A-Z][\w.\-]{0,12}\)))*"
 )
 
+
+#: How far back (in mentions, or in remembered speakers and subjects) a pronoun or
+#: role noun looks for its antecedent: far beyond any real article's need, and it
+#: keeps the cost linear on pathological input.
+LOOKBACK = 150
 
 # --------------------------------------------------------------------------- records
 
@@ -130,8 +297,9 @@ class Resolution:
 @dataclass(frozen=True)
 class _Seen:
     pos: int
-    entity: Entity
+    entity: Entity | None  # None: a sentence subject not analysed yet (see ``seen``)
     speaker: bool  # a speaker (True) or a subject (False)
+    end: int = 0
 
 
 # --------------------------------------------------------------------------- helpers
@@ -144,7 +312,9 @@ def _words(text: str) -> list[str]:
 def _bare(word: str) -> str:
     """Lower-case word without a possessive ending or surrounding punctuation."""
     w = word.strip(",;:()[]\"“”‘'’").lower()
-    return _POSSESSIVE.sub("", w) if len(w) > 2 else w
+    if len(w) > 2 and w[-2] in "'’" and w[-1] == "s":
+        return w[:-2]
+    return w
 
 
 def _is_cap(word: str) -> bool:
@@ -154,7 +324,7 @@ def _is_cap(word: str) -> bool:
 def _gender_of(tokens: Sequence[str]) -> str:
     for t in tokens:
         b = _bare(t)
-        if b in _HONORIFICS and _HONORIFICS[b]:
+        if _HONORIFICS.get(b):
             return _HONORIFICS[b]
         if b in _GENDERED:
             return _GENDERED[b]
@@ -169,6 +339,7 @@ def _gender_of(tokens: Sequence[str]) -> str:
     return ""
 
 
+@functools.lru_cache(maxsize=8192)
 def split_role_name(text: str) -> tuple[str, str]:
     """ "Russian Foreign Minister Sergei Lavrov" -> ("Russian Foreign Minister", "Sergei Lavrov").
 
@@ -186,6 +357,22 @@ def split_role_name(text: str) -> tuple[str, str]:
             last_title = i
     role_words = words[: last_title + 1]
     name_words = words[last_title + 1 :]
+    if last_title >= 0 and len(name_words) >= 3 and name_words[0].lower() in _ROLE_PREPOSITIONS:
+        # "Ambassador to Russia Riyad Haddad", "Secretary of State John Kerry",
+        # "Special Envoy for Syria Staffan de Mistura": the place joins the role
+        n = _name_length(name_words)
+        role_words = role_words + name_words[:-n]
+        name_words = name_words[-n:]
+    # "Stacey Plaskett of the Virgin Islands", "Marc Morial of the League": the
+    # trailing "of/from ..." is an affiliation, not part of the name
+    for k in range(1, len(name_words)):
+        if (
+            name_words[k].lower() in ("of", "from")
+            and all(_is_cap(w) for w in name_words[:k])
+            and (k >= 2 or last_title >= 0)
+        ):
+            name_words = name_words[:k]
+            break
     while name_words and _bare(name_words[0]) in _HONORIFICS and len(name_words) > 1:
         name_words = name_words[1:]
     while role_words and _bare(role_words[0]) in _DETERMINERS:
@@ -193,12 +380,50 @@ def split_role_name(text: str) -> tuple[str, str]:
     return " ".join(role_words), " ".join(name_words)
 
 
+_ROLE_PREPOSITIONS = frozenset(("to", "of", "for", "at", "on", "in"))
+
+
+def _is_initial(word: str) -> bool:
+    return len(word) == 2 and word[0].isupper() and word[1] == "."
+
+
+def _name_length(words: Sequence[str]) -> int:
+    """How many trailing words of "of State John Kerry" form the person's name (2 here):
+    the surname, connectors ("de"), initials, a first name, and further given names
+    found in the given-name tables. Word 0 (the preposition) and word 1 (the place)
+    are never taken."""
+    i = len(words) - 1
+    n = 1
+    j = i - 1
+    while j >= 2 and _bare(words[j]) in _CONNECTORS:
+        n, j = n + 1, j - 1
+    while j >= 2 and _is_initial(words[j]):
+        n, j = n + 1, j - 1
+    if j >= 2 and _is_cap(words[j]):
+        n, j = n + 1, j - 1
+    while j >= 2 and (
+        _is_initial(words[j]) or _bare(words[j]) in _MALE or _bare(words[j]) in _FEMALE
+    ):
+        n, j = n + 1, j - 1
+    return n
+
+
+@functools.lru_cache(maxsize=8192)
+def _name_words(name: str) -> frozenset[str]:
+    """The bare words of a name ("Sergei Lavrov" -> {"sergei", "lavrov"})."""
+    return frozenset(_bare(w) for w in _words(name))
+
+
+_HEAD_TAIL_WORDS = frozenset(
+    ("of", "for", "with", "in", "at", "from", "close", "familiar", "who", "on")
+)
+
+
 def _head(words: Sequence[str]) -> str:
     """The head noun of a noun phrase: the last word before an "of/for/with/in" tail."""
     for i, w in enumerate(words):
-        if w.lower() in ("of", "for", "with", "in", "at", "from", "close", "familiar", "who", "on"):
-            if i > 0:
-                return _bare(words[i - 1])
+        if i > 0 and w.lower() in _HEAD_TAIL_WORDS:
+            return _bare(words[i - 1])
     return _bare(words[-1]) if words else ""
 
 
@@ -209,6 +434,7 @@ def _ends_with(words: Sequence[str], table: frozenset[str]) -> bool:
     return low[-1] in table or (len(low) > 1 and " ".join(low[-2:]) in table)
 
 
+@functools.lru_cache(maxsize=8192)
 def classify(text: str) -> tuple[SpeakerType, str, str]:
     """Type, gender and number of a noun phrase as written (no article context)."""
     words = _words(text)
@@ -231,16 +457,27 @@ def classify(text: str) -> tuple[SpeakerType, str, str]:
     )
     if _ends_with(words, _DOC_HEADS) or head in _DOC_HEADS:
         return "document", "", number
+    if " and " in text:
+        parts = [p for p in text.split(" and ") if p.strip()]
+        if len(parts) >= 2 and all(_is_cap(_words(p)[-1]) for p in parts):
+            kinds = {classify(p)[0] for p in parts}
+            if kinds == {"person"}:
+                return "person", "", "pl"  # "John Kerry and Sergei Lavrov"
     role, name = split_role_name(text)
     name_words = _words(name)
     named = bool(name_words) and all(_is_cap(w) or _bare(w) in _CONNECTORS for w in name_words)
-    if named and len(caps) >= 1 and (head in _OUTLET_HEADS or _bare(words[-1]) in _OUTLET_HEADS):
-        if _is_cap(words[-1]):
-            return "outlet", "", "sg"
+    if role and named and _bare(name_words[-1]) not in _ORG_HEADS:
+        # "US Department of State spokesperson John Kirby": a title before a name
+        return "person", _gender_of(words), "pl" if " and " in f" {name} " else "sg"
+    if (
+        named
+        and caps
+        and _is_cap(words[-1])
+        and (head in _OUTLET_HEADS or _bare(words[-1]) in _OUTLET_HEADS)
+    ):
+        return "outlet", "", "sg"
     if _ends_with(words, _ORG_HEADS) or head in _ORG_HEADS:
         return "organization", "", number
-    if role and named:
-        return "person", _gender_of(words), "sg"
     if not caps:
         if head in _ANON_HEADS or low[-1] in _ANON_HEADS:
             return "anonymous", _gender_of(words), number
@@ -280,6 +517,43 @@ def _strip_det(text: str) -> str:
     return " ".join(words)
 
 
+def _merge(regions: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sorted regions with touching or overlapping ones merged (fewer regex calls)."""
+    out: list[tuple[int, int]] = []
+    for s, e in sorted(regions):
+        if out and s <= out[-1][1] + 2:
+            if e > out[-1][1]:
+                out[-1] = (out[-1][0], e)
+        else:
+            out.append((s, e))
+    return out
+
+
+@functools.lru_cache(maxsize=8192)
+def _analyse_form(raw: str) -> tuple[int, str, str, str, SpeakerType, str] | None:
+    """Analyse the text of a capitalised mention: (offset of the name-bearing part,
+    its text, role, name, type, gender), or None when it names nothing."""
+    words = _words(raw)
+    off = 0
+    # drop leading function words ("The", "In", "Moreover") and trailing lower-case
+    while words and _bare(words[0]) in _NOT_NAME_START:
+        off = raw.index(words[0], off) + len(words[0])
+        words = words[1:]
+    while words and not _is_cap(words[-1]):
+        words = words[:-1]
+    if not words:
+        return None
+    text = " ".join(words)
+    role, name = split_role_name(text)
+    if not name:
+        return None
+    typ, gender, _ = classify(text)
+    if typ not in ("person", "organization", "outlet", "document"):
+        typ = "person"
+    found = raw.find(words[0], off)
+    return (off if found < 0 else found), text, role, name, typ, gender
+
+
 # --------------------------------------------------------------------------- the resolver
 
 
@@ -289,38 +563,67 @@ class Coref:
 
     def __init__(self, view: str, regions: Iterable[tuple[int, int]]) -> None:
         self.view = view
-        self.index: list[IndexedMention] = []
-        self.by_last: dict[str, list[IndexedMention]] = {}
         self.history: list[_Seen] = []
-        for start, end in regions:
-            for m in _MENTION.finditer(view, start, end):
-                self._add_index(m.start(), m.end())
+        self._subjects: dict[tuple[int, int], Entity | None] = {}
+        self._described: dict[str, Entity] = {}
+        # capitalised mentions, found by one regex pass over the text regions and
+        # analysed only when a lookup needs them (most never are); the analysis of
+        # a surface form is shared by all its occurrences
+        self._spans: list[tuple[int, int]] = []
+        for start, end in _merge(regions):
+            self._spans.extend(m.span() for m in _MENTION.finditer(view, start, end))
+        self._by_last: dict[str, list[int]] | None = None
+        self._cache: dict[int, IndexedMention | None] = {}
+        self._forms: dict[str, tuple[int, str, str, str, SpeakerType, str] | None] = {}
 
     # ----------------------------------------------------------------- index
 
-    def _add_index(self, start: int, end: int) -> None:
-        words = _words(self.view[start:end])
-        # drop leading function words ("The", "In", "Moreover") and trailing lower-case
-        while words and _bare(words[0]) in _NOT_NAME_START:
-            start = self.view.index(words[0], start) + len(words[0])
-            words = words[1:]
-        while words and not _is_cap(words[-1]):
-            words = words[:-1]
-        if not words:
-            return
-        text = " ".join(words)
-        role, name = split_role_name(text)
-        if not name:
-            return
-        typ, gender, _ = classify(text)
-        if typ not in ("person", "organization", "outlet", "document"):
-            typ = "person"
-        s = self.view.find(words[0], start)
-        s = start if s < 0 else s
-        mention = IndexedMention(s, s + len(text), text, role, name, typ, gender)
-        self.index.append(mention)
-        last = _bare(_words(name)[-1])
-        self.by_last.setdefault(last, []).append(mention)
+    def mention(self, i: int) -> IndexedMention | None:
+        """The analysed capitalised mention number ``i`` (cached), or None when it
+        turns out to be no name ("The", "Moreover")."""
+        if i in self._cache:
+            return self._cache[i]
+        start, end = self._spans[i]
+        raw = self.view[start:end]
+        if raw not in self._forms:
+            self._forms[raw] = _analyse_form(raw)
+        form = self._forms[raw]
+        found = None
+        if form is not None:
+            off, text, role, name, typ, gender = form
+            found = IndexedMention(
+                start + off, start + off + len(text), text, role, name, typ, gender
+            )
+        self._cache[i] = found
+        return found
+
+    def _mentions_before(self, pos: int, contains: str = "") -> Iterator[IndexedMention]:
+        """Analysed mentions starting before ``pos``, the nearest first (only those
+        whose text contains ``contains``, lower-cased, when given)."""
+        i = bisect.bisect_left(self._spans, (pos, -1)) - 1
+        view = self.view
+        stop = max(-1, i - LOOKBACK)
+        while i > stop:
+            if contains:
+                s, e = self._spans[i]
+                if contains not in view[s:e].lower():
+                    i -= 1
+                    continue
+            m = self.mention(i)
+            if m is not None:
+                yield m
+            i -= 1
+
+    def _by_last_word(self, word: str) -> Iterator[IndexedMention]:
+        if self._by_last is None:
+            self._by_last = {}
+            for i, (s, e) in enumerate(self._spans):
+                last = self.view[s:e].rsplit(None, 1)[-1]
+                self._by_last.setdefault(_bare(last), []).append(i)
+        for i in self._by_last.get(word, ()):
+            m = self.mention(i)
+            if m is not None:
+                yield m
 
     def fullest(self, name: str, pos: int) -> IndexedMention | None:
         """The fullest person mention in the article sharing ``name``'s last word and
@@ -332,13 +635,13 @@ class Coref:
         wanted = {_bare(w) for w in words if _bare(w) not in _HONORIFICS}
         best: IndexedMention | None = None
         best_key: tuple[int, int, int] = (-1, 0, 0)
-        for m in self.by_last.get(last, ()):
+        for m in self._by_last_word(last):
             if m.type != "person":
                 continue
-            have = {_bare(w) for w in _words(m.name)}
+            have = _name_words(m.name)
             if not wanted <= have:
                 continue
-            n = len(_words(m.name))
+            n = len(have)
             before = 1 if m.start <= pos else 0
             # more words first, then a mention before pos, then the nearest one
             key = (n, before, -abs(pos - m.start))
@@ -349,7 +652,17 @@ class Coref:
     # ----------------------------------------------------------------- describe
 
     def describe(self, text: str, pos: int) -> Entity:
-        """The entity a (non-pronoun) mention names, with its fullest form."""
+        """The entity a (non-pronoun) mention names, with its fullest form. The
+        fullest form of a surface text is looked up once per article (the first
+        position asking decides ties between equally full forms)."""
+        key = text.strip()
+        found = self._described.get(key)
+        if found is None:
+            found = self._describe(key, pos)
+            self._described[key] = found
+        return found
+
+    def _describe(self, text: str, pos: int) -> Entity:
         text = text.strip().strip(",;:")
         typ, gender, number = classify(text)
         stripped = _strip_det(text)
@@ -379,7 +692,7 @@ class Coref:
         return Entity(stripped, "", typ, gender, number)
 
     def _learned_gender(self, name: str) -> str:
-        for m in self.by_last.get(_bare(_words(name)[-1]) if name else "", ()):
+        for m in self._by_last_word(_bare(_words(name)[-1]) if name else ""):
             if m.gender and name.lower() in m.name.lower():
                 return m.gender
         return ""
@@ -390,6 +703,20 @@ class Coref:
         """Record a speaker (or a sentence subject) seen at ``pos``."""
         if entity.name:
             self.history.append(_Seen(pos, entity, speaker))
+
+    def note_subject(self, start: int, end: int) -> None:
+        """Record a sentence subject at ``start:end``; it is analysed only if a later
+        pronoun needs it."""
+        self.history.append(_Seen(start, None, False, end))
+
+    def _entity(self, seen: _Seen) -> Entity | None:
+        if seen.entity is not None:
+            return seen.entity
+        key = (seen.pos, seen.end)
+        if key not in self._subjects:
+            ent = self.describe(self.view[seen.pos : seen.end], seen.pos)
+            self._subjects[key] = ent if ent.type in ("person", "organization") else None
+        return self._subjects[key]
 
     # ----------------------------------------------------------------- resolve
 
@@ -420,10 +747,13 @@ class Coref:
                 ),
                 False,
             )
-        for seen in reversed(self.history):
+        for seen in reversed(self.history[-LOOKBACK:]):
             if seen.pos > pos:
                 continue
-            e = seen.entity
+            found = self._entity(seen)
+            if found is None:
+                continue
+            e = found
             if gender in ("m", "f"):
                 if e.type == "person" and e.number == "sg" and e.gender in ("", gender):
                     return Resolution(e, True)
@@ -436,8 +766,12 @@ class Coref:
                 return Resolution(e, True)
         # fall back to any capitalised person mention before pos
         if gender in ("m", "f"):
-            for m in reversed(self.index):
-                if m.start < pos and m.type == "person" and m.gender in ("", gender):
+            for m in self._mentions_before(pos):
+                if (
+                    m.type == "person"
+                    and m.gender in ("", gender)
+                    and (m.role or len(_words(m.name)) >= 2)
+                ):
                     full = self.fullest(m.name, m.start)
                     src = full or m
                     return Resolution(Entity(src.name, src.role, "person", src.gender), True)
@@ -452,16 +786,19 @@ class Coref:
         if head not in _TITLES and head not in _ORG_HEADS and not _ends_with(words, _ORG_HEADS):
             return None
         best: tuple[int, Entity] | None = None
-        for seen in reversed(self.history):
+        for seen in reversed(self.history[-LOOKBACK:]):
             if seen.pos >= pos:
                 continue
-            hay = f"{seen.entity.role} {seen.entity.name}".lower()
-            if phrase in hay and hay.strip() != phrase:
-                best = (seen.pos, seen.entity)
-                break
-        for m in reversed(self.index):
-            if m.start >= pos or (best is not None and m.start <= best[0]):
+            ent = self._entity(seen)
+            if ent is None:
                 continue
+            hay = f"{ent.role} {ent.name}".lower()
+            if phrase in hay and hay.strip() != phrase:
+                best = (seen.pos, ent)
+                break
+        for m in self._mentions_before(pos, contains=head):
+            if best is not None and m.start <= best[0]:
+                break
             hay = m.text.lower()
             if phrase in hay and hay != phrase:
                 if m.type == "person":

@@ -154,7 +154,9 @@ def _stream(
                 if chunk is None:
                     exhausted = True
                     break
-                fut = client.submit(extract_chunk, chunk, pure=False)
+                # scattered, not embedded in the task: big chunks stay out of the graph
+                [data] = client.scatter([chunk], hash=False)
+                fut = client.submit(extract_chunk, data, pure=False)
                 pending[fut] = submitted
                 submitted += 1
             if not pending:
@@ -336,9 +338,10 @@ def shuffle_match(
     buckets = max(1, _n_workers(client) * BUCKETS_PER_WORKER)
     stats = fns.block_stats(claims)
     [groups_f, stats_f] = client.scatter([groups, stats], broadcast=True)
+    parts = client.scatter(_partitions(claims, CLAIMS_PER_PARTITION), hash=False)
     maps = [
         client.submit(key_partition, part, groups_f, stats_f, buckets, fns, pure=False)
-        for part in _partitions(claims, CLAIMS_PER_PARTITION)
+        for part in parts
     ]
     scored = [
         client.submit(

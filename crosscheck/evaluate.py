@@ -16,6 +16,11 @@ Decisions (documented in the README as well):
   voice) and headline claims spoken by the outlet (``speaker_type=outlet``) are
   *not* attributions and are excluded from the scoring; attributed claims and
   headlines attributed to someone (``"... - Lavrov"``) are scored.
+* **One relation per speaker mention and cue**: claims that share the same
+  speaker mention and the same cue (a quotation that runs on over several
+  sentences gives one claim per sentence, each pointing at the same "X said") are
+  one attribution relation, as in brat where one Attribution event ties a
+  discontinuous content; their content spans are united for matching.
 * **Content match**: a predicted content span matches a gold attribution when it
   overlaps at least 50% of the gold content (the union of its pieces, measured in
   characters of the gold span). Matching is one-to-one and greedy: all pairs
@@ -320,11 +325,47 @@ def _speaker_ok(claim: Claim, gold: GoldAttribution) -> bool:
     return _covered(claim.speaker_start, claim.speaker_end, gold.source) > 0
 
 
+@dataclass(frozen=True)
+class _Relation:
+    """Predicted claims grouped by (speaker mention, cue): one attribution relation."""
+
+    claim: Claim  # the first claim of the group (its id names the relation)
+    content: tuple[Span, ...]
+
+
+def relations(claims: Sequence[Claim]) -> list[_Relation]:
+    """Group the predictions of one article into attribution relations (text order)."""
+    groups: dict[tuple[object, ...], list[Claim]] = {}
+    order: list[tuple[object, ...]] = []
+    for c in claims:
+        if not is_prediction(c):
+            continue
+        if c.speaker_start is None or c.cue_start is None:
+            key: tuple[object, ...] = ("claim", c.claim_id)
+        else:
+            key = (c.speaker_start, c.speaker_end, c.cue_start, c.cue_end)
+        if key not in groups:
+            groups[key] = []
+            order.append(key)
+        groups[key].append(c)
+    out: list[_Relation] = []
+    for key in order:
+        members = groups[key]
+        spans = tuple(_union((c.content_start, c.content_end) for c in members))
+        out.append(_Relation(members[0], spans))
+    return out
+
+
+def _covered_by(spans: Sequence[Span], gold: Sequence[Span]) -> int:
+    return sum(_covered(s, e, gold) for s, e in spans)
+
+
 def match_article(
     article_id: str, gold: Sequence[GoldAttribution], claims: Sequence[Claim]
 ) -> ArticleScore:
-    """One-to-one greedy matching of predicted claims to gold attributions."""
-    preds = [c for c in claims if is_prediction(c)]
+    """One-to-one greedy matching of predicted relations to gold attributions."""
+    rels = relations(claims)
+    preds = [r.claim for r in rels]
     pairs: list[tuple[float, bool, int, int]] = []
     for gi, g in enumerate(gold):
         pieces = _union(g.content)
@@ -332,12 +373,12 @@ def match_article(
         if length <= 0:
             continue
         lo, hi = pieces[0][0], pieces[-1][1]
-        for pi, c in enumerate(preds):
-            if c.content_end <= lo or c.content_start >= hi:
+        for pi, r in enumerate(rels):
+            if r.content[-1][1] <= lo or r.content[0][0] >= hi:
                 continue
-            ratio = _covered(c.content_start, c.content_end, pieces) / length
+            ratio = _covered_by(r.content, pieces) / length
             if ratio >= CONTENT_THRESHOLD:
-                pairs.append((ratio, _speaker_ok(c, g), gi, pi))
+                pairs.append((ratio, _speaker_ok(r.claim, g), gi, pi))
     pairs.sort(key=lambda p: (-p[0], not p[1], p[2], p[3]))
     used_g: set[int] = set()
     used_p: set[int] = set()
@@ -371,17 +412,17 @@ def evaluate(
     """
     if isinstance(extraction, Extraction):
         claims: Iterable[Claim] = extraction.claims
-        seen = {r.article.id for r in extraction.results}
+        seen: set[str] | None = {r.article.id for r in extraction.results}
     else:
         claims = list(extraction)
-        seen = {c.article_id for c in claims}
+        seen = None  # bare claims: an article without claims is not "missing"
     by_article: dict[str, list[Claim]] = {}
     for c in claims:
         by_article.setdefault(c.article_id, []).append(c)
     per: list[ArticleScore] = []
     missing: list[str] = []
     for article_id in sorted(gold):
-        if article_id not in seen:
+        if seen is not None and article_id not in seen:
             missing.append(article_id)
         per.append(match_article(article_id, gold[article_id], by_article.get(article_id, [])))
     n_gold = sum(a.gold for a in per)

@@ -37,6 +37,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from crosscheck.places import CAP_TOKEN
+from crosscheck.quantities import _trie
 from crosscheck.records import EventMention
 from crosscheck.rules import events as E
 
@@ -51,7 +52,20 @@ _POSSESSIVE = re.compile(r"['\u2019]s$")
 _LOWER_HEADS = tuple(
     sorted({h for h in E.EVENT_HEADS if h.islower()} | set(E.EVENT_REFERENTS), key=len)
 )
+# A lower-case head noun or referent as a whole word (one prefix-factored pattern).
+_LOWER_HEAD = re.compile(r"\b(?:" + _trie(list(_LOWER_HEADS)) + r")\b")
 _MAX_BACK = 6
+# A capitalised head noun (a cheap filter: only the capitalised sequences holding one
+# are analysed).
+_CAP_HEAD = re.compile(
+    r"(?:"
+    + "|".join(
+        sorted(
+            {f for h in E.EVENT_HEADS for f in (h.capitalize(), h.upper())}, key=len, reverse=True
+        )
+    )
+    + r")\b"
+)
 
 
 def singular(word: str) -> str:
@@ -203,10 +217,37 @@ def _from_lower_head(text: str, i: int, word: str) -> _Mention | None:
     return None
 
 
+def _name_start(text: str, head: int, floor: int) -> int:
+    """Where the capitalised name holding the head noun at ``head`` starts: back over
+    capitalised words and name connectors ("Syrian Congress of National Dialogue")."""
+    toks = [(t.start(), t.group()) for t in _TOK.finditer(text, max(floor, head - 120), head)]
+    begin = head
+    right_is_name = True  # the token to the right of the one looked at is part of the name
+    for pos, tok in reversed(toks):
+        low = tok.lower()
+        if _is_cap(tok) and tok[:1].isalpha():
+            begin, right_is_name = pos, True
+        elif low in E.NAME_CONNECTORS and right_is_name:
+            right_is_name = False  # a connector must have a capitalised word on its left
+        elif low == "the" and right_is_name:
+            right_is_name = True
+        else:
+            break
+    return begin
+
+
 def _mentions(text: str, start: int, stop: int) -> list[_Mention]:
     found: list[_Mention] = []
     covered: list[tuple[int, int]] = []
-    for m in _SEQ.finditer(text, start, stop):
+    # named events: from each capitalised head noun, back to the start of its name
+    read_to = start
+    for h in _CAP_HEAD.finditer(text, start, stop):
+        if h.start() < read_to or (h.start() > 0 and text[h.start() - 1].isalnum()):
+            continue  # inside the name just read, or the end of a longer word
+        m = _SEQ.match(text, _name_start(text, h.start(), max(start, read_to)), stop)
+        if m is None or m.end() <= h.start():
+            continue
+        read_to = m.end()
         men = _named_from_seq(text, m)
         if men is not None:
             found.append(men)
@@ -214,18 +255,13 @@ def _mentions(text: str, start: int, stop: int) -> list[_Mention]:
     covered_starts = {s for s, _ in covered}
     spans = sorted(covered)
     span_starts = [a for a, _ in spans]
-    for word in _LOWER_HEADS:
-        i = text.find(word, start, stop)
-        while i >= 0:
-            j = i + len(word)
-            whole_word = (i == 0 or (not text[i - 1].isalnum() and text[i - 1] != "-")) and (
-                j >= len(text) or not (text[j].isalnum() or text[j] == "-")
-            )
-            if whole_word and not _covered(i, spans, span_starts):
-                men = _from_lower_head(text, i, word)
-                if men is not None and men.start not in covered_starts:
-                    found.append(men)
-            i = text.find(word, j, stop)
+    for h in _LOWER_HEAD.finditer(text, start, stop):
+        i, j, word = h.start(), h.end(), h.group()
+        whole_word = (i == 0 or text[i - 1] != "-") and text[j : j + 1] != "-"
+        if whole_word and not _covered(i, spans, span_starts):
+            men = _from_lower_head(text, i, word)
+            if men is not None and men.start not in covered_starts:
+                found.append(men)
     found.sort(key=lambda x: (x.start, -x.end))
     # drop mentions inside another (a lower-case head inside a longer name)
     out: list[_Mention] = []

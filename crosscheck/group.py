@@ -27,6 +27,7 @@ blocks (keys sharing a head and a word), never all pairs of keys.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
@@ -43,6 +44,7 @@ _WORD = re.compile(r"[0-9A-Za-z\u00C0-\u024F]+(?:['\u2019\-][0-9A-Za-z\u00C0-\u0
 _POSSESSIVE = re.compile(r"['\u2019]s$")
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def singular(word: str) -> str:
     """A crude, predictable singular: 'forces' -> 'force', 'parties' -> 'party'."""
     if len(word) > 4 and word.endswith("ies"):
@@ -54,14 +56,26 @@ def singular(word: str) -> str:
 
 def words(text: str) -> list[str]:
     """Lower-cased word tokens, possessive 's removed."""
-    return [_POSSESSIVE.sub("", w.lower()) for w in _WORD.findall(text)]
+    out = _WORD.findall(text.lower())
+    for i, w in enumerate(out):
+        if "'" in w or "\u2019" in w:
+            out[i] = _POSSESSIVE.sub("", w)
+    return out
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _content_word(w: str) -> str:
+    """'' for a stopword, else the singular."""
+    if w.isdigit():
+        return w
+    if w in R.STOPWORDS or len(w) < 2:
+        return ""
+    return singular(w)
 
 
 def content_words(text: str) -> list[str]:
     """Singular lower-cased words that are not stopwords, in text order."""
-    return [
-        singular(w) for w in words(text) if (w not in R.STOPWORDS and len(w) > 1) or w.isdigit()
-    ]
+    return [c for c in map(_content_word, words(text)) if c]
 
 
 def name_tokens(text: str) -> list[str]:
@@ -187,9 +201,27 @@ def _split_role_name(text: str) -> tuple[str, list[str], bool]:
     """
     toks = name_tokens(text)
     last_role = -1
+    first_role = -1
     for i, t in enumerate(toks):
         if t.lower() in R.SPEAKER_ROLE_KEYWORDS:
             last_role = i
+            if first_role < 0:
+                first_role = i
+    # "Rami Abdel Rahman, director of the Observatory": a name, then its role
+    lead = toks[:first_role] if first_role >= 2 else []
+    while lead and lead[-1].lower() in R.LEADING_DETERMINERS:
+        lead = lead[:-1]
+    after_role = toks[last_role + 1] if last_role + 1 < len(toks) else ""
+    if (
+        lead
+        and not _is_cap(after_role)
+        and all(_is_cap(t) or t.lower() in R.NAME_PARTICLES for t in lead)
+        and _is_cap(lead[0])
+        and not _has_org_word(" ".join(lead))
+        and lead[0].lower() not in _PRONOUNS
+    ):
+        name = [t for t in lead if t.lower() not in R.HONORIFICS]
+        return " ".join(toks[first_role:]), name, True
     tail = toks[last_role + 1 :]
     run: list[str] = []
     for t in reversed(tail):
@@ -221,9 +253,10 @@ def _person_key(name: list[str]) -> str:
     if not core:
         core = name
     last = core[-1].lower()
-    for particle in ("al-", "el-", "ad-", "as-", "ash-", "ar-"):
-        if last.startswith(particle) and len(last) > len(particle) + 2:
-            last = last[len(particle) :]
+    # "al-Assad" -> "assad", "Abdel-Rahman" -> "rahman"
+    head, _, rest = last.partition("-")
+    if rest and len(rest) > 2 and (head in R.NAME_PARTICLES or head in ("ad", "as", "ash", "ar")):
+        last = rest
     if len(core) >= 2:
         return f"person:{last} {core[0][0].lower()}"
     return f"person:{last}"
@@ -234,14 +267,16 @@ def _org_key(text: str) -> str:
     return "org:" + " ".join(sorted(set(toks)))
 
 
-def _is_org(text: str, speaker_type: str) -> bool:
-    if speaker_type == "organization":
-        return True
-    if speaker_type == "person":
-        return False
+def _has_org_word(text: str) -> bool:
     return any(
         singular(w) in R.ORGANISATION_WORDS or w in R.ORGANISATION_WORDS for w in words(text)
     )
+
+
+def _is_org(text: str, speaker_type: str) -> bool:
+    """An organisation: typed so, or named with an organisation word ("the
+    Observatory", "Nusra Front") whatever the type says."""
+    return speaker_type == "organization" or _has_org_word(text)
 
 
 def _norm(text: str) -> str:
@@ -290,7 +325,7 @@ def _speaker_refs(claim: Claim) -> list[_Ref]:
         # a role keyword followed by a full name is a person whatever the type says
         # ("US Department of State spokesperson John Kirby")
         titled = has_role and len(person) >= 2
-        if person and (titled or (part_type != "organization" and not _is_org(part, part_type))):
+        if person and (titled or not _is_org(part, part_type)):
             refs.append(
                 _Ref(
                     _person_key(person),
@@ -448,11 +483,9 @@ def _group_speakers(
         else:
             stype = "person" if kinds["role"] else "anonymous"
             names = Counter(r.display for r in rs)
-        # prefer the most frequent among the fullest names
-        fullest = max(len(n.split()) for n in names)
-        display = sorted(
-            (n for n in names if len(n.split()) == fullest), key=lambda n: (-names[n], n)
-        )[0]
+        # the most frequent full name (two words or more), then the longest
+        full = [n for n in names if len(n.split()) > 1] or list(names)
+        display = sorted(full, key=lambda n: (-names[n], -len(n.split()), n))[0]
         display_of[key] = display
         entries.append(
             SpeakerEntry(

@@ -47,6 +47,7 @@ import io
 import json
 import os
 import re
+import stat
 import sys
 import zlib
 from collections.abc import Iterable, Iterator, Sequence
@@ -868,11 +869,34 @@ def _read_stdin(
         yield Skipped("-", 0, f"cannot read standard input: {exc}", "")
 
 
+def _not_regular(item: _Input) -> Skipped | None:
+    """A Skipped for a path that cannot be read as a file (a FIFO would block forever)."""
+    try:
+        mode = os.stat(item.path).st_mode
+    except OSError as exc:
+        reason, hint = _os_reason(exc)
+        return Skipped(item.path, 0, reason, hint)
+    if stat.S_ISDIR(mode):
+        return Skipped(item.path, 0, "is a folder", "")
+    if not stat.S_ISREG(mode):
+        return Skipped(
+            item.path,
+            0,
+            "not a regular file (a pipe, device or socket)",
+            "copy its content into a file, or use - for stdin",
+        )
+    return None
+
+
 def _read_one(
     item: _Input, options: IngestOptions, stdin: IO[bytes] | None
 ) -> Iterator[Article | Skipped]:
     if item.path == "-":
         yield from _read_stdin(item, options, stdin)
+        return
+    problem = _not_regular(item)
+    if problem is not None:
+        yield problem
         return
     if item.fmt == "txt":
         data = _read_file_bytes(item)

@@ -25,10 +25,20 @@ Two passes.
 
 2. **Per candidate pair** (from match): slot by slot, in order time, number, place,
    polarity, then agreement, quote variant, related. A slot contradiction needs the
-   two claims to make the same statement (shared content words), about the same
-   participants (neither names someone the other never mentions), anchored on the
-   same event, place or nearly the same words. Pairs are clustered (union-find) so
-   that one statement repeated by many outlets is one finding, not many pairs.
+   two claims to make the same statement (shared content words besides numbers and
+   times, and at least two shared ordinary words), about the same participants
+   (neither names someone the other never mentions), from articles published at
+   most ``PAIR_PUBLICATION_WINDOW_DAYS`` apart, anchored on one event, one place or
+   nearly the same words. Numbers are compared only when they count the same thing
+   (the words around them overlap) with the hedges' tolerance; vague amounts
+   ("dozens") never. Two reports of one *incident* (a number, a place and a one-day
+   date in the same clause: match's ``incident:`` blocks) are compared even when
+   worded differently. Relative times ("Thursday") read against two different
+   publication dates are never compared. A polarity flip needs a negation word the
+   other claim lacks, governing a word both claims say. Pairs are clustered
+   (union-find) so that one statement repeated by many outlets is one finding, not
+   many pairs; agreeing claims that are one text copied, or one speaker repeated,
+   are marked ``independent=False``.
 
 Findings carry stable ids (a hash of relation, slot, event and sorted claim ids) and
 are ordered: contradictions (score desc, id), quote variants, agreements, related.
@@ -45,8 +55,8 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from crosscheck.group import Groups, content_words, name_tokens, words
-from crosscheck.match import claim_text, main_clause
+from crosscheck.group import Groups, content_words, name_tokens, singular, words
+from crosscheck.match import claim_text, incident_keys, main_clause
 from crosscheck.records import (
     Candidate,
     Claim,
@@ -92,7 +102,9 @@ class _Info:
     text: str
     words: frozenset[str]  # content words (singular, no stopwords)
     main: frozenset[str]  # content words of the main clause
-    core: frozenset[str]  # content words without digits and negations
+    core: frozenset[str]  # content words without digits, negations, times and numbers
+    common: frozenset[str]  # content words written in lower case (not names)
+    negations: frozenset[str]  # negation words in the content
     names: frozenset[str]  # proper names in the content (lower case)
     main_names: frozenset[str]  # proper names in the main clause
     sentence_lower: str
@@ -140,9 +152,39 @@ def _names(text: str) -> frozenset[str]:
     return frozenset(out)
 
 
+_LOWER_WORD = re.compile(r"(?<![\w'\-])[a-z][a-z\-]+\b")
+
+
+def _mask(claim: Claim, text: str) -> str:
+    """The content with its time and number expressions blanked out."""
+    if not claim.content:
+        return text
+    chars = list(text)
+    spans: list[TimeSpan | Quantity] = [*claim.times, *claim.quantities]
+    for span in spans:
+        s = max(0, span.start - claim.content_start)
+        e = min(len(chars), span.end - claim.content_start)
+        for i in range(s, e):
+            chars[i] = " "
+    return "".join(chars)
+
+
+def _without_speaker(claim: Claim, text: str) -> str:
+    """The content with the speaker mention blanked out (a content that repeats its
+    speaker, "... said observatory head X", states nothing by those words)."""
+    if claim.speaker_start is None or claim.speaker_end is None or not claim.content:
+        return text
+    s = max(0, claim.speaker_start - claim.content_start)
+    e = min(len(text), claim.speaker_end - claim.content_start)
+    if e <= s:
+        return text
+    return text[:s] + " " * (e - s) + text[e:]
+
+
 def _info(claim: Claim, groups: Groups) -> _Info:
     text = claim_text(claim)
     ws = content_words(text)
+    masked = _mask(claim, text)
     times = tuple(
         t
         for t in claim.times
@@ -156,8 +198,16 @@ def _info(claim: Claim, groups: Groups) -> _Info:
         words=frozenset(ws),
         main=frozenset(content_words(main_clause(text))),
         core=frozenset(
-            w for w in ws if not any(ch.isdigit() for ch in w) and w not in R.NEGATION_WORDS
+            w
+            for w in content_words(masked)
+            if not any(ch.isdigit() for ch in w) and w not in R.NEGATION_WORDS
         ),
+        common=frozenset(
+            singular(w)
+            for w in _LOWER_WORD.findall(_without_speaker(claim, text))
+            if w not in R.STOPWORDS and w not in R.SPEAKER_ROLE_KEYWORDS and len(w) > 1
+        ),
+        negations=frozenset(w for w in words(text) if w in R.NEGATION_WORDS),
         names=_names(text),
         main_names=_names(main_clause(text)),
         sentence_lower=claim.sentence.lower(),
@@ -233,6 +283,10 @@ def _event_spans(info: _Info, key: str, keys: Sequence[str], kind: str) -> list[
     spans: Sequence[TimeSpan | Place] = info.times if kind == "time" else info.places
     out: list[int] = []
     for idx, sp in enumerate(spans):
+        if kind == "place":
+            if any(me <= sp.start and _locates(_rel(c, me, sp.start)) for _, me in mine):
+                out.append(idx)
+            continue
         for ms, me in mine:
             if me <= sp.start <= me + R.EVENT_TIME_WINDOW_AFTER:
                 between = [1 for s, _, k in mentions if k != key and me <= s < sp.start and k != ""]
@@ -245,6 +299,17 @@ def _event_spans(info: _Info, key: str, keys: Sequence[str], kind: str) -> list[
                 out.append(idx)
                 break
     return out
+
+
+def _locates(gap: str) -> bool:
+    """Does the text between an event mention and a place say the event is there?"""
+    toks = words(gap)
+    i = 0
+    while i < len(toks) and toks[i] in R.EVENT_PLACE_VERBS:
+        i += 1
+    if i >= len(toks) or toks[i] not in ("in", "at"):
+        return False
+    return len(toks) - i - 1 <= R.EVENT_PLACE_MAX_WORDS and "," not in gap.split(toks[i], 1)[-1]
 
 
 def _time_value(info: _Info, idxs: Sequence[int]) -> _TimeValue | None:
@@ -628,8 +693,12 @@ def _other_participants(a: _Info, b: _Info, main: bool = False) -> bool:
     return bool(only_a) and bool(only_b)
 
 
-def _qinterval(q: Quantity) -> tuple[float, float]:
-    lo_f, hi_f = R.NUMBER_HEDGES.get(q.hedge.lower().strip(), (1.0, 1.0))
+def _qinterval(q: Quantity) -> tuple[float, float] | None:
+    """The interval a number stands for, or None when it is not comparable."""
+    factors = R.NUMBER_HEDGES.get(q.hedge.lower().strip())
+    if factors is None:
+        return None
+    lo_f, hi_f = factors
     lo = q.value * lo_f if lo_f is not None else float("-inf")
     hi = q.value * hi_f if hi_f is not None else float("inf")
     return lo, hi
@@ -637,6 +706,34 @@ def _qinterval(q: Quantity) -> tuple[float, float]:
 
 def _unit(q: Quantity) -> str:
     return " ".join(content_words(q.unit))
+
+
+def _stem(word: str) -> str:
+    """A crude stem for comparing the words around two numbers ("killed" ~ "kill")."""
+    for suffix in ("ing", "ed", "s"):
+        if len(word) > len(suffix) + 3 and word.endswith(suffix):
+            return word[: -len(suffix)]
+    return word
+
+
+def _context(info: _Info, q: Quantity | TimeSpan) -> frozenset[str]:
+    """Stemmed lower-case content words just after and before an expression
+    (CONTEXT_WORDS_*): what the number counts or what the time dates. Names, days
+    and digits are left out."""
+    c = info.claim
+    after = _LOWER_TOKEN.findall(_rel(c, q.end, q.end + 120))[: R.CONTEXT_WORDS_AFTER]
+    before = _LOWER_TOKEN.findall(_rel(c, max(c.sentence_start, q.start - 60), q.start))[
+        -R.CONTEXT_WORDS_BEFORE :
+    ]
+    own = set(words(q.unit if isinstance(q, Quantity) else q.text))
+    return frozenset(
+        _stem(singular(w.lower()))
+        for w in after + before
+        if w[:1].islower() and w not in own and w not in R.STOPWORDS
+    )
+
+
+_LOWER_TOKEN = re.compile(r"[A-Za-z][A-Za-z\-]*|\d+")
 
 
 def _number_clash(a: _Info, b: _Info) -> tuple[Quantity, Quantity] | None:
@@ -653,9 +750,11 @@ def _number_clash(a: _Info, b: _Info) -> tuple[Quantity, Quantity] | None:
         if len(ua[unit]) != 1 or len(ub[unit]) != 1:
             continue
         qa, qb = ua[unit][0], ub[unit][0]
-        la, ha = _qinterval(qa)
-        lb, hb = _qinterval(qb)
-        if ha < lb or hb < la:
+        ia, ib = _qinterval(qa), _qinterval(qb)
+        if ia is None or ib is None:
+            continue
+        (la, ha), (lb, hb) = ia, ib
+        if (ha < lb or hb < la) and _context(a, qa) & _context(b, qb):
             return qa, qb
     return None
 
@@ -676,9 +775,55 @@ def _time_clash(a: _Info, b: _Info) -> tuple[TimeSpan, TimeSpan] | None:
     x, y = ta[0], tb[0]
     if x.text.strip().lower() == y.text.strip().lower():
         return None  # the same words anchored on two publication dates
+    if a.claim.published != b.claim.published and not (
+        x.resolved_by == "absolute" and y.resolved_by == "absolute"
+    ):
+        return None  # "Thursday" read against two publication dates says nothing
     if _overlap(x, y):
         return None
+    if not _context(a, x) & _context(b, y):
+        return None  # the two times date different things
     return x, y
+
+
+def _places_agree(a: _Info, b: _Info) -> bool:
+    """Both claims are about one place: some place is named, and every place either
+    names is also written in the other's sentence."""
+    na = {_place_name(p) for p in a.places}
+    nb = {_place_name(p) for p in b.places}
+    if not na and not nb:
+        return False
+    return all(n in b.sentence_lower for n in na) and all(n in a.sentence_lower for n in nb)
+
+
+def _same_day(a: _Info, b: _Info) -> bool:
+    return a.claim.published == b.claim.published
+
+
+def _published_close(a: _Info, b: _Info) -> bool:
+    pa, pb = a.claim.published, b.claim.published
+    if pa is None or pb is None:
+        return True
+    return abs((pa - pb).days) <= R.PAIR_PUBLICATION_WINDOW_DAYS
+
+
+def _polarity_flip(a: _Info, b: _Info) -> bool:
+    """One claim negates what the other affirms: the negated claim has a negation
+    word the other lacks, and it governs (is followed within three words by) a word
+    the other claim also says."""
+    if a.claim.negated == b.claim.negated:
+        return False
+    neg, pos = (a, b) if a.claim.negated else (b, a)
+    extra = neg.negations - pos.negations
+    if not extra:
+        return False
+    toks = words(neg.text)
+    for i, t in enumerate(toks):
+        if t in extra:
+            following = {singular(w) for w in toks[i + 1 : i + 4]}
+            if following & (pos.words - R.STOPWORDS):
+                return True
+    return False
 
 
 def _places_disjoint(a: _Info, b: _Info) -> bool:
@@ -690,9 +835,13 @@ def _places_disjoint(a: _Info, b: _Info) -> bool:
 
 
 def _copied(a: _Info, b: _Info) -> bool:
-    if min(len(a.words), len(b.words)) < R.COPY_MIN_WORDS:
-        return False
-    return fuzz.ratio(a.text.lower(), b.text.lower()) >= R.COPY_RATIO
+    """One text copied: their contents, or their sentences, are (nearly) the same words."""
+    for sa, sb in ((a.text, b.text), (a.claim.sentence, b.claim.sentence)):
+        if min(len(sa.split()), len(sb.split())) < R.COPY_MIN_WORDS:
+            continue
+        if fuzz.ratio(sa.lower(), sb.lower()) >= R.COPY_RATIO:
+            return True
+    return False
 
 
 class _UF:
@@ -761,11 +910,28 @@ def _pair_findings(
         )
         different_people = _other_participants(a, b)
         core_sim, _ = _overlap_ratio(a.core, b.core)
-        same_statement = not different_people and core_sim >= R.SLOT_SAME_STATEMENT_OVERLAP
-        shared_place = bool({_place_name(p) for p in a.places} & {_place_name(p) for p in b.places})
-        anchored = same_event or shared_place or core_sim >= 0.8
+        same_statement = (
+            not different_people
+            and core_sim >= R.SLOT_SAME_STATEMENT_OVERLAP
+            and len(a.core & b.core) >= R.SLOT_MIN_SHARED
+            and len(a.common & b.common) >= R.AGREE_MIN_COMMON
+            and _published_close(a, b)
+        )
+        anchored = same_event or _places_agree(a, b) or core_sim >= 0.8
         judged = False
-        if same_statement and anchored:
+        # an incident: one place, one day, a number in both (worded differently)
+        if (
+            not different_people
+            and incident_keys(a.claim) & incident_keys(b.claim)
+            and len(a.common & b.common) >= R.AGREE_MIN_COMMON
+            and _published_close(a, b)
+        ):
+            nc = _number_clash(a, b)
+            if nc is not None:
+                pair.detail = nc
+                clash["number"].append(pair)
+                judged = True
+        if not judged and same_statement and anchored:
             # 1. time (the event pass judges the times of claims about one event)
             if not same_event and frozenset((a.id, b.id)) not in covered:
                 tc = _time_clash(a, b)
@@ -773,8 +939,13 @@ def _pair_findings(
                     pair.detail = tc
                     clash["time"].append(pair)
                     judged = True
-            # 2. number
-            if not judged and _times_compatible(a, b):
+            # 2. number: only when the two are tied to one event, or to one place in
+            # articles of the same day (a toll a day later is most often another one)
+            if (
+                not judged
+                and (same_event or (_places_agree(a, b) and _same_day(a, b)))
+                and _times_compatible(a, b)
+            ):
                 nc = _number_clash(a, b)
                 if nc is not None:
                     pair.detail = nc
@@ -785,19 +956,15 @@ def _pair_findings(
                 clash["place"].append(pair)
                 judged = True
             # 4. polarity
-            if (
-                not judged
-                and a.claim.negated != b.claim.negated
-                and core_sim >= 0.75
-                and _times_compatible(a, b)
-            ):
+            if not judged and core_sim >= 0.75 and _polarity_flip(a, b) and _times_compatible(a, b):
                 clash["polarity"].append(pair)
                 judged = True
         if judged:
             continue
         compatible = (
             not _other_participants(a, b, on_main)
-            and a.claim.negated == b.claim.negated
+            and not _polarity_flip(a, b)
+            and len(a.common & b.common) >= R.AGREE_MIN_COMMON
             and _times_compatible(a, b)
             and _number_clash(a, b) is None
             and not _places_disjoint(a, b)
@@ -874,7 +1041,7 @@ def _clash_findings(slot: str, pairs: list[_Pair], groups: Groups) -> list[Findi
                     )
                 )
             elif isinstance(d, Quantity):
-                lo, hi = _qinterval(d)
+                lo, hi = _qinterval(d) or (d.value, d.value)
                 values.append(_fv(info, d.text, _num(lo), _num(hi)))
             elif slot == "place":
                 values.append(

@@ -5,6 +5,8 @@ Never all pairs of the corpus. Claims go into blocks (an inverted index):
 - ``event:KEY`` — the claims that mention one canonical event;
 - ``speaker:KEY`` — the claims of one canonical person or organisation (not
   narration, anonymous sources or documents: those are local to an article);
+- ``incident:PLACE@DATE`` — claims that give a number for one place on one day
+  (see ``incident_keys``);
 - ``word:W`` — each claim's ``RARE_WORDS_PER_CLAIM`` rarest content words (document
   frequency over claims between 2 and ``RARE_WORD_MAX_DF``): two contents saying the
   same thing share their rare words (names, numbers, unusual verbs).
@@ -44,6 +46,11 @@ _CLAUSE_END = re.compile(
 )
 
 
+_CLAUSE_TURN = re.compile(
+    r"\b(?:" + "|".join(sorted(R.CLAUSE_TURNS)) + r")\b|[;:]",
+)
+
+
 def claim_text(claim: Claim) -> str:
     """The text a claim asserts: its content span, or its sentence when empty."""
     return claim.content or claim.sentence
@@ -53,6 +60,42 @@ def main_clause(text: str) -> str:
     """The text before the first clause break (', with ...', ', which ...', ';')."""
     m = _CLAUSE_END.search(text)
     return text[: m.start()] if m else text
+
+
+def incident_keys(claim: Claim) -> frozenset[str]:
+    """'place@date' for each place and each one-day time in the claim's content, when
+    the content also gives a number in the same clause as the place (no "after",
+    "while", "when"... between them): a toll for one place on one day (an incident).
+    Two outlets reporting one air strike share such a key even when they word it
+    differently."""
+    if not any(
+        claim.content_start <= q.start and q.end <= claim.content_end for q in claim.quantities
+    ):
+        return frozenset()
+    days = {
+        t.first.isoformat()
+        for t in claim.times
+        if t.first is not None
+        and t.first == t.last
+        and claim.content_start <= t.start
+        and t.end <= claim.content_end
+    }
+    text = claim.sentence
+    base = claim.sentence_start
+    quantities = [
+        q for q in claim.quantities if claim.content_start <= q.start and q.end <= claim.content_end
+    ]
+    places = set()
+    for p in claim.places:
+        if not (claim.content_start <= p.start and p.end <= claim.content_end):
+            continue
+        for q in quantities:
+            lo, hi = (q.end, p.start) if q.end <= p.start else (p.end, q.start)
+            gap = text[max(0, lo - base) : max(0, hi - base)].lower()
+            if not _CLAUSE_TURN.search(gap):
+                places.add((p.name or p.text).strip().lower())
+                break
+    return frozenset(f"{p}@{d}" for p in places for d in days)
 
 
 def _blocks(
@@ -65,6 +108,8 @@ def _blocks(
         for key in groups.speaker_keys_of.get(c.claim_id, ()):
             if key.startswith(("person:", "org:")):
                 blocks["speaker:" + key].append(i)
+        for key in sorted(incident_keys(c)):
+            blocks["incident:" + key].append(i)
     df: Counter[str] = Counter()
     for ws in words:
         df.update(set(ws))

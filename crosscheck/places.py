@@ -33,12 +33,20 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from crosscheck.quantities import _trie
 from crosscheck.records import Place
 from crosscheck.rules import events as E
 from crosscheck.rules import places as P
 from crosscheck.rules import time as T
 
-__all__ = ["CAP_TOKEN", "article_speakers", "find_places", "place_name", "speaker_names"]
+__all__ = [
+    "CAP_TOKEN",
+    "SpeakerCheck",
+    "article_speakers",
+    "find_places",
+    "place_name",
+    "speaker_names",
+]
 
 # A capitalised word: an acronym with dots ("U.S."), or a capital and word characters,
 # apostrophes and inner hyphens ("al-Assad's", "Bab-Al-Salam").
@@ -86,23 +94,100 @@ def _words(seq: str) -> list[str]:
     return [_POSSESSIVE.sub("", w).lower() for w in seq.split()]
 
 
-def speaker_names(text: str, seqs: Sequence[re.Match[str]]) -> frozenset[str]:
-    """Capitalised names the article uses as speakers ("Lavrov said", "Foreign Minister
-    Sergei Lavrov"): the full name and its last word."""
+_TITLE_IN = re.compile(
+    r"(?:"
+    + "|".join(sorted({t.capitalize() for t in P.PERSON_TITLES}, key=len, reverse=True))
+    + r")\b\.?"
+)
+_SPEECH = re.compile(r"[ \t](?:" + "|".join(sorted(P.SPEAKER_VERBS)) + r")\b")
+_SEQ_BEFORE = re.compile(rf"{CAP_TOKEN}(?:[ \t]+{CAP_TOKEN}){{0,5}}$")
+_AFTER_TITLE = re.compile(rf"(?:[ \t]+(?:{CAP_TOKEN}))+")
+
+# Where a place name may start: right after a place preposition, "of", "the", "to",
+# "and" or a comma (lower case or capitalised, "In Geneva"), before a capital. Found
+# by one regular expression (a trie: Python's engine is slow on flat alternations);
+# only the capitalised names there are analysed.
+_PREPS = sorted(P.PLACE_PREPOSITIONS | {"of", "the", "to", "and"})
+_CANDIDATE = re.compile(
+    r"(?:" + _trie([*_PREPS, *(w.capitalize() for w in _PREPS), ","]) + r")[ \t]+(?=[A-Z])"
+)
+_LAST_WORD = re.compile(r"([A-Za-z]+)[ \t]*$")
+# An upper-case name followed by the tail of a dateline ("WASHINGTON (Sputnik) -").
+_DATELINE = re.compile(
+    r"(?<![A-Z'.\-])[A-Z][A-Z'.\-]{1,30}(?:[ \t][A-Z][A-Z'.\-]{1,30}){0,3}(?="
+    + _DATELINE_TAIL.pattern
+    + ")"
+)
+
+
+def speaker_names(text: str, start: int = 0, end: int | None = None) -> frozenset[str]:
+    """Capitalised names a text uses as speakers: a name right before a speech verb
+    ("Lavrov said") and a name after a person title ("Foreign Minister Sergei
+    Lavrov"): the full name and its last word."""
+    stop = len(text) if end is None else end
     out: set[str] = set()
-    for m in seqs:
-        words = m.group().split()
-        nxt = _WORD_RE.match(text, m.end())
-        titled = [i for i, w in enumerate(words) if w.lower().rstrip(".") in P.PERSON_TITLES]
-        if titled:
-            rest = words[titled[-1] + 1 :]
-            if rest:
-                out.add(" ".join(rest))
-                out.add(_POSSESSIVE.sub("", rest[-1]))
-        elif nxt and nxt.group(1) in P.SPEAKER_VERBS:
+    for v in _SPEECH.finditer(text, start, stop):
+        m = _SEQ_BEFORE.search(text, max(start, v.start() - 80), v.start())
+        if m:
+            words = m.group().split()
             out.add(m.group())
             out.add(_POSSESSIVE.sub("", words[-1]))
+    for t in _TITLE_IN.finditer(text, start, stop):
+        if t.start() > 0 and text[t.start() - 1].isalnum():
+            continue
+        m = _AFTER_TITLE.match(text, t.end(), stop)
+        if m:
+            words = [w for w in m.group().split() if w.lower().rstrip(".") not in P.PERSON_TITLES]
+            if words:
+                out.add(" ".join(words))
+                out.add(_POSSESSIVE.sub("", words[-1]))
     return frozenset(out)
+
+
+_VERB_AFTER = re.compile(r"(?:['\u2019]s)?[ \t]+(?:" + "|".join(sorted(P.SPEAKER_VERBS)) + r")\b")
+_TITLE_BEFORE = re.compile(
+    r"(?:"
+    + "|".join(sorted({t.capitalize() for t in P.PERSON_TITLES}, key=len, reverse=True))
+    + rf")\.?(?:[ \t]+{CAP_TOKEN}){{0,3}}[ \t]+$"
+)
+
+
+_CAP_NEXT = re.compile(r"[ \t]+[A-Z]")
+
+
+class SpeakerCheck:
+    """Is a name used as a speaker somewhere in ``text``: right before a speech verb
+    ("Lavrov said") or after a person title ("Foreign Minister Sergei Lavrov")?
+    Looked up lazily, name by name (a few per article), with a cache."""
+
+    def __init__(self, text: str, known: frozenset[str] = frozenset()) -> None:
+        self.text = text
+        self.cache: dict[str, bool] = dict.fromkeys(known, True)
+
+    def __call__(self, name: str) -> bool:
+        found = self.cache.get(name)
+        if found is None:
+            found = self._lookup(name)
+            self.cache[name] = found
+        return found
+
+    def _lookup(self, name: str) -> bool:
+        text = self.text
+        i = text.find(name)
+        while i >= 0:
+            j = i + len(name)
+            whole = (i == 0 or not text[i - 1].isalnum()) and not text[j : j + 1].isalnum()
+            if whole and (
+                _VERB_AFTER.match(text, j)
+                or (
+                    # the last word of a titled name: "Foreign Minister Sergei Lavrov"
+                    not _CAP_NEXT.match(text, j)
+                    and _TITLE_BEFORE.search(text, max(0, i - 60), i)
+                )
+            ):
+                return True
+            i = text.find(name, j)
+        return False
 
 
 def _prev_tokens(text: str, s: int, floor: int) -> list[str]:
@@ -111,7 +196,30 @@ def _prev_tokens(text: str, s: int, floor: int) -> list[str]:
 
 def article_speakers(text: str) -> frozenset[str]:
     """The speaker names of a whole article (``speaker_names`` over all its text)."""
-    return speaker_names(text, list(_SEQ.finditer(text)))
+    return speaker_names(text)
+
+
+def _word_before(text: str, pos: int, floor: int) -> str:
+    m = _LAST_WORD.search(text, max(floor, pos - 20), pos)
+    return m.group(1).lower() if m else ""
+
+
+def _plausible(text: str, c: re.Match[str], floor: int, last_place_end: int) -> bool:
+    """A cheap test of the word before a candidate name, before the full analysis."""
+    word = c.group().rstrip(" \t").lower()
+    if c.start() > 0 and word != "," and text[c.start() - 1].isalnum():
+        return False  # the end of a longer word ("Within" is not "in")
+    if word in P.PLACE_PREPOSITIONS:
+        return True
+    before = _word_before(text, c.start(), floor)
+    if word == "of":
+        return before in P.PLACE_NOUNS
+    if word == "to":
+        return before in P.MOTION_WORDS
+    if word == "the":
+        return before in P.PLACE_PREPOSITIONS or before == "of" or before in P.MOTION_WORDS
+    # "and" or a comma: the next name of a list right after a place
+    return last_place_end >= 0 and not text[last_place_end : c.start()].strip(" \t,")
 
 
 def find_places(
@@ -124,23 +232,43 @@ def find_places(
 ) -> tuple[Place, ...]:
     """The places of ``text[start:end]`` (pass ``Article.view``), in text order.
 
-    ``speakers``: names never taken as places (default: the speakers found in the
-    span itself; pass ``article_speakers(view)`` to use the whole article).
+    A name the whole ``text`` uses as a speaker is never a place (``SpeakerCheck``);
+    ``speakers`` adds names known to be speakers.
     """
     stop = len(text) if end is None else end
     src = original if original is not None else text
-    seqs = list(_SEQ.finditer(text, start, stop))
-    if speakers is None:
-        speakers = speaker_names(text, seqs)
-    out: list[Place] = []
+    is_speaker = SpeakerCheck(text, speakers or frozenset())
+    found: list[tuple[int, int]] = []
     last_place_end = -10
-    for m in seqs:
-        place = _place(text, m, start, stop, speakers, last_place_end)
-        if place is None:
+    covered = start
+    for c in _CANDIDATE.finditer(text, start, stop):
+        if c.end() < covered or not _plausible(text, c, start, last_place_end):
+            continue  # inside the name just read ("Gulf of Aden"): linear, not quadratic
+        m = _SEQ.match(text, c.end(), stop)
+        if m is None:
             continue
-        s, e = place
-        out.append(Place(src[s:e], s, e, place_name(text[s:e])))
-        last_place_end = e
+        covered = m.end()
+        place = _place(text, m, start, stop, is_speaker, last_place_end)
+        if place is not None:
+            found.append(place)
+            last_place_end = place[1]
+    covered = start
+    for d in _DATELINE.finditer(text, start, stop):
+        if d.start() < covered:
+            continue
+        m = _SEQ.match(text, d.start(), stop)
+        if m is not None:
+            covered = m.end()
+            place = _place(text, m, start, stop, is_speaker, -10)
+            if place is not None:
+                found.append(place)
+    found.sort()
+    out: list[Place] = []
+    last = -1
+    for s, e in found:
+        if s >= last:
+            out.append(Place(src[s:e], s, e, place_name(text[s:e])))
+            last = e
     return tuple(out)
 
 
@@ -149,7 +277,7 @@ def _place(
     m: re.Match[str],
     floor: int,
     stop: int,
-    speakers: frozenset[str],
+    is_speaker: SpeakerCheck,
     last_place_end: int,
 ) -> tuple[int, int] | None:
     s, e = m.start(), m.end()
@@ -191,7 +319,12 @@ def _place(
     kind = ""
     if lead_prep:
         kind = "prep"
-    elif len(prev_low) >= 2 and prev_low[-1] == "of" and prev_low[-2] in P.PLACE_NOUNS:
+    elif (
+        len(prev_low) >= 2
+        and prev_low[-1] == "of"
+        and prev_low[-2] in P.PLACE_NOUNS
+        and prev[len(prev_low) - 2].islower()  # "the city of", not "Islamic State of"
+    ):
         kind = "noun_of"
     elif (prev_low and prev_low[-1] in P.PLACE_PREPOSITIONS) or (
         len(prev_low) >= 2 and prev_low[-1] == "to" and prev_low[-2] in P.MOTION_WORDS
@@ -223,8 +356,7 @@ def _place(
     if possessive and _HEAD_LATER.match(text, name_end, min(stop, e + 100)):
         return None  # "in Russia's southern Black Sea resort of Sochi": Sochi is the place
     name = " ".join(words)
-    bare = _POSSESSIVE.sub("", name)
-    if bare in speakers or (len(words) == 1 and bare in speakers):
+    if is_speaker(_POSSESSIVE.sub("", name)):
         return None
     return s, name_end
 

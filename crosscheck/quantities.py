@@ -50,9 +50,31 @@ _SCALE = _alt([w for w in Q.SCALE_WORDS if len(w) > 3])
 _SHORT_SCALE = r"bn|mln|m|k"
 
 _DIGITS = re.compile(r"\d+")
+
+
+def _trie(words: Sequence[str]) -> str:
+    """A prefix-factored alternation of words: a failing position costs a character
+    test or two (much faster than a flat alternation in Python's regex engine)."""
+    root: dict[str, dict] = {}  # type: ignore[type-arg]
+    for w in set(words):
+        node = root
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:  # type: ignore[type-arg]
+        alts = [re.escape(ch) + emit(node[ch]) for ch in sorted(node) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(root)
+
+
 _WORD_TRIGGER = re.compile(
     r"(?:"
-    + _alt(
+    + _trie(
         [
             *Q.NUMBER_WORDS,
             *(w.capitalize() for w in Q.NUMBER_WORDS),
@@ -180,8 +202,15 @@ def _hedge(text: str, start: int, floor: int) -> tuple[str, int]:
     return Q.HEDGES[" ".join(m.group("h").lower().split())], m.start("h")
 
 
+_CURRENCIES = sorted(Q.CURRENCY_SYMBOLS.items(), key=lambda kv: -len(kv[0]))
+_CURRENCY_LAST = frozenset(sym[-1] for sym in Q.CURRENCY_SYMBOLS)
+
+
 def _currency(text: str, start: int, floor: int) -> tuple[str, int]:
-    for sym, unit in sorted(Q.CURRENCY_SYMBOLS.items(), key=lambda kv: -len(kv[0])):
+    before = text[max(floor, start - 2) : start]
+    if not before or before.rstrip()[-1:] not in _CURRENCY_LAST:
+        return "", start  # the common case: no currency symbol
+    for sym, unit in _CURRENCIES:
         for gap in ("", " "):
             s = start - len(sym) - len(gap)
             if s >= floor and text[s:start] == sym + gap:

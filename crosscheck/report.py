@@ -654,8 +654,7 @@ def guard_baseline(out_dir: Path, files: Mapping[str, str]) -> None:
     changed = sorted(
         name
         for name, text in files.items()
-        if not (out_dir / name).is_file()
-        or (out_dir / name).read_bytes() != text.encode("utf-8")
+        if not (out_dir / name).is_file() or (out_dir / name).read_bytes() != text.encode("utf-8")
     )
     if changed:
         raise BaselineExistsError(

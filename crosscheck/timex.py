@@ -62,6 +62,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Literal
@@ -73,7 +74,7 @@ from crosscheck.rules import time as R
 Tense = Literal["past", "future", ""]
 Interval = tuple[dt.date, dt.date]
 
-__all__ = ["RawTime", "Tense", "find_times", "resolve", "scan", "tense_at"]
+__all__ = ["RawTime", "Tense", "find_times", "resolve", "resolve_span", "scan", "tense_at"]
 
 # --------------------------------------------------------------------------- regex parts
 
@@ -497,7 +498,7 @@ def _merge_ranges(raws: list[RawTime], text: str) -> list[RawTime]:
 
 _TRIGGER_CAPS = re.compile(
     "(?:"
-    + _alt(
+    + _trie(
         (
             *R.MONTHS,
             *R.MONTH_ABBREVIATIONS,
@@ -511,7 +512,7 @@ _TRIGGER_CAPS = re.compile(
         ),
         title=True,
     )
-    + ")"
+    + r")\b"
 )
 _TRIGGER_YEAR = re.compile(r"19\d\d|20\d\d")
 _BACK_TOKEN = re.compile(r"[A-Za-z0-9]+")
@@ -994,18 +995,10 @@ def resolve(
     modifier = raw.pre or raw.mod
     if modifier in ("earlier", "later"):
         modifier = ""
-    span = TimeSpan(
-        text=src[raw.start : raw.end],
-        start=raw.start,
-        end=raw.end,
-        first=None,
-        last=None,
-        grain=base.grain,
-        modifier=modifier,
-        resolved_by="absolute" if base.absolute else "none",
-    )
+    surface = src[raw.start : raw.end]
     if not base.cands:
-        return span
+        resolved = "absolute" if base.absolute else "none"
+        return TimeSpan(surface, raw.start, raw.end, None, None, base.grain, modifier, resolved)
     moded = [_apply_mod(iv, base.grain, raw.mod, anchor) for iv in base.cands]
     i = 0
     if len(moded) > 1:
@@ -1033,7 +1026,37 @@ def resolve(
         resolved_by = anchor_source or "header"
     else:
         resolved_by = "none"
-    return replace(span, first=out_first, last=out_last, resolved_by=resolved_by)
+    return TimeSpan(
+        surface, raw.start, raw.end, out_first, out_last, base.grain, modifier, resolved_by
+    )
+
+
+def resolve_span(
+    raws: Sequence[RawTime],
+    starts: Sequence[int],
+    text: str,
+    sentence_start: int,
+    sentence_end: int,
+    anchor: dt.date | None,
+    anchor_source: str,
+    original: str | None = None,
+) -> tuple[TimeSpan, ...]:
+    """Resolve the expressions of a whole-text ``scan`` that lie inside one sentence.
+
+    ``starts`` are the raws' start offsets (for bisection). Scanning the article once
+    and resolving sentence by sentence gives the same result as ``find_times`` on each
+    sentence, except for an expression that would straddle a sentence end (dropped).
+    """
+    out: list[TimeSpan] = []
+    i = bisect_left(starts, sentence_start)
+    while i < len(raws) and raws[i].start < sentence_end:
+        raw = raws[i]
+        if raw.end <= sentence_end:
+            span = resolve(raw, text, sentence_start, sentence_end, anchor, anchor_source, original)
+            if span is not None:
+                out.append(span)
+        i += 1
+    return tuple(out)
 
 
 def find_times(

@@ -322,7 +322,10 @@ NOT_BOILERPLATE_CASES = [
     ),
     (
         "list-items-after-colon",
-        ["The mayor listed what the city must do:", "Build the depot\nHire more drivers\nCut fares."],
+        [
+            "The mayor listed what the city must do:",
+            "Build the depot\nHire more drivers\nCut fares.",
+        ],
         "Hire more drivers",
     ),
 ]
@@ -408,6 +411,19 @@ def test_metadata_title_inside_the_first_line_is_split_out() -> None:
     assert kinds_over(a, "Storm closes harbour.") == {"headline"}
     assert kinds_over(a, "Heavy winds closed") == {"body"}
     assert kinds_over(a, "Mon 03 Apr 2017") == {"body"}
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        (f"{PARA1} Budget talks resumed later.", "Budget talks resumed"),
+        ("Budget is the word of the day in the council chamber today.", "Budget"),
+    ],
+    ids=["title-deep-in-a-line", "one-word-title"],
+)
+def test_metadata_title_elsewhere_is_not_a_headline(text: str, title: str) -> None:
+    a = cleaned(text, title=title)
+    assert {z.kind for z in a.zones} == {"body"}
 
 
 def test_metadata_title_absent_from_text_gives_no_headline_and_keeps_title() -> None:

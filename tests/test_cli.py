@@ -338,19 +338,38 @@ def tiny_gold(tmp_path: Path) -> tuple[Path, Path]:
     return texts, gold
 
 
+def _scores(result: Result) -> dict[str, dict[str, Any]]:
+    rows = jsonl(ok(result).stdout)
+    return {r["metric"]: r for r in rows}
+
+
 def test_evaluate_tiny_gold(tiny_gold: tuple[Path, Path]) -> None:
     texts, gold = tiny_gold
-    result = ok(invoke("evaluate", str(texts), "--gold", str(gold), "-f", "jsonl", "-j", "1"))
-    rows = jsonl(result.stdout)
-    assert rows
-    flat = json.dumps(rows)
-    assert "content" in flat and "attribution" in flat
-    numbers = [v for r in rows for v in r.values() if isinstance(v, float)]
-    assert numbers and all(0.0 <= v <= 1.0 for v in numbers)
+    scores = _scores(invoke("evaluate", str(texts), "--gold", str(gold), "-f", "jsonl", "-j", "1"))
+    assert set(scores) == {"content", "attribution"}
     # two plain "X said/told Y" attributions: an extractor worth its name finds both
-    by_name = {str(r.get("measure", r.get("metric", r.get("name", "")))): r for r in rows}
-    content = next((r for k, r in by_name.items() if "content" in k), rows[0])
-    assert content.get("recall", content.get("r")) == 1.0, rows
+    for metric in ("content", "attribution"):
+        row = scores[metric]
+        assert (row["tp"], row["gold"], row["predicted"]) == (2, 2, 2), row
+        assert row["precision"] == row["recall"] == row["f1"] == 1.0, row
+
+
+def test_evaluate_counts_a_miss(tiny_gold: tuple[Path, Path]) -> None:
+    """A gold attribution nothing could find (no cue at all) lowers recall, not precision."""
+    texts, gold = tiny_gold
+    text = GOLD_TEXT + "The weather was cold in Geneva.\n"
+    (texts / "doc1.txt").write_text(text, encoding="utf-8")
+    spans = [
+        ("Anna Keller", "said", "the talks would resume in March", ""),
+        ("Boris Weber", "told", "We will not attend", ""),
+        ("The weather", "was", "cold in Geneva", ""),
+    ]
+    (gold / "doc1_aa.ann").write_text(_brat(text, spans), encoding="utf-8")
+    content = _scores(
+        invoke("evaluate", str(texts), "--gold", str(gold), "-f", "jsonl", "-j", "1")
+    )["content"]
+    assert (content["tp"], content["gold"]) == (2, 3), content
+    assert content["recall"] == pytest.approx(2 / 3, abs=1e-3)
 
 
 def test_evaluate_missing_gold_fails_cleanly(tmp_path: Path) -> None:

@@ -141,6 +141,16 @@ def test_lavrov_is_one_speaker_across_articles() -> None:
             [("a", "b")],
             [],
         ),
+        (
+            [
+                said("a", "1", "Rami Abdel Rahman, the head of the Observatory"),
+                said("b", "2", "Observatory head Rami Abdel Rahman"),
+                said("c", "3", "Rami Abdel-Rahman", "Rami Abdel-Rahman"),
+                said("d", "4", "White House spokesman Josh Earnest"),
+            ],
+            [("a", "b"), ("a", "c")],
+            [("a", "d")],
+        ),
     ],
     ids=[
         "role-ambiguous",
@@ -150,6 +160,7 @@ def test_lavrov_is_one_speaker_across_articles() -> None:
         "organisation-determiner",
         "anonymous-sources-stay-apart",
         "bare-last-name",
+        "name-then-role",
     ],
 )
 def test_speaker_merging(

@@ -21,7 +21,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 import pytest
-from conftest import SEEDS, skip_without_shared
+from conftest import SEEDS, deadline, skip_without_shared
 
 from crosscheck import ingest
 from crosscheck.errors import InputError
@@ -566,6 +566,18 @@ def test_permission_error_while_opening_is_skipped(
     monkeypatch.setattr("builtins.open", guarded_open)
     skip = one_skip(path)
     assert (skip.source, skip.reason) == (str(path), "permission denied")
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs on this platform")
+def test_named_pipe_is_skipped_not_waited_on(tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "pipe.txt")
+    (tmp_path / "good.txt").write_text("A good article.", encoding="utf-8")
+    with deadline(20, "reading a folder holding a FIFO"):
+        articles, skipped = read_all([tmp_path])
+    assert [a.id for a in articles] == ["good"]
+    assert [(Path(s.source).name, s.reason.split(" (")[0]) for s in skipped] == [
+        ("pipe.txt", "not a regular file")
+    ]
 
 
 def test_unknown_extension_given_explicitly_is_read_as_text(tmp_path: Path) -> None:

@@ -470,3 +470,198 @@ def test_findings_order_ids_and_determinism() -> None:
     order = {"contradiction": 0, "quote_variant": 1, "agreement": 2, "related": 3}
     keys = [(order[f.relation], -f.score, f.id) for f in first]
     assert keys == sorted(keys)
+
+
+def _report(
+    cid: str,
+    art: str,
+    sentence: str,
+    pub: str,
+    *,
+    quantities=(),
+    places=(),
+    times=(),
+    outlet: str = "",
+) -> Claim:  # type: ignore[no-untyped-def]
+    return make(
+        cid,
+        art,
+        sentence,
+        kind="narration",
+        speaker_type="outlet",
+        outlet=outlet or f"Outlet {art}",
+        published=pub,
+        quantities=quantities,
+        places=places,
+        times=times,
+    )
+
+
+@pytest.mark.parametrize(
+    ("b_sentence", "b_pub", "b_quantity", "b_time", "clash"),
+    [
+        (
+            "Government air strikes killed 25 civilians in the town of Saraqib on Monday, rescuers said.",
+            "2016-05-03",
+            ("25 civilians", 25.0, "civilian", ""),
+            ("Monday", "2016-05-02", "2016-05-02"),
+            True,
+        ),
+        (
+            "Rescuers counted 25 civilians dead after government air strikes hit the town of Saraqib on Monday.",
+            "2016-05-02",
+            ("25 civilians", 25.0, "civilian", ""),
+            ("Monday", "2016-05-02", "2016-05-02"),
+            False,  # "after": the place belongs to another clause than the number
+        ),
+        (
+            "Government air strikes killed 25 civilians in the town of Saraqib on Monday, rescuers said.",
+            "2016-06-14",
+            ("25 civilians", 25.0, "civilian", ""),
+            ("Monday", "2016-06-13", "2016-06-13"),
+            False,  # six weeks later: another attack
+        ),
+        (
+            "Government air strikes killed dozens of civilians in the town of Saraqib on Monday, rescuers said.",
+            "2016-05-02",
+            ("dozens of civilians", 24.0, "civilian", "dozens"),
+            ("Monday", "2016-05-02", "2016-05-02"),
+            False,  # a vague amount is never an exact number
+        ),
+        (
+            "Government air strikes displaced 25 civilians in the town of Saraqib on Monday, rescuers said.",
+            "2016-05-02",
+            ("25 civilians", 25.0, "civilian", ""),
+            ("Monday", "2016-05-02", "2016-05-02"),
+            False,  # displaced is not killed: the numbers count different things
+        ),
+    ],
+    ids=[
+        "incident-worded-differently",
+        "place-in-another-clause",
+        "weeks-apart",
+        "vague",
+        "other-verb",
+    ],
+)
+def test_incident_number_contradiction(
+    b_sentence: str,
+    b_pub: str,
+    b_quantity: tuple[str, float, str, str],
+    b_time: tuple[str, str, str],
+    clash: bool,
+) -> None:
+    a = _report(
+        "i1",
+        "a1",
+        "At least 12 civilians were killed when regime jets struck the town of Saraqib on Monday, a monitor said.",
+        "2016-05-02",
+        quantities=[("At least 12 civilians", 12.0, "civilian", "")],
+        places=["Saraqib"],
+        times=[("Monday", "2016-05-02", "2016-05-02")],
+    )
+    b = _report(
+        "i2", "a2", b_sentence, b_pub, quantities=[b_quantity], places=["Saraqib"], times=[b_time]
+    )
+    f = find(run([a, b]), "contradiction", "number", {"i1", "i2"})
+    assert (f is not None) is clash
+
+
+@pytest.mark.parametrize(
+    ("ta", "tb", "pubs", "clash"),
+    [
+        (
+            ("Thursday", "2016-06-30", "2016-06-30", "header"),
+            ("Thursday", "2016-07-07", "2016-07-07", "header"),
+            ("2016-07-01", "2016-07-08"),
+            False,
+        ),
+        (
+            ("last Thursday", "2016-06-30", "2016-06-30", "header"),
+            ("on Thursday", "2016-07-07", "2016-07-07", "header"),
+            ("2016-07-06", "2016-07-08"),
+            False,
+        ),
+        (
+            ("June 30, 2016", "2016-06-30", "2016-06-30", "absolute"),
+            ("July 7, 2016", "2016-07-07", "2016-07-07", "absolute"),
+            ("2016-07-06", "2016-07-08"),
+            True,
+        ),
+    ],
+    ids=["same-words-two-anchors", "relative-two-anchors", "absolute-dates"],
+)
+def test_statement_time_needs_comparable_anchors(
+    ta: tuple[str, str, str, str], tb: tuple[str, str, str, str], pubs: tuple[str, str], clash: bool
+) -> None:
+    def claim(cid: str, art: str, t: tuple[str, str, str, str], pub: str) -> Claim:
+        s = f"Government forces severed the Castello Road route {t[0]} when they seized a hilltop within firing range."
+        c = make(
+            cid,
+            art,
+            s,
+            kind="narration",
+            speaker_type="outlet",
+            outlet=f"O{art}",
+            published=pub,
+            times=[t[:3]],
+        )
+        span = dataclasses.replace(c.times[0], resolved_by=t[3], grain="day")
+        return dataclasses.replace(c, times=(span,))
+
+    claims = [claim("s1", "a1", ta, pubs[0]), claim("s2", "a2", tb, pubs[1])]
+    f = find(run(claims), "contradiction", "time", {"s1", "s2"})
+    assert (f is not None) is clash
+
+
+def test_negation_elsewhere_in_the_sentence_is_no_polarity_flip() -> None:
+    s1 = "The advances against the militants in Deir Ezzor have cost a heavy civilian death toll from air raids."
+    s2 = "He has no links with the group. The advances against the militants in Deir Ezzor have cost a heavy civilian death toll from air raids."
+    claims = [
+        make(
+            "n1",
+            "a1",
+            s1,
+            kind="narration",
+            speaker_type="outlet",
+            outlet="One",
+            published="2017-10-05",
+        ),
+        make(
+            "n2",
+            "a2",
+            s2,
+            kind="narration",
+            speaker_type="outlet",
+            outlet="Two",
+            published="2017-10-05",
+            negated=True,
+        ),
+    ]
+    findings = run(claims)
+    assert find(findings, "contradiction", "polarity", {"n1", "n2"}) is None
+    assert find(findings, "agreement", "statement", {"n1", "n2"}) is not None
+
+
+def test_a_content_that_is_only_a_name_agrees_with_nothing() -> None:
+    claims = [
+        make(
+            "o1",
+            "a1",
+            "Five civilians were killed in the village, said the Syrian Observatory for Human Rights.",
+            "the Syrian Observatory for Human Rights",
+            speaker="Five civilians",
+            speaker_type="organization",
+            cue="said",
+        ),
+        make(
+            "o2",
+            "a2",
+            "A bridge was destroyed near the border, said the Syrian Observatory for Human Rights.",
+            "the Syrian Observatory for Human Rights",
+            speaker="A bridge",
+            speaker_type="organization",
+            cue="said",
+        ),
+    ]
+    assert find(run(claims), "agreement", "statement", {"o1", "o2"}) is None

@@ -104,9 +104,16 @@ def test_article_speakers_rule_out_places() -> None:
     text = "Haddad said the plan works. Diplomats came from Haddad and from Beirut."
     assert [p.name for p in find_places(text)] == ["Beirut"]
     start = text.index("Diplomats")
-    # the span alone does not show Haddad speaking; the article's speakers do
-    assert [p.name for p in find_places(text, start)] == ["Haddad", "Beirut"]
-    assert [p.name for p in find_places(text, start, speakers=frozenset({"Haddad"}))] == ["Beirut"]
+    # the span alone does not show Haddad speaking; the whole text does
+    assert [p.name for p in find_places(text, start)] == ["Beirut"]
+    tail = text[start:]
+    assert [p.name for p in find_places(tail)] == ["Haddad", "Beirut"]
+    assert [p.name for p in find_places(tail, speakers=frozenset({"Haddad"}))] == ["Beirut"]
+
+
+def test_titled_names_are_speakers() -> None:
+    text = "Foreign Minister Sergei Lavrov arrived. A letter came from Lavrov in Moscow."
+    assert [p.name for p in find_places(text)] == ["Moscow"]
 
 
 def test_offsets_slice_the_original() -> None:

@@ -15,6 +15,7 @@ checks with tens of thousands of examples.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import os
 import subprocess
 import sys
@@ -38,6 +39,7 @@ from conftest import (
     check_offsets,
     generated_articles,
     make_article,
+    skip_without_shared,
     write_generated_corpus,
 )
 from hypothesis import HealthCheck, given, settings
@@ -290,6 +292,27 @@ def test_seed_variants_offsets_slice(edit: object) -> None:
         check_offsets(article, pipeline.extract_article(article))
 
 
+# --------------------------------------------------------------------------- regressions found by fuzzing
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The talks have been stalled since 2047, he said.",
+        "Anna Keller said the war has raged since 2019.",
+    ],
+    ids=["since-far-future", "since-next-year"],
+)
+def test_time_interval_never_inverted(text: str) -> None:
+    """``since YEAR`` after the article date must not give first > last (benchmarks/fuzz.py)."""
+    article = dataclasses.replace(
+        make_article(text), published=dt.date(2018, 12, 19), date_source="header"
+    )
+    result = pipeline.extract_article(article)
+    assert any(t.modifier == "since" for c in result.claims for t in c.times), result.claims
+    check_offsets(article, result)
+
+
 # --------------------------------------------------------------------------- across articles
 
 
@@ -365,6 +388,22 @@ def test_records_are_frozen() -> None:
     result = pipeline.extract_article(make_article("Anna Keller said the talks will go ahead."))
     with pytest.raises(dataclasses.FrozenInstanceError):
         result.article.text = "x"  # type: ignore[misc]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "parts",
+    [("corpora", "fakes-syria.csv"), ("corpora", "polnear-dev", "text")],
+    ids=["fakes-syria", "polnear-dev"],
+)
+def test_real_corpus_invariants(parts: tuple[str, ...]) -> None:
+    """Real third-party news text: every invariant on every article, ids unique corpus-wide."""
+    path = skip_without_shared(*parts)
+    extraction = pipeline.extract([str(path)], IngestOptions(), jobs=2)
+    assert len(extraction.results) > 50, extraction.errors[:5]
+    for r in extraction.results:
+        check_offsets(r.article, r)
+    check_cross_reference(extraction, pipeline.cross_reference(extraction, jobs=2))
 
 
 # --------------------------------------------------------------------------- PYTHONHASHSEED

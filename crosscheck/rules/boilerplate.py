@@ -460,6 +460,9 @@ CAPTION_MAX_WORDS = 80
 SHORT_CREDIT_WORDS = 25
 # Widget / link / promo rules only look at lines of at most this many characters.
 SHORT_LINE_CHARS = 300
+# A metadata title found in the text is the headline when at most this many characters
+# (a date, "Wed 05 Apr 2017 ") precede it on its line.
+TITLE_PREFIX_CHARS = 40
 # The headline is looked for among this many first content lines.
 HEADLINE_SEARCH_LINES = 5
 # Lines whose letters are mostly in another script than the article's are boilerplate

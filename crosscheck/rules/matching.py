@@ -69,6 +69,13 @@ CLAUSE_BREAKERS: tuple[str, ...] = (
     "amid",
 )
 
+# Words that turn to another clause of time or contrast: a place after one of them
+# ("19 killed near the capital, hours AFTER a gas attack in Khan Sheikhun") is not
+# where the number before it happened.
+CLAUSE_TURNS: frozenset[str] = _table(
+    "after before while whereas although though but since until following amid"
+)
+
 # Words that are written with a capital but are not names (sentence openers, days,
 # months, honorifics): never used as "proper noun" evidence of participants.
 NOT_NAMES: frozenset[str] = _table("""
@@ -117,7 +124,7 @@ HONORIFICS: frozenset[str] = _table("mr mrs ms miss dr sir prof professor lord l
 # Name particles kept with the last name ("de Mistura" keys as "mistura", "al-Assad" as
 # "assad"): dropped when building the last-name key.
 NAME_PARTICLES: frozenset[str] = _table(
-    "de da di del della van von der den le la al el bin ibn abu ben du st"
+    "de da di del della van von der den le la al el bin ibn abu ben du st abd abdel abdul"
 )
 
 # Determiners and possessives stripped from the front of role and event mentions.
@@ -187,6 +194,20 @@ ORDINAL_WORDS: frozenset[str] = _table("""
 # between ("In late January, the congress ...").
 EVENT_TIME_WINDOW_AFTER: int = 200
 EVENT_TIME_WINDOW_BEFORE: int = 12
+
+# A place LOCATES an event when the text between the event
+# mention and the place says so: optional relative/passive words of taking place
+# ("was expected to take place", "to be held", "which opened"), then "in" or "at",
+# then at most EVENT_PLACE_MAX_WORDS descriptive words ("the Russian Black Sea resort
+# city of"). "Slovenian elections Thousands of migrants walk into Turkey" does not.
+EVENT_PLACE_VERBS: frozenset[str] = _table(
+    "which that to be been being is was were are will would could might may should "
+    "expected scheduled set due planned slated going held hold take takes took taking "
+    "place convene convenes convened convening hosted host opened open opens begin begins "
+    "began start starts started starting kick kicks kicked off also now first finally "
+    "reportedly currently initially originally"
+)
+EVENT_PLACE_MAX_WORDS: int = 8
 
 # Contrast markers: when a claim gives an earlier expectation and a revised one joined
 # by one of these ("was expected in mid-November, however, it might take place in
@@ -270,7 +291,7 @@ CANDIDATE_CUTOFF: float = 60.0
 AGREE_MIN_SHARED: int = 4
 AGREE_OVERLAP: float = 0.7
 
-# Two claims this similar (rapidfuzz ratio on normalised full contents, at least
+# Two claims whose sentences are this similar (rapidfuzz ratio, lower case, at least
 # COPY_MIN_WORDS words) are one text copied, not two independent sources.
 COPY_RATIO: float = 95.0
 COPY_MIN_WORDS: int = 8
@@ -288,25 +309,47 @@ SLOT_SAME_STATEMENT_OVERLAP: float = 0.6
 # contradict, clustered by the block that brought them together.
 RELATED_MIN: float = 75.0
 
-# Number hedges: the interval a hedged number stands for, as (low factor, high
-# factor) of the value; None for unbounded. "about 40" is 34..46.
+# Number hedges (Quantity.hedge as normalise writes it): the interval a hedged number
+# stands for, as (low factor, high factor) of the value; None for unbounded. "about
+# 40" is 34..46. A hedge not in this table (vague amounts: "dozens", "several",
+# "hundreds"; identifiers: "id") makes the number incomparable: never a contradiction.
 NUMBER_HEDGES: dict[str, tuple[float | None, float | None]] = {
     "": (1.0, 1.0),
     "about": (0.85, 1.15),
-    "around": (0.85, 1.15),
-    "approximately": (0.85, 1.15),
     "nearly": (0.85, 1.0),
-    "almost": (0.85, 1.0),
-    "some": (0.85, 1.15),
-    "roughly": (0.85, 1.15),
     "more than": (1.0, None),
-    "over": (1.0, None),
     "at least": (1.0, None),
     "less than": (0.0, 1.0),
-    "under": (0.0, 1.0),
     "up to": (0.0, 1.0),
-    "at most": (0.0, 1.0),
 }
+
+# Two numbers are only compared when they count the same thing in the same way: the
+# content words around each number must
+# share at least one word besides the unit ("400000 people have been KILLED" vs
+# "millions of people have been DISPLACED" do not). The context is the
+# CONTEXT_WORDS_AFTER words after the number and the CONTEXT_WORDS_BEFORE before it;
+# the same test tells whether two times date the same thing.
+CONTEXT_WORDS_AFTER: int = 7
+CONTEXT_WORDS_BEFORE: int = 3
+
+# Pairwise slot contradictions (statements that name no shared event) are only
+# looked for between articles published at most this many days apart: the same
+# words a week later are most often about another attack, another toll, another
+# meeting (measured on fakes-syria: daily "N persons killed in rocket attacks on
+# Aleppo" reports 8 days apart are different attacks). Relative time expressions ("Thursday", "last week") resolved against two
+# different publication dates are never compared with each other at all.
+PAIR_PUBLICATION_WINDOW_DAYS: int = 3
+
+# A slot contradiction needs this many shared content words besides the numbers,
+# times and negations (so that two boilerplate lines "Last update: Thursday ..." are
+# not a statement).
+SLOT_MIN_SHARED: int = 5
+
+# An agreement (and a slot contradiction) needs this many shared words that are not
+# proper names, role words or the speaker mention itself (a content that is only a
+# name, "the Syrian Observatory for Human Rights", or "observatory head X", states
+# nothing).
+AGREE_MIN_COMMON: int = 2
 
 # Units under which numbers are never compared (they are labels, not amounts).
 NUMBER_UNITS_IGNORED: frozenset[str] = _table(

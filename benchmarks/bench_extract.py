@@ -1,0 +1,184 @@
+"""Per-article extraction throughput: ingest -> clean -> segment -> attribute -> normalise.
+
+    .venv/bin/python benchmarks/bench_extract.py [--articles 2000] [--jobs 1] [--corpus PATH]
+                                                 [--profile] [--stages]
+
+Copies the first N articles (default 2,000) of ``../shared/corpora/abp-10k.jsonl.gz``
+(or ``--corpus``: a .jsonl, .jsonl.gz or folder of .txt) to a temporary
+uncompressed JSONL, then runs ``pipeline.extract`` on it **in a fresh Python
+process**, timed from process start, so interpreter start-up, imports and regex
+compilation are included. Prints MB/s (10^6 characters of article text, as read)
+and articles/s, the claims found, and the start-up cost on its own.
+
+``--stages`` also times each per-article stage separately (in this process, after
+start-up): clean, segment, attribute, normalise, each over every article.
+``--profile`` writes a pyinstrument profile of the extraction to
+``benchmarks/out/profile-extract-<time>.txt``.
+
+Without ``../shared`` (and no ``--corpus``) it runs on a generated corpus
+(``benchmarks/corpusgen.py``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+ABP = SHARED / "corpora" / "abp-10k.jsonl.gz"
+OUT = ROOT / "benchmarks" / "out"
+PY = sys.executable
+
+_CHILD = r"""
+import json, sys, time
+t0 = time.perf_counter()
+from crosscheck import pipeline
+t_import = time.perf_counter() - t0
+ex = pipeline.extract([sys.argv[1]], jobs=int(sys.argv[2]))
+elapsed = time.perf_counter() - t0
+chars = sum(len(r.article.text) for r in ex.results)
+claims = ex.claims
+print(json.dumps({
+    "seconds_in_process": elapsed,
+    "import_seconds": t_import,
+    "articles": len(ex.results),
+    "skipped": len(ex.errors),
+    "chars": chars,
+    "claims": len(claims),
+    "attributed": sum(1 for c in claims if c.kind == "attributed"),
+    "narration": sum(1 for c in claims if c.kind == "narration"),
+    "headline": sum(1 for c in claims if c.kind == "headline"),
+}))
+"""
+
+
+def _records(corpus: Path | None, n: int) -> list[dict[str, object]]:
+    if corpus is not None and corpus.is_dir():
+        files = sorted(corpus.rglob("*.txt"))[:n]
+        return [{"id": f.stem, "content_original": f.read_text(encoding="utf-8")} for f in files]
+    path = corpus or ABP
+    if path.exists():
+        opener = gzip.open if path.suffix == ".gz" else open
+        out: list[dict[str, object]] = []
+        with opener(path, "rt", encoding="utf-8") as fh:
+            for line in fh:
+                if len(out) >= n:
+                    break
+                if line.strip():
+                    out.append(json.loads(line))
+        return out
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    import corpusgen
+
+    return list(corpusgen.generate(n))  # generated news-like articles
+
+
+def _run_child(path: Path, jobs: int) -> tuple[float, dict[str, float]]:
+    start = time.perf_counter()
+    proc = subprocess.run(
+        [PY, "-c", _CHILD, str(path), str(jobs)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    wall = time.perf_counter() - start
+    return wall, json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+def _startup() -> float:
+    start = time.perf_counter()
+    subprocess.run([PY, "-c", "import crosscheck.pipeline"], cwd=ROOT, check=True)
+    return time.perf_counter() - start
+
+
+def _stages(path: Path) -> list[tuple[str, float]]:
+    sys.path.insert(0, str(ROOT))
+    from crosscheck import attribute, clean, ingest, normalise, segment
+    from crosscheck.records import Article
+
+    arts = [a for a in ingest.read([str(path)], ingest.IngestOptions()) if isinstance(a, Article)]
+    out: list[tuple[str, float]] = []
+    t = time.perf_counter()
+    cleaned = [clean.clean(a) for a in arts]
+    out.append(("clean", time.perf_counter() - t))
+    t = time.perf_counter()
+    sents = [segment.segment(a) for a in cleaned]
+    out.append(("segment", time.perf_counter() - t))
+    t = time.perf_counter()
+    claims = [attribute.attribute(a, s) for a, s in zip(cleaned, sents, strict=True)]
+    out.append(("attribute", time.perf_counter() - t))
+    t = time.perf_counter()
+    for a, c in zip(cleaned, claims, strict=True):
+        normalise.normalise(a, c)
+    out.append(("normalise", time.perf_counter() - t))
+    return out
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--articles", type=int, default=2000)
+    ap.add_argument("--jobs", type=int, default=1)
+    ap.add_argument("--corpus", type=Path, default=None)
+    ap.add_argument("--repeat", type=int, default=3, help="runs; the best is reported")
+    ap.add_argument("--stages", action="store_true")
+    ap.add_argument("--profile", action="store_true")
+    args = ap.parse_args()
+
+    records = _records(args.corpus, args.articles)
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "corpus.jsonl"
+        with path.open("w", encoding="utf-8") as fh:
+            for r in records:
+                fh.write(json.dumps(r, ensure_ascii=False) + "\n")
+        startup = min(_startup() for _ in range(3))
+        runs = [_run_child(path, args.jobs) for _ in range(max(1, args.repeat))]
+        wall, info = min(runs, key=lambda r: r[0])
+        mb = info["chars"] / 1e6
+        print(
+            f"# bench_extract: {int(info['articles'])} articles, {mb:.2f} MB of text, jobs={args.jobs}"
+        )
+        print()
+        print("| measure | value |")
+        print("|---|---|")
+        print(f"| wall time, process start to finish (best of {len(runs)}) | {wall:.2f} s |")
+        print(
+            f"| throughput, start-up included | **{mb / wall:.2f} MB/s**, {info['articles'] / wall:.0f} articles/s |"
+        )
+        print(
+            f"| throughput, in-process (after interpreter start) | {mb / info['seconds_in_process']:.2f} MB/s |"
+        )
+        print(f"| interpreter + `import crosscheck.pipeline` | {startup:.2f} s |")
+        print(
+            f"| claims | {int(info['claims'])} ({int(info['attributed'])} attributed, {int(info['narration'])} narration, {int(info['headline'])} headline) |"
+        )
+        print(f"| skipped records | {int(info['skipped'])} |")
+        print(f"| all runs (s) | {', '.join(f'{w:.2f}' for w, _ in runs)} |")
+        if args.stages:
+            print()
+            print("| stage (in process) | seconds | MB/s |")
+            print("|---|---|---|")
+            for name, sec in _stages(path):
+                print(f"| {name} | {sec:.2f} | {mb / sec:.1f} |")
+        if args.profile:
+            OUT.mkdir(parents=True, exist_ok=True)
+            stamp = time.strftime("%Y%m%d-%H%M%S")
+            target = OUT / f"profile-extract-{stamp}.txt"
+            code = (
+                "import sys\nfrom pyinstrument import Profiler\np=Profiler()\np.start()\n"
+                "from crosscheck import pipeline\npipeline.extract([sys.argv[1]])\np.stop()\n"
+                "open(sys.argv[2],'w').write(p.output_text(unicode=False, color=False))\n"
+            )
+            subprocess.run([PY, "-c", code, str(path), str(target)], cwd=ROOT, check=True)
+            print(f"\nprofile: {target.relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,562 @@
+"""attribute.py: the claim forms, one table row per form, plus the invariants.
+
+Sentences are made here with a tiny splitter (one paragraph per line, a sentence ends
+after . ! ? and an optional closing quote before a capital or an opening quote), so
+these tests exercise attribute() alone, whatever clean/segment do. The last lines of
+the file run the real pipeline for the offset invariants and adversarial inputs.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass
+
+import pytest
+from conftest import check_offsets, deadline, make_article
+
+from crosscheck import attribute, pipeline
+from crosscheck.clean import normalise_view
+from crosscheck.records import Article, Claim, Sentence, ZoneKind
+
+_END = re.compile(r"(?<=[.!?])[\"”']?(?=\s+[\"“A-Z])")
+_ABBR = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Del|St|Lt|Col|[A-Z])\.[\"”']?$")
+
+
+def build(
+    text: str, headline: bool = False, outlet: str = ""
+) -> tuple[Article, tuple[Sentence, ...]]:
+    """An Article and its sentences; with ``headline`` the first line is the headline."""
+    article = Article(id="t", text=text, view=normalise_view(text), outlet=outlet)
+    sentences: list[Sentence] = []
+    pos = 0
+    for para, line in enumerate(text.split("\n")):
+        start = pos
+        pos += len(line) + 1
+        if not line.strip():
+            continue
+        zone: ZoneKind = "headline" if headline and para == 0 else "body"
+        ends = [m.end() for m in _END.finditer(line) if not _ABBR.search(line, 0, m.start())]
+        cuts = [start] + [start + e for e in ends] + [start + len(line)]
+        for a, b in itertools.pairwise(cuts):
+            while a < b and text[a].isspace():
+                a += 1
+            e = b
+            while e > a and text[e - 1].isspace():
+                e -= 1
+            if e > a:
+                sentences.append(Sentence("t", len(sentences), a, e, zone, para))
+    return article, tuple(sentences)
+
+
+def claims(text: str, headline: bool = False, outlet: str = "") -> tuple[Claim, ...]:
+    article, sentences = build(text, headline, outlet)
+    return attribute.attribute(article, sentences)
+
+
+def attributed(text: str, headline: bool = False) -> list[Claim]:
+    return [c for c in claims(text, headline) if c.kind in ("attributed", "headline") and c.cue]
+
+
+@dataclass(frozen=True)
+class Case:
+    id: str
+    text: str
+    speaker: str  # the mention as written
+    name: str  # speaker_name
+    cue: str
+    content: str  # must lie inside the claim's content
+    quote: str = ""
+    via: str = ""
+    role: str = ""
+    resolved: bool | None = None
+    negated: bool | None = None
+    speaker_type: str = ""
+    headline: bool = False
+
+
+CASES = [
+    Case(
+        "SVC-that",
+        "Lavrov noted that the preparations for the congress were underway.",
+        "Lavrov",
+        "Lavrov",
+        "noted",
+        "the preparations for the congress were underway",
+        "indirect",
+    ),
+    Case(
+        "SVC-bare",
+        "Police say he posed a deadly threat.",
+        "Police",
+        "Police",
+        "say",
+        "he posed a deadly threat",
+    ),
+    Case(
+        "SVC-role-name",
+        "Russian Foreign Minister Sergei Lavrov said the congress will encourage talks.",
+        "Russian Foreign Minister Sergei Lavrov",
+        "Sergei Lavrov",
+        "said",
+        "the congress will encourage talks",
+        role="Russian Foreign Minister",
+        speaker_type="person",
+    ),
+    Case(
+        "QSV",
+        '"We are going to remain engaged with the United Nations," Palladino said on Tuesday.',
+        "Palladino",
+        "Palladino",
+        "said",
+        "We are going to remain engaged",
+        "direct",
+    ),
+    Case(
+        "QVS",
+        '"This is a waste of time," said Del. Stacey Plaskett of the Virgin Islands.',
+        "Del. Stacey Plaskett of the Virgin Islands",
+        "Stacey Plaskett",
+        "said",
+        "This is a waste of time",
+        "direct",
+    ),
+    Case(
+        "CVS-role",
+        "Moscow and Washington will boost their cooperation, says the Russian foreign minister.",
+        "the Russian foreign minister",
+        "Russian foreign minister",
+        "says",
+        "Moscow and Washington will boost their cooperation",
+    ),
+    Case(
+        "CSV-told-via",
+        "The United States will continue to engage with Russia, US State Department Deputy "
+        "Spokesperson Roberto Palladino told reporters.",
+        "US State Department Deputy Spokesperson Roberto Palladino",
+        "Roberto Palladino",
+        "told",
+        "The United States will continue to engage with Russia",
+        via="reporters",
+    ),
+    Case(
+        "told-X-that",
+        "Spokesperson Carlin Woog told Sputnik that de Mistura will also meet officials.",
+        "Spokesperson Carlin Woog",
+        "Carlin Woog",
+        "told",
+        "de Mistura will also meet officials",
+        via="Sputnik",
+    ),
+    Case(
+        "parenthetical",
+        "The United States, Palladino added, supports the envoy's efforts.",
+        "Palladino",
+        "Palladino",
+        "added",
+        "The United States",
+    ),
+    Case(
+        "parenthetical-2",
+        "The United States, Palladino added, supports the envoy's efforts.",
+        "Palladino",
+        "Palladino",
+        "added",
+        "supports the envoy's efforts",
+    ),
+    Case(
+        "according-to-end",
+        "The ministers agreed to help convene the committee in early 2019, according to a joint statement.",
+        "a joint statement",
+        "joint statement",
+        "according to",
+        "agreed to help convene the committee",
+        speaker_type="document",
+    ),
+    Case(
+        "according-to-start",
+        "According to Sergei Lavrov, the event will be the first attempt.",
+        "Sergei Lavrov",
+        "Sergei Lavrov",
+        "According to",
+        "the event will be the first attempt",
+    ),
+    Case(
+        "in-a-statement",
+        "The ministry said in a statement that the talks were useful.",
+        "The ministry",
+        "ministry",
+        "said",
+        "the talks were useful",
+        via="a statement",
+        speaker_type="organization",
+    ),
+    Case(
+        "as-source-told",
+        "The congress might take place in December, as a Syrian opposition source told Sputnik.",
+        "a Syrian opposition source",
+        "Syrian opposition source",
+        "told",
+        "The congress might take place in December",
+        speaker_type="anonymous",
+    ),
+    Case(
+        "two-speakers",
+        '"Teams would try to finalise details", US Secretary of State John Kerry and Russian Foreign '
+        "Minister Sergei Lavrov, told a joint news conference.",
+        "US Secretary of State John Kerry and Russian Foreign Minister Sergei Lavrov",
+        "John Kerry and Sergei Lavrov",
+        "told",
+        "Teams would try to finalise details",
+        via="a joint news conference",
+    ),
+    Case(
+        "belief-that",
+        "Wines believes that the campaign took black voters for granted.",
+        "Wines",
+        "Wines",
+        "believes",
+        "the campaign took black voters for granted",
+    ),
+    Case(
+        "intention-to",
+        "Clinton wants to sign up 5 million people.",
+        "Clinton",
+        "Clinton",
+        "wants",
+        "to sign up 5 million people",
+    ),
+    Case(
+        "evidence",
+        "A Bloomberg poll shows that Americans have abandoned the party.",
+        "A Bloomberg poll",
+        "Bloomberg poll",
+        "shows",
+        "Americans have abandoned the party",
+        speaker_type="document",
+    ),
+    Case(
+        "noun-that",
+        "Trump spoke on Monday. His claim that the election is rigged drew fire.",
+        "His",
+        "Trump",
+        "claim",
+        "the election is rigged",
+        resolved=True,
+    ),
+    Case(
+        "adding-that",
+        "Lavrov stressed that talks must continue, adding that a new round should be launched.",
+        "Lavrov",
+        "Lavrov",
+        "adding",
+        "a new round should be launched",
+    ),
+    Case(
+        "negated",
+        "Moreover, the congress does not aim to replace talks in Geneva, Gatilov added.",
+        "Gatilov",
+        "Gatilov",
+        "added",
+        "does not aim to replace talks",
+        negated=True,
+    ),
+    Case(
+        "no-possibility",
+        "Lavrov also stressed that there can be no possibility of guaranteeing the truce.",
+        "Lavrov",
+        "Lavrov",
+        "stressed",
+        "there can be no possibility",
+        negated=True,
+    ),
+    Case(
+        "not-negated",
+        "Lavrov said the talks will go ahead.",
+        "Lavrov",
+        "Lavrov",
+        "said",
+        "the talks will go ahead",
+        negated=False,
+    ),
+    Case(
+        "partial-quote",
+        'Lavrov said the congress would help the "revitalization of the Geneva talks."',
+        "Lavrov",
+        "Lavrov",
+        "said",
+        "revitalization",
+        "partial",
+    ),
+    Case(
+        "who-relative",
+        "Leslie Wimes, who leads the caucus, said the party was in panic.",
+        "Leslie Wimes",
+        "Leslie Wimes",
+        "said",
+        "the party was in panic",
+    ),
+    Case(
+        "colon-transcript",
+        "PENCE: Well, look, the debate is serious business.",
+        "PENCE",
+        "PENCE",
+        ":",
+        "the debate is serious business",
+    ),
+    Case(
+        "epigraph-dash",
+        "\u201cHe represents our greatest shame.\u201d \u2015 Sonya Herridge",
+        "Sonya Herridge",
+        "Sonya Herridge",
+        "\u2015",
+        "He represents our greatest shame",
+    ),
+    Case(
+        "headline-dash",
+        "Syrian Congress to Give Impetus to Geneva Process - Lavrov\nBody text here.",
+        "Lavrov",
+        "Lavrov",
+        "-",
+        "Syrian Congress to Give Impetus",
+        headline=True,
+    ),
+    Case(
+        "headline-says",
+        "Clarity achieved on truce steps, says Kerry\nBody text here.",
+        "Kerry",
+        "Kerry",
+        "says",
+        "Clarity achieved on truce steps",
+        headline=True,
+    ),
+    Case(
+        "headline-title-case",
+        "Obama Says Museum Will Tell of Suffering\nBody text here.",
+        "Obama",
+        "Obama",
+        "Says",
+        "Museum Will Tell of Suffering",
+        headline=True,
+    ),
+]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
+def test_claim_forms(case: Case) -> None:
+    found = [
+        c
+        for c in attributed(case.text, case.headline)
+        if c.speaker == case.speaker and c.cue.replace("\u00a0", " ") == case.cue
+    ]
+    assert found, [(c.speaker, c.cue, c.content) for c in attributed(case.text, case.headline)]
+    c = next((c for c in found if case.content in c.content), None)
+    assert c is not None, [x.content for x in found]
+    assert c.speaker_name == case.name
+    if case.quote:
+        assert c.quote == case.quote
+    if case.via:
+        assert c.via == case.via
+    if case.role:
+        assert c.speaker_role == case.role
+    if case.resolved is not None:
+        assert c.resolved is case.resolved
+    if case.negated is not None:
+        assert c.negated is case.negated
+    if case.speaker_type:
+        assert c.speaker_type == case.speaker_type
+    assert c.kind == ("headline" if case.headline else "attributed")
+
+
+RESOLUTION = [
+    (
+        "pronoun-he",
+        "Gennadiy Gatilov met the envoy. The talks will not replace Geneva, Gatilov added. "
+        "He said that the congress could last a few days.",
+        "He",
+        "Gennadiy Gatilov",
+    ),
+    (
+        "pronoun-skips-other-gender",
+        "Hillary Clinton met John Kirby. Kirby said the talks went well. "
+        "He said that more meetings would follow.",
+        "He",
+        "John Kirby",
+    ),
+    (
+        "pronoun-she",
+        "John Smith spoke first. Mary Jones said the plan was sound. She said it would pass.",
+        "She",
+        "Mary Jones",
+    ),
+    (
+        "role-noun-minister",
+        "Russian Foreign Minister Sergei Lavrov arrived on Monday. "
+        "The Russian foreign minister said that the besieged area was interested.",
+        "The Russian foreign minister",
+        "Sergei Lavrov",
+    ),
+    (
+        "role-noun-ministry",
+        "Lavrov and Zarif agree on the talks, the Russian Foreign Ministry said in a statement. "
+        '"Both sides have highly appraised the meeting," the ministry said.',
+        "the ministry",
+        "Russian Foreign Ministry",
+    ),
+    (
+        "surname-fullest",
+        "US Secretary of State John Kerry arrived. Kerry said the deal was close.",
+        "Kerry",
+        "John Kerry",
+    ),
+    (
+        "they-plural",
+        "Officials from both sides met on Friday. They said the talks would resume.",
+        "They",
+        "Officials",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "name"), [r[1:] for r in RESOLUTION], ids=[r[0] for r in RESOLUTION]
+)
+def test_speaker_resolution(text: str, mention: str, name: str) -> None:
+    found = [c for c in attributed(text) if c.speaker == mention]
+    assert found, [(c.speaker, c.speaker_name) for c in attributed(text)]
+    c = found[-1]
+    assert c.speaker_name == name
+    if (mention.lower() != name.lower() and mention[0].islower()) or mention in (
+        "He",
+        "She",
+        "They",
+    ):
+        assert c.resolved
+
+
+def test_floating_quote_inherits_the_speaker() -> None:
+    text = (
+        '"Special Envoy de Mistura met with Deputy Secretary Blinken today," Kirby told Sputnik. '
+        '"Special Envoy de Mistura shared his thoughts on the negotiations."'
+    )
+    found = [c for c in attributed(text) if "shared his thoughts" in c.content]
+    assert len(found) == 1
+    c = found[0]
+    assert (c.speaker, c.cue, c.resolved, c.quote) == ("Kirby", "told", True, "direct")
+    assert "shared his thoughts" in c.sentence and "met with" not in c.sentence
+
+
+def test_quote_running_over_sentences_is_one_content() -> None:
+    text = (
+        '"It was stressed that the meeting became an efficient platform. The ministers agreed to '
+        'maintain close coordination," the ministry said.'
+    )
+    [c] = attributed(text)
+    assert c.content.startswith('"It was stressed') and c.content.endswith('coordination,"')
+    assert c.sentence.startswith('"It was stressed') and c.sentence.endswith("said.")
+    assert c.quote == "direct"
+
+
+def test_unbalanced_quotes_do_not_stop_the_article() -> None:
+    text = 'He said "this never closes. Lavrov said that the talks would resume on Monday.'
+    assert any(c.speaker == "Lavrov" for c in attributed(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The report was published on Tuesday.",  # passive, no speaker
+        "He wants to say something.",  # "say" governed by "wants": one cue only
+        "The Trump campaign's plans were leaked.",  # plural noun, not a verb
+        '"I think," he said, "that we will win."',  # "think" inside a quotation
+        "A group known as the Club met in Paris.",  # participle
+    ],
+    ids=["passive", "infinitive", "noun-reading", "cue-in-quote", "participle"],
+)
+def test_no_false_cue(text: str) -> None:
+    cues = [c.cue for c in attributed(text)]
+    banned = {"published", "say", "plans", "think", "known"}
+    assert not banned & set(cues), cues
+
+
+def test_narration_and_headline_claims() -> None:
+    text = (
+        "Syrian Talks Resume in Geneva\n"
+        "Syria has been mired in civil war since 2011. The weather was nice.\n"
+        "The agreement came into force across Syria on February 27."
+    )
+    out = claims(text, headline=True, outlet="Sputnik")
+    narr = [c for c in out if c.kind == "narration"]
+    assert [c.content for c in narr] == [
+        "Syria has been mired in civil war since 2011.",
+        "The agreement came into force across Syria on February 27.",
+    ]
+    assert all(c.speaker == "Sputnik" and c.speaker_type == "outlet" for c in narr)
+    assert all(c.speaker_start is None for c in narr)
+    [head] = [c for c in out if c.kind == "headline"]
+    assert head.speaker_type == "outlet" and head.content == "Syrian Talks Resume in Geneva"
+
+
+def test_claim_ids_text_order_and_offsets() -> None:
+    text = (
+        "Kerry said the talks were close. Lavrov said there was no deal on Friday.\n"
+        '"We will meet again," Kerry added.'
+    )
+    out = claims(text)
+    assert [c.claim_id for c in out] == [f"t:{n:03d}" for n in range(1, len(out) + 1)]
+    assert [c.content_start for c in out] == sorted(c.content_start for c in out)
+    for c in out:
+        assert text[c.content_start : c.content_end] == c.content
+        assert text[c.sentence_start : c.sentence_end] == c.sentence
+        assert c.sentence_start <= c.content_start <= c.content_end <= c.sentence_end
+        if c.speaker_start is not None and c.speaker_end is not None:
+            assert text[c.speaker_start : c.speaker_end] == c.speaker
+        if c.cue_start is not None and c.cue_end is not None:
+            assert text[c.cue_start : c.cue_end] == c.cue
+    assert claims(text) == out  # deterministic
+
+
+def test_nbsp_offsets_index_the_text_as_read() -> None:
+    text = "Lavrov\u00a0noted that the preparations\u00a0for the congress were underway."
+    [c] = attributed(text)
+    assert c.speaker == "Lavrov" and c.cue == "noted"
+    assert text[c.content_start : c.content_end] == c.content
+    assert "\u00a0" in c.content
+
+
+def test_no_sentences_no_claims() -> None:
+    article, _ = build("Lavrov said yes.")
+    assert attribute.attribute(article, ()) == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kerry said the talks were close. He added that Lavrov agreed.\n"
+        '"We will meet," Lavrov said. "Soon." The meeting is on May 5, 2016.',
+        'WASHINGTON (Sputnik) \u2014 "Yes," the ministry said, according to\u00a0a statement.',
+    ],
+    ids=["mixed", "dateline-nbsp"],
+)
+def test_pipeline_invariants(text: str) -> None:
+    article = make_article(text)
+    check_offsets(article, pipeline.extract_article(article))
+
+
+ADVERSARIAL = {
+    "no-punctuation-1mb": ("word he said that " * 60000)[:1_000_000],
+    "quote-marks-200k": '"' * 200_000,
+    "quoted-said-lines": '"Yes," he said. ' * 5000,
+    "commas-then-cue": "A, " * 200_000 + "he said.",
+    "title-case-run": "Kerry Says " * 50_000,
+    "transcript-colons": "NAME: text\n" * 5_000,
+}
+
+
+@pytest.mark.parametrize("name", sorted(ADVERSARIAL), ids=sorted(ADVERSARIAL))
+def test_adversarial_input_finishes(name: str) -> None:
+    text = ADVERSARIAL[name]
+    article = make_article(text, name)
+    with deadline(60, name):
+        result = pipeline.extract_article(article)
+    check_offsets(article, result)
