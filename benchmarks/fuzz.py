@@ -120,6 +120,7 @@ class Crash:
     fuzzer: str
     count: int = 1
     minimised: bool = False
+    original: Any = None  # the input as found, before minimisation (kept when <= 200,000 chars)
 
     def key(self) -> str:
         return hashlib.sha256(self.signature.encode()).hexdigest()[:12]
@@ -227,19 +228,67 @@ EXECUTE: dict[str, Callable[[Any, bool], None]] = {
 # --------------------------------------------------------------------------- mutations
 
 INSERTS = [
-    '"', "\u201c", "\u201d", "\u2018", "\u2019", "'", "\u00ab", "\u00bb", "\u201e",
-    "\u00a0", "\u2009", "\u202f", "\r", "\n", "\r\n", "\n\n", "\t", "\ufeff", "\u200b",
-    "\u2028", "\x00", "\x85", "\u00a9 ", ". ", "? ", "!", ", ", " - ", " \u2014 ", ":",
-    " said ", " told reporters ", " according to ", " said, \u201c", "\u201d he said.",
-    " in mid-November ", " late January 2018 ", " by the end of 2018 ", " on Tuesday ",
-    " more than 1,000 ", " about 40 ", " Dr. ", " U.S. ", " Mr. J. ", "READ MORE: ",
-    "\ndate 2018-12-19 X\n", "date 2017-02-30\n", " Syrian National Dialogue Congress ",
-    " the Congress ", " he ", " the ministry ", " not ", " no ", " \u0421\u043e\u0447\u0438 ",
+    '"',
+    "\u201c",
+    "\u201d",
+    "\u2018",
+    "\u2019",
+    "'",
+    "\u00ab",
+    "\u00bb",
+    "\u201e",
+    "\u00a0",
+    "\u2009",
+    "\u202f",
+    "\r",
+    "\n",
+    "\r\n",
+    "\n\n",
+    "\t",
+    "\ufeff",
+    "\u200b",
+    "\u2028",
+    "\x00",
+    "\x85",
+    "\u00a9 ",
+    ". ",
+    "? ",
+    "!",
+    ", ",
+    " - ",
+    " \u2014 ",
+    ":",
+    " said ",
+    " told reporters ",
+    " according to ",
+    " said, \u201c",
+    "\u201d he said.",
+    " in mid-November ",
+    " late January 2018 ",
+    " by the end of 2018 ",
+    " on Tuesday ",
+    " more than 1,000 ",
+    " about 40 ",
+    " Dr. ",
+    " U.S. ",
+    " Mr. J. ",
+    "READ MORE: ",
+    "\ndate 2018-12-19 X\n",
+    "date 2017-02-30\n",
+    " Syrian National Dialogue Congress ",
+    " the Congress ",
+    " he ",
+    " the ministry ",
+    " not ",
+    " no ",
+    " \u0421\u043e\u0447\u0438 ",
 ]
 
 
 def long_token(rng: random.Random) -> str:
-    unit = rng.choice(["a", "A", '"', "\u201c", ".", " ", "said ", "\u00a0", "\n", "-", "1", "Mr. "])
+    unit = rng.choice(
+        ["a", "A", '"', "\u201c", ".", " ", "said ", "\u00a0", "\n", "-", "1", "Mr. "]
+    )
     return unit * rng.choice([10, 100, 100, 1000, 1000, 10_000, 50_000])
 
 
@@ -258,7 +307,9 @@ def mutate_text(text: str, rng: random.Random, seeds: list[str]) -> str:
         elif op == 3 and rng.random() < 0.3:  # very long token
             text = text[:pos] + long_token(rng) + text[pos:]
         elif op == 4 and text:  # replace a character with a random code point
-            cp = rng.choice([rng.randint(32, 0x2FFF), rng.randint(0, 31), rng.randint(0xE000, 0xFFFD)])
+            cp = rng.choice(
+                [rng.randint(32, 0x2FFF), rng.randint(0, 31), rng.randint(0xE000, 0xFFFD)]
+            )
             text = text[:pos] + chr(cp) + text[pos + 1 :]
         elif op == 5:  # splice with another seed
             other = rng.choice(seeds)
@@ -272,7 +323,16 @@ def mutate_text(text: str, rng: random.Random, seeds: list[str]) -> str:
                     raw[i] ^= 1 << rng.randrange(8)
             text = raw.decode("utf-8", errors=rng.choice(["replace", "ignore"]))
         elif op == 7:  # swap quote styles / whitespace everywhere
-            a, b = rng.choice([('"', "\u201c"), (" ", "\u00a0"), ("\n", "\r\n"), ("\n", "\r"), (".", ""), ("\u2019", "'")])
+            a, b = rng.choice(
+                [
+                    ('"', "\u201c"),
+                    (" ", "\u00a0"),
+                    ("\n", "\r\n"),
+                    ("\n", "\r"),
+                    (".", ""),
+                    ("\u2019", "'"),
+                ]
+            )
             text = text.replace(a, b)
     return text
 
@@ -286,7 +346,23 @@ def mutate_bytes(data: bytes, rng: random.Random) -> bytes:
             raw[min(pos, len(raw) - 1)] ^= 1 << rng.randrange(8)
         elif op == 1:
             raw[pos:pos] = rng.choice(
-                [b"\n", b"\r", b'"', b",", b"{", b"}", b"\\", b"\x00", b"\xff\xfe", b"\xef\xbb\xbf", b"\x93", b"\xe9", b'","', b"\\u00", b"\\ud800"]
+                [
+                    b"\n",
+                    b"\r",
+                    b'"',
+                    b",",
+                    b"{",
+                    b"}",
+                    b"\\",
+                    b"\x00",
+                    b"\xff\xfe",
+                    b"\xef\xbb\xbf",
+                    b"\x93",
+                    b"\xe9",
+                    b'","',
+                    b"\\u00",
+                    b"\\ud800",
+                ]
             )
         elif op == 2 and raw:
             del raw[pos : pos + rng.randint(1, 50)]
@@ -298,7 +374,10 @@ def mutate_bytes(data: bytes, rng: random.Random) -> bytes:
 def as_jsonl(texts: list[str], rng: random.Random) -> bytes:
     fields = rng.choice([("id", "text"), ("ID", "content_original"), ("id", "maintext")])
     lines = [
-        json.dumps({fields[0]: f"r{i}", "title": "T", "date": "2018-12-19", fields[1]: t}, ensure_ascii=rng.random() < 0.5)
+        json.dumps(
+            {fields[0]: f"r{i}", "title": "T", "date": "2018-12-19", fields[1]: t},
+            ensure_ascii=rng.random() < 0.5,
+        )
         for i, t in enumerate(texts)
     ]
     return ("\n".join(lines) + "\n").encode("utf-8")
@@ -337,7 +416,10 @@ def fuzz_mutate(c: Campaign, seeds: list[str], n: int) -> None:
 
 def fuzz_ingest(c: Campaign, seeds: list[str], n: int) -> None:
     for _ in range(n):
-        texts = [c.rng.choice(seeds)[: c.rng.choice([200, 2000, 20000])] for _ in range(c.rng.randint(1, 3))]
+        texts = [
+            c.rng.choice(seeds)[: c.rng.choice([200, 2000, 20000])]
+            for _ in range(c.rng.randint(1, 3))
+        ]
         kind = c.rng.choice(["ingest-txt", "ingest-jsonl", "ingest-csv"])
         if kind == "ingest-txt":
             enc = c.rng.choice(["utf-8", "utf-8-sig", "utf-16", "cp1252", "latin-1"])
@@ -388,25 +470,29 @@ def ddmin(payload: Any, still_fails: Callable[[Any], bool], budget: float) -> An
             else:
                 i += 1
         for j in range(len(items)):
-            items[j] = ddmin(items[j], lambda s, j=j: still_fails(items[:j] + [s] + items[j + 1 :]), max(0.0, stop - time.monotonic()))
+
+            def one_fails(candidate: Any, j: int = j) -> bool:
+                return still_fails([*items[:j], candidate, *items[j + 1 :]])
+
+            items[j] = ddmin(items[j], one_fails, max(0.0, stop - time.monotonic()))
         return items
-    s: str = payload
+    text: str = payload
     n = 2
-    while len(s) >= 2 and time.monotonic() < stop:
-        chunk = max(1, len(s) // n)
+    while len(text) >= 2 and time.monotonic() < stop:
+        chunk = max(1, len(text) // n)
         reduced = False
-        for start in range(0, len(s), chunk):
-            trial = s[:start] + s[start + chunk :]
-            if still_fails(trial):
-                s, n, reduced = trial, max(n - 1, 2), True
+        for start in range(0, len(text), chunk):
+            cut = text[:start] + text[start + chunk :]
+            if still_fails(cut):
+                text, n, reduced = cut, max(n - 1, 2), True
                 break
             if time.monotonic() >= stop:
                 break
         if not reduced:
             if chunk == 1:
                 break
-            n = min(len(s), n * 2)
-    return s
+            n = min(len(text), n * 2)
+    return text
 
 
 def minimise(c: Campaign, crash: Crash, budget: float) -> None:
@@ -422,6 +508,8 @@ def minimise(c: Campaign, crash: Crash, budget: float) -> None:
 
     if crash.signature == "Hang":
         return  # minimising a hang costs a hang per step
+    if crash.size <= 200_000:
+        crash.original = crash.repro
     smaller = ddmin(crash.repro, still_fails, budget)
     crash.repro = smaller
     crash.size = len(smaller) if not isinstance(smaller, list) else sum(map(len, smaller))
@@ -442,6 +530,8 @@ def replay() -> int:
         try:
             with limit(120):
                 EXECUTE[data["kind"]](data["repro"], True)
+                if data.get("original") is not None:
+                    EXECUTE[data["kind"]](data["original"], True)
             status = "FIXED"
         except BaseException as exc:
             if isinstance(exc, KeyboardInterrupt):
@@ -457,14 +547,20 @@ def replay() -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     ap.add_argument("--minutes", type=float, default=9.0, help="time budget (default 9)")
     ap.add_argument("--max-inputs", type=int, default=10**9, help="stop after this many inputs")
     ap.add_argument("--fuzzers", default="hypothesis,mutate,ingest")
     ap.add_argument("--batch", type=int, default=500, help="inputs per fuzzer per round")
     ap.add_argument("--seed", type=int, default=0)
-    ap.add_argument("--hang", type=float, default=30.0, help="seconds before an input counts as a hang")
-    ap.add_argument("--minimise", type=float, default=60.0, help="seconds of minimisation per crash")
+    ap.add_argument(
+        "--hang", type=float, default=30.0, help="seconds before an input counts as a hang"
+    )
+    ap.add_argument(
+        "--minimise", type=float, default=60.0, help="seconds of minimisation per crash"
+    )
     ap.add_argument("--replay", action="store_true", help="re-run the saved crashes and exit")
     args = ap.parse_args(argv)
     OUT.mkdir(parents=True, exist_ok=True)
@@ -481,7 +577,10 @@ def main(argv: list[str] | None = None) -> int:
     minimise_reserve = min(budget * 0.2, args.minimise * 5)
     rounds = 0
     print(f"fuzzing {', '.join(fuzzers)} for {args.minutes:g} min (seed {args.seed})", flush=True)
-    while time.monotonic() - started < budget - minimise_reserve and sum(c.tried.values()) < args.max_inputs:
+    while (
+        time.monotonic() - started < budget - minimise_reserve
+        and sum(c.tried.values()) < args.max_inputs
+    ):
         rounds += 1
         for name in fuzzers:
             if time.monotonic() - started >= budget - minimise_reserve:
@@ -496,14 +595,19 @@ def main(argv: list[str] | None = None) -> int:
                 raise SystemExit(f"unknown fuzzer {name!r}")
         elapsed = time.monotonic() - started
         total = sum(c.tried.values())
-        print(f"  round {rounds}: {total} inputs in {elapsed:.0f} s ({total / elapsed:.0f}/s), {len(c.crashes)} crash signatures", flush=True)
+        print(
+            f"  round {rounds}: {total} inputs in {elapsed:.0f} s ({total / elapsed:.0f}/s), {len(c.crashes)} crash signatures",
+            flush=True,
+        )
 
     found = dt.datetime.now().strftime("%Y-%m-%d %H:%M")
     for crash in c.crashes.values():
         left = budget + 60 - (time.monotonic() - started)
         minimise(c, crash, max(5.0, min(args.minimise, left / max(1, len(c.crashes)))))
         record = dataclasses.asdict(crash) | {"found": found}
-        (CRASHES / f"{crash.key()}.json").write_text(json.dumps(record, indent=1, ensure_ascii=True), encoding="utf-8")
+        (CRASHES / f"{crash.key()}.json").write_text(
+            json.dumps(record, indent=1, ensure_ascii=True), encoding="utf-8"
+        )
 
     elapsed = time.monotonic() - started
     report = {
@@ -513,8 +617,11 @@ def main(argv: list[str] | None = None) -> int:
         "inputs": sum(c.tried.values()),
         "inputs_by_fuzzer": c.tried,
         "crashes": [
-            {k: v for k, v in dataclasses.asdict(x).items() if k != "traceback"}
-            | {"file": f"fuzz-crashes/{x.key()}.json", "repro": x.repro if x.size <= 2000 else f"<{x.size} chars, see file>"}
+            {k: v for k, v in dataclasses.asdict(x).items() if k not in ("traceback", "original")}
+            | {
+                "file": f"fuzz-crashes/{x.key()}.json",
+                "repro": x.repro if x.size <= 2000 else f"<{x.size} chars, see file>",
+            }
             for x in sorted(c.crashes.values(), key=lambda x: x.signature)
         ],
     }
@@ -522,7 +629,9 @@ def main(argv: list[str] | None = None) -> int:
     text = json.dumps(report, indent=1, ensure_ascii=True)
     (OUT / f"fuzz-{stamp}.json").write_text(text, encoding="utf-8")
     (OUT / "fuzz-latest.json").write_text(text, encoding="utf-8")
-    print(f"{report['inputs']} inputs in {elapsed:.0f} s: {c.tried}; {len(c.crashes)} crash signature(s)")
+    print(
+        f"{report['inputs']} inputs in {elapsed:.0f} s: {c.tried}; {len(c.crashes)} crash signature(s)"
+    )
     for x in sorted(c.crashes.values(), key=lambda x: x.signature):
         shown = repr(x.repro) if x.size <= 300 else f"<{x.size} chars>"
         print(f"  {x.signature} [{x.module}] x{x.count}: {x.message[:120]}\n    repro: {shown}")

@@ -762,11 +762,10 @@ class _Extractor:
         """Quotation spans (open mark .. after close mark), paired line by line."""
         v = self.view
         spans: list[tuple[int, int]] = []
+        # the lines holding a quotation mark (most lines hold none)
         lines: set[tuple[int, int]] = set()
-        for s in self.sentences:
-            lines.add(self.line_span(s.start))
-            if s.end > s.start:
-                lines.add(self.line_span(s.end - 1))
+        for m in _QUOTE_RE.finditer(v):
+            lines.add(self.line_span(m.start()))
         for ls, le in sorted(lines):
             open_at = -1
             for m in _QUOTE_RE.finditer(v, ls, le):
@@ -2184,10 +2183,11 @@ class _Extractor:
     def make_claim(self, n: int, f: dict[str, object]) -> Claim:
         a = self.article
         text = self.text
-        cs = int(f["content_start"])  # type: ignore[call-overload]
-        ce = int(f["content_end"])  # type: ignore[call-overload]
-        ss = int(f["sentence_start"])  # type: ignore[call-overload]
-        se = int(f["sentence_end"])  # type: ignore[call-overload]
+        cs, ce = _int(f["content_start"]), _int(f["content_end"])
+        # the sentence span always covers the content (a quotation running over
+        # several sentences widens it to the sentences it spans)
+        ss = min(_int(f["sentence_start"]), cs)
+        se = max(_int(f["sentence_end"]), ce)
         sp_s = f["speaker_start"]
         sp_e = f["speaker_end"]
         cue_s = f["cue_start"]
@@ -2225,7 +2225,7 @@ class _Extractor:
             quote=f["quote"],  # type: ignore[arg-type]
             resolved=bool(f["resolved"]),
             negated=bool(f["negated"]),
-            sentence_index=int(f["sentence_index"]),  # type: ignore[call-overload]
+            sentence_index=_int(f["sentence_index"]),
         )
 
 

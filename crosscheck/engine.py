@@ -7,8 +7,9 @@ them), so the output is byte-identical whatever the engine or the number of jobs
 The local pool streams: the input is read lazily from ``ingest.read``, cut into
 chunks of about ``CHUNK_ARTICLES`` articles (or ``CHUNK_BYTES`` of text, whichever
 comes first) and at most ``INFLIGHT_PER_JOB`` chunks per worker are in flight at
-any time. Memory therefore holds the results plus a bounded window of input, never
-the whole input corpus twice. Small corpora (fewer than ``SERIAL_MAX_ARTICLES``
+any time (plus up to ``READY_PER_JOB`` finished chunks per worker waiting for an
+earlier, slower one). Memory therefore holds the results plus a bounded window of
+input, never the whole input corpus twice. Small corpora (fewer than ``SERIAL_MAX_ARTICLES``
 articles or less than ``SERIAL_MAX_BYTES`` of text) run in this process, because
 starting a pool would cost more than it saves.
 """
@@ -36,8 +37,11 @@ SERIAL_MAX_BYTES = 1_000_000
 CHUNK_ARTICLES = 64
 CHUNK_BYTES = 2_000_000
 
-# Chunks submitted but not yet collected, per worker process.
+# Chunks submitted but not yet finished, per worker process (bounds the input read ahead).
 INFLIGHT_PER_JOB = 2
+# Finished chunks waiting for an earlier, slower one (results are kept anyway), per worker:
+# lets the other workers go on while one chews a big article.
+READY_PER_JOB = 8
 
 Item = Article | Skipped
 Result = ArticleResult | Skipped
@@ -129,6 +133,7 @@ def _parallel(items: Iterable[Item], jobs: int, progress: Progress) -> Iterator[
     """Run chunks on a process pool, a bounded number in flight; yield in input order."""
     chunks = chunked(items, CHUNK_ARTICLES, CHUNK_BYTES)
     limit = max(1, jobs * INFLIGHT_PER_JOB)
+    waiting = max(1, jobs * READY_PER_JOB)
     pending: dict[Future[list[Result]], int] = {}
     ready: dict[int, list[Result]] = {}
     submitted = emitted = done = 0
@@ -136,7 +141,7 @@ def _parallel(items: Iterable[Item], jobs: int, progress: Progress) -> Iterator[
         exhausted = False
         try:
             while True:
-                while not exhausted and len(pending) + len(ready) < limit:
+                while not exhausted and len(pending) < limit and len(ready) < waiting:
                     chunk = next(chunks, None)
                     if chunk is None:
                         exhausted = True

@@ -376,7 +376,7 @@ def _expand(paths: Sequence[str], options: IngestOptions) -> tuple[list[_Input],
                         p,
                         0,
                         f"folder has no article files{extra}",
-                        "articles are .txt, .jsonl, .json, .csv files (optionally .gz); use --format to force one",
+                        "articles are .txt, .jsonl, .json, .csv files (optionally .gz); use --input-format to force one",
                     )
                 )
             inputs.extend(found)

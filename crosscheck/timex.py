@@ -1012,14 +1012,18 @@ def resolve(
         out_first = min(anchor, period[0]) if anchor is not None else period[0]
         used_anchor = used_anchor or anchor is not None
     elif raw.pre == "since":
-        out_last = anchor
-        used_anchor = used_anchor or anchor is not None
+        # up to the article date; open when there is none, or when the period starts
+        # after it ("since 2047" in a 2018 article: a typo or a prediction)
+        out_last = anchor if anchor is not None and anchor >= first else None
+        used_anchor = used_anchor or out_last is not None
     elif raw.pre == "until":
         out_first = None
     elif raw.pre == "before":
         out_first, out_last = None, first - dt.timedelta(days=1)
     elif raw.pre == "after":
         out_first, out_last = last + dt.timedelta(days=1), None
+    if out_first is not None and out_last is not None and out_first > out_last:
+        out_last = None  # never an inverted interval (defensive: no rule above makes one)
     if base.absolute:
         resolved_by = "absolute"
     elif used_anchor and anchor is not None:

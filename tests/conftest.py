@@ -22,10 +22,9 @@ from pathlib import Path
 from types import FrameType
 
 import pytest
-from click.testing import Result
-from typer.testing import CliRunner
+from typer.testing import CliRunner, Result
 
-from crosscheck.records import Article, ArticleResult
+from crosscheck.records import Article, ArticleResult, EventMention, Place, Quantity, TimeSpan
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
@@ -127,7 +126,13 @@ def check_offsets(original: Article, result: ArticleResult) -> None:
             assert c.speaker_start is not None and c.speaker_end is not None, c
             assert 0 <= c.speaker_start <= c.speaker_end <= len(text), c
             assert text[c.speaker_start : c.speaker_end] == c.speaker, c
-        for slot in (*c.times, *c.quantities, *c.places, *c.events):
+        slots: list[TimeSpan | Quantity | Place | EventMention] = [
+            *c.times,
+            *c.quantities,
+            *c.places,
+            *c.events,
+        ]
+        for slot in slots:
             assert 0 <= slot.start <= slot.end <= len(text), slot
             assert text[slot.start : slot.end] == slot.text, slot
         for t in c.times:

@@ -20,8 +20,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from click.testing import Result
 from conftest import GOOD_SEED, ROOT, SEEDS, invoke, no_traceback
+from typer.testing import Result
 
 from crosscheck import __version__, errors
 from crosscheck.records import CLAIM_COLUMNS
@@ -54,7 +54,7 @@ def failed(result: Result, code: int) -> str:
         result.stdout[-1000:],
         result.stderr[-2000:],
     )
-    errs = [line for line in result.stderr.splitlines() if line.startswith("error: ")]
+    errs: list[str] = [line for line in result.stderr.splitlines() if line.startswith("error: ")]
     assert len(errs) == 1, result.stderr
     stray = [line for line in result.stderr.splitlines() if not STDERR_LINE.match(line)]
     assert not stray, stray

@@ -136,7 +136,7 @@ def test_progress_counts_every_item(pool_spy: list[int]) -> None:
 
 def test_the_input_is_streamed_not_read_up_front(pool_spy: list[int]) -> None:
     """The pool pulls chunks as it goes: at most a bounded window is read ahead."""
-    items = _articles(200, seed=6)
+    items = _articles(400, seed=6)
     pulled = 0
     max_ahead = 0
     yielded_results = 0
@@ -153,7 +153,8 @@ def test_the_input_is_streamed_not_read_up_front(pool_spy: list[int]) -> None:
         yielded_results = done
 
     engine.run_extraction(source(), jobs=2, progress=progress)
-    window = (2 * engine.INFLIGHT_PER_JOB + 1) * 7 + 1  # chunks in flight, one being cut
+    # chunks in flight, finished ones waiting for an earlier one, one being cut
+    window = (2 * engine.INFLIGHT_PER_JOB + 2 * engine.READY_PER_JOB + 1) * 7 + 1
     assert pulled == len(items)
     assert max_ahead <= window, f"read {max_ahead} items ahead of the results"
 

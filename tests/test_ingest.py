@@ -16,12 +16,15 @@ import gzip
 import io
 import json
 import os
+import tempfile
 import tracemalloc
 from collections.abc import Iterable
 from pathlib import Path
 
 import pytest
 from conftest import SEEDS, deadline, skip_without_shared
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from crosscheck import ingest
 from crosscheck.errors import InputError
@@ -663,6 +666,27 @@ def test_stdin_empty_is_skipped() -> None:
 )
 def test_parse_date(value: str, expected: dt.date | None) -> None:
     assert parse_date(value) == expected
+
+
+# --------------------------------------------------------------------------- arbitrary bytes
+
+
+@settings(max_examples=150, deadline=None)
+@given(data=st.binary(max_size=400), suffix=st.sampled_from([".txt", ".jsonl", ".csv"]))
+def test_any_bytes_give_articles_or_skips_never_an_exception(data: bytes, suffix: str) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / f"input{suffix}"
+        path.write_bytes(data)
+        items = list(ingest.read([str(path)], IngestOptions()))
+    assert items, "every input is accounted for"
+    for item in items:
+        assert isinstance(item, (Article, Skipped))
+        if isinstance(item, Article):
+            assert item.text.strip()
+        else:
+            assert item.reason and item.source == str(path)
+    if suffix == ".txt":
+        assert len(items) == 1
 
 
 # --------------------------------------------------------------------------- streaming

@@ -70,7 +70,7 @@ TRICKY = (
 tricky_text = st.text(
     alphabet=st.one_of(
         st.sampled_from(TRICKY),
-        st.characters(codec="utf-8", exclude_categories=("Cs",)),
+        st.characters(codec="utf-8", exclude_categories=["Cs"]),
         st.sampled_from("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 "),
     ),
     max_size=600,

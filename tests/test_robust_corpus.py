@@ -24,8 +24,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from click.testing import Result
 from conftest import GOOD_SEED, check_offsets, deadline, invoke, no_traceback
+from typer.testing import Result
 
 from crosscheck import errors, pipeline
 from crosscheck.ingest import IngestOptions
@@ -55,11 +55,14 @@ class Case:
 
 
 def _bytes(data: bytes) -> Callable[[Path], None]:
-    return lambda p: p.write_bytes(data)
+    def make(p: Path) -> None:
+        p.write_bytes(data)
+
+    return make
 
 
 def _text(text: str, encoding: str = "utf-8") -> Callable[[Path], None]:
-    return lambda p: p.write_bytes(text.encode(encoding))
+    return _bytes(text.encode(encoding))
 
 
 def _mkdir(p: Path) -> None:

@@ -649,6 +649,18 @@ def test_grain_modifier_resolved_by(
     assert (t.text, t.grain, t.modifier, t.resolved_by) == (text, grain, modifier, resolved_by)
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    ["stalled since 2047, he said", "has raged since 2019", "since next year", "by 2010"],
+)
+def test_never_an_inverted_interval(sentence: str) -> None:
+    for t in times(sentence):
+        assert t.first is None or t.last is None or t.first <= t.last
+    if "since" in sentence:
+        (t,) = times(sentence)
+        assert t.modifier == "since" and t.last is None
+
+
 def test_resolved_by_follows_the_anchor_source() -> None:
     s = "They met on Tuesday."
     for source in ("header", "metadata", "inferred"):
