@@ -55,6 +55,8 @@ _LOWER_HEADS = tuple(
 # A lower-case head noun or referent as a whole word (one prefix-factored pattern).
 _LOWER_HEAD = re.compile(r"\b(?:" + _trie(list(_LOWER_HEADS)) + r")\b")
 _MAX_BACK = 6
+_BACK_CHARS = 64  # enough for six words before a head
+_DETERMINERS = E.DEFINITE_DETERMINERS | E.OTHER_DETERMINERS
 # A capitalised head noun (a cheap filter: only the capitalised sequences holding one
 # are analysed).
 _CAP_HEAD = re.compile(
@@ -165,8 +167,11 @@ def _from_lower_head(text: str, i: int, word: str) -> _Mention | None:
     e = i + len(word)
     is_referent = word in E.EVENT_REFERENTS
     head = "" if is_referent else E.EVENT_HEADS[word]
-    back = [(t.start(), t.group()) for t in _TOK.finditer(text, max(0, i - 80), i)]
-    if back and i - 80 > 0 and back[0][0] == max(0, i - 80) and text[i - 81].isalnum():
+    if head in E.NOT_BEFORE_OF and text.startswith(" of ", e):
+        return None  # "the resolution of the conflict", "the process of"
+    lo = max(0, i - _BACK_CHARS)
+    back = [(t.start(), t.group()) for t in _TOK.finditer(text, lo, i)]
+    if back and lo > 0 and back[0][0] == lo and text[lo - 1].isalnum():
         back = back[1:]  # a word cut by the window
     run: list[tuple[int, str]] = []
     for pos, tok in reversed(back[-_MAX_BACK:]):
@@ -197,16 +202,14 @@ def _from_lower_head(text: str, i: int, word: str) -> _Mention | None:
         k >= 1
         and back[k][1].replace("-", "").isalpha()
         and not _is_cap(back[k][1])
-        and det not in E.DEFINITE_DETERMINERS | E.OTHER_DETERMINERS
-        and back[k - 1][1].lower() in E.DEFINITE_DETERMINERS | E.OTHER_DETERMINERS
+        and det not in _DETERMINERS
+        and back[k - 1][1].lower() in _DETERMINERS
         and not is_referent
     ):
         # one adjective between the determiner and the head: "a revamped cease-fire"
         s, det = back[k][0], back[k - 1][1].lower()
     if is_referent:
         return _Mention(s, e, "", "", "referent") if det in E.DEFINITE_DETERMINERS else None
-    if head in E.NOT_BEFORE_OF and text.startswith(" of ", e):
-        return None  # "the resolution of the conflict", "the process of"
     if det in E.DEFINITE_DETERMINERS:
         return _Mention(s, e, head, singular(head), "definite")
     if word in E.NO_BARE_HEADS or head in E.NO_BARE_HEADS:

@@ -64,7 +64,7 @@ def words(text: str) -> list[str]:
 
 
 @functools.lru_cache(maxsize=1 << 16)
-def _content_word(w: str) -> str:
+def content_word(w: str) -> str:
     """'' for a stopword, else the singular."""
     if w.isdigit():
         return w
@@ -75,7 +75,7 @@ def _content_word(w: str) -> str:
 
 def content_words(text: str) -> list[str]:
     """Singular lower-cased words that are not stopwords, in text order."""
-    return [c for c in map(_content_word, words(text)) if c]
+    return [c for c in map(content_word, words(text)) if c]
 
 
 def name_tokens(text: str) -> list[str]:
@@ -183,6 +183,7 @@ _PRONOUNS = frozenset(
 )
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _role_key(role: str) -> str:
     toks = [
         singular(w)
@@ -192,7 +193,8 @@ def _role_key(role: str) -> str:
     return " ".join(sorted(set(toks)))
 
 
-def _split_role_name(text: str) -> tuple[str, list[str], bool]:
+@functools.lru_cache(maxsize=1 << 16)
+def _split_role_name(text: str) -> tuple[str, tuple[str, ...], bool]:
     """'Russian Foreign Minister Sergei Lavrov' -> ('Russian Foreign Minister', ['Sergei', 'Lavrov'], True).
 
     The name is the run of capitalised tokens that ends the mention, after the last
@@ -220,7 +222,7 @@ def _split_role_name(text: str) -> tuple[str, list[str], bool]:
         and not _has_org_word(" ".join(lead))
         and lead[0].lower() not in _PRONOUNS
     ):
-        name = [t for t in lead if t.lower() not in R.HONORIFICS]
+        name = tuple(t for t in lead if t.lower() not in R.HONORIFICS)
         return " ".join(toks[first_role:]), name, True
     tail = toks[last_role + 1 :]
     run: list[str] = []
@@ -239,19 +241,19 @@ def _split_role_name(text: str) -> tuple[str, list[str], bool]:
         run = run[1:]
     run = [t for t in run if t.lower() not in R.HONORIFICS and t.lower() not in _PRONOUNS]
     role = toks[: last_role + 1 + cut]
-    return " ".join(role), run, last_role >= 0
+    return " ".join(role), tuple(run), last_role >= 0
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _names_person(text: str) -> bool:
     """True when a part of a compound speaker names a person by full name or role + name."""
     _, run, has_role = _split_role_name(text)
     return len(run) >= 2 or (has_role and len(run) >= 1)
 
 
-def _person_key(name: list[str]) -> str:
-    core = [t for t in name if t.lower() not in R.NAME_PARTICLES]
-    if not core:
-        core = name
+@functools.lru_cache(maxsize=1 << 16)
+def _person_key(name: tuple[str, ...]) -> str:
+    core = [t for t in name if t.lower() not in R.NAME_PARTICLES] or list(name)
     last = core[-1].lower()
     # "al-Assad" -> "assad", "Abdel-Rahman" -> "rahman"
     head, _, rest = last.partition("-")
@@ -262,11 +264,13 @@ def _person_key(name: list[str]) -> str:
     return f"person:{last}"
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _org_key(text: str) -> str:
     toks = [singular(w) for w in words(text) if w not in R.LEADING_DETERMINERS and w != "of"]
     return "org:" + " ".join(sorted(set(toks)))
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _has_org_word(text: str) -> bool:
     return any(
         singular(w) in R.ORGANISATION_WORDS or w in R.ORGANISATION_WORDS for w in words(text)
@@ -279,6 +283,7 @@ def _is_org(text: str, speaker_type: str) -> bool:
     return speaker_type == "organization" or _has_org_word(text)
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _norm(text: str) -> str:
     return " ".join(words(text))
 
@@ -320,7 +325,7 @@ def _speaker_refs(claim: Claim) -> list[_Ref]:
         if not role and claim.speaker_role and len(parts) == 1:
             role = claim.speaker_role
         raw = [mention, part.strip()] if len(parts) == 1 else [part.strip()]
-        mentions = sorted({m for m in raw if m and m.lower() not in _PRONOUNS})
+        mentions = list(dict.fromkeys(m for m in raw if m and m.lower() not in _PRONOUNS))
         part_type = stype if len(parts) == 1 else ""
         # a role keyword followed by a full name is a person whatever the type says
         # ("US Department of State spokesperson John Kirby")

@@ -55,7 +55,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from crosscheck.group import Groups, content_words, name_tokens, singular, words
+from crosscheck.group import Groups, content_word, content_words, singular, words
 from crosscheck.match import claim_text, incident_keys, main_clause
 from crosscheck.records import (
     Candidate,
@@ -139,52 +139,72 @@ def _is_speech_time(claim: Claim, t: TimeSpan) -> bool:
     return bool(_SPEECH_BEFORE.search(before))
 
 
-def _names(text: str) -> frozenset[str]:
-    toks = name_tokens(text)
-    out = set()
-    for i, t in enumerate(toks):
-        low = t.lower()
-        if i == 0 or not t[:1].isupper() or len(t) < 2:
-            continue
-        if low in R.NOT_NAMES or low in R.SPEAKER_ROLE_KEYWORDS or low in R.STOPWORDS:
-            continue
-        out.add(low)
-    return frozenset(out)
+_TOKEN = re.compile(r"[0-9A-Za-z\u00C0-\u024F]+(?:['\u2019\-][0-9A-Za-z\u00C0-\u024F]+)*")
 
 
-_LOWER_WORD = re.compile(r"(?<![\w'\-])[a-z][a-z\-]+\b")
-
-
-def _mask(claim: Claim, text: str) -> str:
-    """The content with its time and number expressions blanked out."""
-    if not claim.content:
-        return text
-    chars = list(text)
-    spans: list[TimeSpan | Quantity] = [*claim.times, *claim.quantities]
-    for span in spans:
-        s = max(0, span.start - claim.content_start)
-        e = min(len(chars), span.end - claim.content_start)
-        for i in range(s, e):
-            chars[i] = " "
-    return "".join(chars)
-
-
-def _without_speaker(claim: Claim, text: str) -> str:
-    """The content with the speaker mention blanked out (a content that repeats its
-    speaker, "... said observatory head X", states nothing by those words)."""
-    if claim.speaker_start is None or claim.speaker_end is None or not claim.content:
-        return text
-    s = max(0, claim.speaker_start - claim.content_start)
-    e = min(len(text), claim.speaker_end - claim.content_start)
-    if e <= s:
-        return text
-    return text[:s] + " " * (e - s) + text[e:]
+def _inside(pos: int, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(s <= pos < e for s, e in spans)
 
 
 def _info(claim: Claim, groups: Groups) -> _Info:
+    """Everything judge needs about one claim, from one pass over its tokens."""
     text = claim_text(claim)
-    ws = content_words(text)
-    masked = _mask(claim, text)
+    base = claim.content_start if claim.content else claim.sentence_start
+    main_end = len(main_clause(text))
+    spans: list[TimeSpan | Quantity] = [*claim.times, *claim.quantities]
+    masked = [(sp.start - base, sp.end - base) for sp in spans if sp.end > base]
+    speaker = (
+        [(claim.speaker_start - base, claim.speaker_end - base)]
+        if claim.speaker_start is not None and claim.speaker_end is not None
+        else []
+    )
+    ws: set[str] = set()
+    main: set[str] = set()
+    core: set[str] = set()
+    common: set[str] = set()
+    negations: set[str] = set()
+    names: set[str] = set()
+    main_names: set[str] = set()
+    for n, m in enumerate(_TOKEN.finditer(text)):
+        raw = m.group()
+        pos = m.start()
+        low = raw.lower()
+        if "'" in low or "\u2019" in low:
+            if low.endswith(("n't", "n\u2019t")):
+                negations.add("not")
+            low = re.sub(r"['\u2019]s$", "", low)
+        if low in R.NEGATION_WORDS:
+            negations.add(low)
+        cw = content_word(low)
+        if cw:
+            ws.add(cw)
+            if pos < main_end:
+                main.add(cw)
+            if (
+                not (cw[0].isdigit() or any(ch.isdigit() for ch in cw))
+                and cw not in R.NEGATION_WORDS
+                and not _inside(pos, masked)
+            ):
+                core.add(cw)
+            if (
+                raw[0].islower()
+                and len(low) > 1
+                and not low[0].isdigit()
+                and low not in R.SPEAKER_ROLE_KEYWORDS
+                and not _inside(pos, speaker)
+            ):
+                common.add(cw)
+        if (
+            n > 0
+            and raw[0].isupper()
+            and len(raw) > 1
+            and low not in R.NOT_NAMES
+            and low not in R.SPEAKER_ROLE_KEYWORDS
+            and low not in R.STOPWORDS
+        ):
+            names.add(low)
+            if pos < main_end:
+                main_names.add(low)
     times = tuple(
         t
         for t in claim.times
@@ -196,20 +216,12 @@ def _info(claim: Claim, groups: Groups) -> _Info:
         claim=claim,
         text=text,
         words=frozenset(ws),
-        main=frozenset(content_words(main_clause(text))),
-        core=frozenset(
-            w
-            for w in content_words(masked)
-            if not any(ch.isdigit() for ch in w) and w not in R.NEGATION_WORDS
-        ),
-        common=frozenset(
-            singular(w)
-            for w in _LOWER_WORD.findall(_without_speaker(claim, text))
-            if w not in R.STOPWORDS and w not in R.SPEAKER_ROLE_KEYWORDS and len(w) > 1
-        ),
-        negations=frozenset(w for w in words(text) if w in R.NEGATION_WORDS),
-        names=_names(text),
-        main_names=_names(main_clause(text)),
+        main=frozenset(main),
+        core=frozenset(core),
+        common=frozenset(common),
+        negations=frozenset(negations),
+        names=frozenset(names),
+        main_names=frozenset(main_names),
         sentence_lower=claim.sentence.lower(),
         speaker=groups.speaker_of.get(claim.claim_id, claim.speaker_name or claim.speaker),
         speaker_keys=frozenset(groups.speaker_keys_of.get(claim.claim_id, ())),

@@ -12,16 +12,18 @@ Never all pairs of the corpus. Claims go into blocks (an inverted index):
   same thing share their rare words (names, numbers, unusual verbs).
 
 Inside a block every pair is a candidate if its claims come from different articles,
-or from one article but different speakers and non-overlapping content spans. A block larger than ``MAX_BLOCK`` (64) is
-not compared whole: its claims are sorted by their normalised content (so near
-duplicates sit side by side) and compared in overlapping windows of ``MAX_BLOCK``
-(step ``MAX_BLOCK // 2``), the sorted-neighbourhood method. The cost is thus bounded
-by the sum over blocks of min(n, 2 * MAX_BLOCK) * n, which grows linearly with the
+or from one article but different speakers and non-overlapping content spans. A block
+is compared by sorted neighbourhood: its claims are sorted by their content words
+ordered rarest first (near duplicates and close paraphrases sit side by side) and
+compared in overlapping windows (``MAX_BLOCK`` = 32 for event, speaker and incident
+blocks, ``WORD_BLOCK_WINDOW`` = 8 for rare-word blocks; step half the window); a block
+no bigger than its window is compared whole. A claim is thus compared with at most a
+window's worth of claims per block it is in, and the cost grows linearly with the
 corpus.
 
 Candidate pairs are deduplicated across blocks and scored once with rapidfuzz
-(``process.cpdist``, ``token_set_ratio``, on the normalised content and on its main
-clause; the better of the two), using ``jobs`` threads. Pairs at or above
+(``process.cpdist``, ``token_set_ratio`` on the normalised contents, then on the main
+clauses for the pairs below the cut-off), using ``jobs`` threads. Pairs at or above
 ``CANDIDATE_CUTOFF`` become ``Candidate`` records, labelled with the first block
 (in sorted order) that brought them together.
 """
@@ -100,7 +102,7 @@ def incident_keys(claim: Claim) -> frozenset[str]:
 
 def _blocks(
     claims: Sequence[Claim], groups: Groups, words: Sequence[list[str]]
-) -> dict[str, list[int]]:
+) -> tuple[dict[str, list[int]], Counter[str]]:
     blocks: dict[str, list[int]] = defaultdict(list)
     for i, c in enumerate(claims):
         for key in dict.fromkeys(groups.event_keys_of.get(c.claim_id, ())):
@@ -119,20 +121,22 @@ def _blocks(
         )
         for w in eligible[: R.RARE_WORDS_PER_CLAIM]:
             blocks["word:" + w].append(i)
-    return {k: v for k, v in blocks.items() if len(v) > 1}
+    return {k: v for k, v in blocks.items() if len(v) > 1}, df
 
 
-def _windows(members: list[int], sort_text: Sequence[str]) -> list[npt.NDArray[np.int64]]:
+def _windows(
+    members: list[int], sort_key: Sequence[str], window: int
+) -> list[npt.NDArray[np.int64]]:
     """The member groups to compare all-pairs: the block itself, or its sorted windows."""
-    if len(members) <= R.MAX_BLOCK:
+    if len(members) <= window:
         return [np.asarray(members, dtype=np.int64)]
-    ordered = sorted(members, key=lambda i: (sort_text[i], i))
-    step = R.MAX_BLOCK // 2
+    ordered = sorted(members, key=lambda i: (sort_key[i], i))
+    step = max(1, window // 2)
     out = []
     start = 0
     while True:
-        out.append(np.asarray(ordered[start : start + R.MAX_BLOCK], dtype=np.int64))
-        if start + R.MAX_BLOCK >= len(ordered):
+        out.append(np.asarray(ordered[start : start + window], dtype=np.int64))
+        if start + window >= len(ordered):
             return out
         start += step
 
@@ -159,7 +163,9 @@ def match(
     words = [content_words(t) for t in texts]
     full = [" ".join(ws) for ws in words]
     main = [" ".join(content_words(main_clause(t))) for t in texts]
-    blocks = _blocks(ordered, groups, words)
+    blocks, df = _blocks(ordered, groups, words)
+    # sort key inside blocks: the content words, rarest first
+    rarity = [" ".join(sorted(set(ws), key=lambda w: (df[w], w))) for ws in words]
 
     article_ids: dict[str, int] = {}
     art = np.asarray(
@@ -184,7 +190,8 @@ def match(
     codes: list[npt.NDArray[np.int64]] = []
     block_of: list[npt.NDArray[np.int64]] = []
     for bi, name in enumerate(block_names):
-        for window in _windows(blocks[name], full):
+        size = R.WORD_BLOCK_WINDOW if name.startswith("word:") else R.MAX_BLOCK
+        for window in _windows(blocks[name], rarity, size):
             ia, ib = _triu(len(window))
             a, b = window[ia], window[ib]
             lo, hi = np.minimum(a, b), np.maximum(a, b)
@@ -206,13 +213,28 @@ def match(
     hi = uniq % n
     compared = len(uniq)
     workers = max(1, jobs)
-    q_full = [full[i] for i in lo]
-    c_full = [full[i] for i in hi]
-    s_full = process.cpdist(q_full, c_full, scorer=fuzz.token_set_ratio, workers=workers)
-    q_main = [main[i] for i in lo]
-    c_main = [main[i] for i in hi]
-    s_main = process.cpdist(q_main, c_main, scorer=fuzz.token_set_ratio, workers=workers)
-    score = np.maximum(np.asarray(s_full, dtype=np.float64), np.asarray(s_main, dtype=np.float64))
+    score = np.asarray(
+        process.cpdist(
+            [full[i] for i in lo],
+            [full[i] for i in hi],
+            scorer=fuzz.token_set_ratio,
+            workers=workers,
+        ),
+        dtype=np.float64,
+    )
+    # the main clauses, for the pairs the whole contents did not bring together
+    low = np.nonzero(score < R.CANDIDATE_CUTOFF)[0]
+    if len(low):
+        s_main = np.asarray(
+            process.cpdist(
+                [main[i] for i in lo[low]],
+                [main[i] for i in hi[low]],
+                scorer=fuzz.token_set_ratio,
+                workers=workers,
+            ),
+            dtype=np.float64,
+        )
+        score[low] = np.maximum(score[low], s_main)
     hits = np.nonzero(score >= R.CANDIDATE_CUTOFF)[0]
     candidates = [
         Candidate(

@@ -181,8 +181,7 @@ class SpeakerCheck:
                 _VERB_AFTER.match(text, j)
                 or (
                     # the last word of a titled name: "Foreign Minister Sergei Lavrov"
-                    not _CAP_NEXT.match(text, j)
-                    and _TITLE_BEFORE.search(text, max(0, i - 60), i)
+                    not _CAP_NEXT.match(text, j) and _TITLE_BEFORE.search(text, max(0, i - 60), i)
                 )
             ):
                 return True
@@ -350,7 +349,13 @@ def _place(
         return None
     if lowered[0] in _NOT_NAMES or words[0] in P.ORGANISATION_ACRONYMS:
         return None
-    adjective = had_the or (len(words) == 1 and lowered[0].endswith(P.ADJECTIVE_ENDINGS))
+    adjective = had_the or (
+        len(words) == 1
+        and (
+            lowered[0].endswith(P.ADJECTIVE_ENDINGS)
+            or (lowered[0].endswith("i") and next_word not in P.I_ENDING_PLACE_FOLLOWERS)
+        )
+    )
     if kind in ("prep", "list") and next_word.isalpha() and next_word.islower() and adjective:
         return None  # "in the Swiss city", "in Russian resort"
     if possessive and _HEAD_LATER.match(text, name_end, min(stop, e + 100)):

@@ -22,7 +22,8 @@ Conventions (those of ``../shared/gold/seeds-claims.json``, extended):
   min(article date, Jan 1 of YEAR)); in an article of 2017-05-02 it is
   2017-05-02..2018-12-31. Without an article date the start is the start of the period.
 - "since E": from the start of E to the article date (open end, ``last`` None, when
-  the date is unknown). "until E": open start, to the end of E. "before E": open start,
+  the date is unknown or earlier than E: "since 2047" in a 2018 article). No interval
+  is ever inverted. "until E": open start, to the end of E. "before E": open start,
   to the day before E. "after E": the day after E, open end.
 - MONTH (or a date, season or weekday) without a year: the occurrence nearest the
   article date that fits the tense of the sentence: past -> this or the previous

@@ -76,6 +76,7 @@ def test_huge_block_is_capped_and_cost_grows_linearly() -> None:
     assert large <= 2.3 * small
     assert large < 800 * 799 // 2 // 4  # far from all pairs
     assert large <= 800 * R.MAX_BLOCK
+    assert small <= 400 * R.MAX_BLOCK
 
 
 def test_near_duplicates_found_inside_a_huge_block() -> None:

@@ -68,6 +68,8 @@ CASES = [
     ("month", "in December and on Tuesday", []),
     ("person-title", "a message from President Assad", []),
     ("adjective", "in the Swiss city and in Russian resort towns", []),
+    ("adjective-i", "fell from Iraqi government control", []),
+    ("place-i", "a summit in Dubai last week", [("Dubai", "Dubai")]),
     ("speaker-name", "Lavrov said the talks went well, as reported from Lavrov", []),
     ("event-name", "during the Syrian National Dialogue Congress in Sochi", [("Sochi", "Sochi")]),
     ("sentence-initial-in", "In Geneva, diplomats met.", [("Geneva", "Geneva")]),

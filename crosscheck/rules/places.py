@@ -102,6 +102,17 @@ NOT_PLACE_START: frozenset[str] = _words(
 # by a lower-case noun is an adjective ("in Russian resort", "the Syrian government").
 ADJECTIVE_ENDINGS: tuple[str, ...] = ("ian", "ish", "ese", "ean", "ic")
 
+# Nationality adjectives ending in -i ("Iraqi", "Israeli", "Yemeni") look like place
+# names ending in -i ("Mali", "Dubai"): a single such word followed by a lower-case
+# word is an adjective unless that word is one of these (usual after a place name).
+I_ENDING_PLACE_FOLLOWERS: frozenset[str] = _words(
+    """
+    on in at and or but last this next to for with from where which who that as after
+    before since during until when while said says told has have had is was were will
+    would could may might are be been being near by over under into through against
+    """
+)
+
 # Speech verbs: a capitalised name right before one of these is a speaker (a person
 # or organisation), so the same name elsewhere in the article is not taken as a place.
 SPEAKER_VERBS: frozenset[str] = _words(
