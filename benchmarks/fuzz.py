@@ -199,6 +199,53 @@ def run_corpus(texts: list[str], again: bool) -> None:
     shuffled = pipeline.assemble(results[::-1])
     assert shuffled == extraction, "assemble depends on input order"
     assert pipeline.cross_reference(shuffled) == xref, "cross_reference depends on input order"
+    check_reports(extraction, xref)
+
+
+FORMULA = ("=", "+", "-", "@", "\t", "\r")
+
+
+def check_reports(extraction: Any, xref: Any) -> None:
+    """Every listing in every format, and every report file: no crash, parsable, inert CSV."""
+    import csv
+    import io
+
+    from crosscheck import report
+
+    for kind in report.KINDS:
+        rows = report.rows(kind, extraction, xref)
+        for fmt in report.FORMATS:
+            if fmt == "claimreview":
+                continue
+            out = report.render(kind, rows, fmt)
+            if fmt == "jsonl":
+                assert len([ln for ln in out.splitlines() if ln.strip()]) == len(rows), kind
+                for line in out.splitlines():
+                    json.loads(line)
+            elif fmt == "json":
+                assert len(json.loads(out)) == len(rows), kind
+            elif fmt == "csv":
+                parsed = list(csv.reader(io.StringIO(out, newline="")))
+                assert len(parsed) == len(rows) + 1, (
+                    f"{kind}: CSV rows {len(parsed)} != {len(rows)} + 1"
+                )
+                for record in parsed:
+                    for cell in record:
+                        head = cell.lstrip(" ")
+                        if head[:1] in FORMULA and not _is_number(cell):
+                            raise AssertionError(f"live formula cell in {kind} CSV: {cell[:80]!r}")
+    files = report.report_files(extraction, xref)
+    json.loads(files["report.json"])
+    data = report.build_report(extraction, xref)
+    json.loads(report.render_document(data, "claimreview"))
+
+
+def _is_number(cell: str) -> bool:
+    try:
+        float(cell)
+    except ValueError:
+        return False
+    return True
 
 
 def _run_ingest(data: bytes, suffix: str, again: bool) -> None:

@@ -1,37 +1,39 @@
 """Match stage: candidate pairs of claims that may speak about the same thing.
 
-Never all pairs of the corpus. Claims go into blocks (an inverted index):
+Never all pairs of the corpus: multi-pass sorted neighbourhood over block keys.
+Each claim has keys of these kinds:
 
-- ``event:KEY`` — the claims that mention one canonical event;
-- ``speaker:KEY`` — the claims of one canonical person or organisation (not
-  narration, anonymous sources or documents: those are local to an article);
-- ``incident:PLACE@DATE`` — claims that give a number for one place on one day
-  (see ``incident_keys``);
-- ``word:W`` — each claim's ``RARE_WORDS_PER_CLAIM`` rarest content words (document
-  frequency over claims between 2 and ``RARE_WORD_MAX_DF``): two contents saying the
-  same thing share their rare words (names, numbers, unusual verbs).
+- ``event:KEY`` — each canonical event it mentions;
+- ``speaker:KEY`` — its canonical person or organisation (not narration, anonymous
+  sources or documents: those are local to an article);
+- ``incident:PLACE@DATE`` — a number for one place on one day (``incident_keys``);
+- ``word:W`` — its ``RARE_WORDS_PER_CLAIM`` rarest content words (document frequency
+  over claims between 2 and ``RARE_WORD_MAX_DF``): two contents saying the same thing
+  share their rare words (names, numbers, unusual verbs).
 
-Inside a block every pair is a candidate if its claims come from different articles,
-or from one article but different speakers and non-overlapping content spans. A block
-is compared by sorted neighbourhood: its claims are sorted by their content words
-ordered rarest first (near duplicates and close paraphrases sit side by side) and
-compared in overlapping windows (``MAX_BLOCK`` = 32 for event, speaker and incident
-blocks, ``WORD_BLOCK_WINDOW`` = 8 for rare-word blocks; step half the window); a block
-no bigger than its window is compared whole. A claim is thus compared with at most a
-window's worth of claims per block it is in, and the cost grows linearly with the
-corpus.
+One pass per kind (one per rank of rare word): the pass's (key, content words rarest
+first) entries are sorted, so that the claims of one block sit together and, inside
+it, near duplicates and close paraphrases sit side by side; each entry is compared
+with the next ``window - 1`` entries (``MAX_BLOCK`` for events, speakers and
+incidents, ``WORD_BLOCK_WINDOW`` for words). A pass over m entries costs at most
+m * (window - 1) comparisons, whatever the block sizes: the cost grows linearly with
+the corpus. (A window may reach past the end of a small block into the next one:
+those comparisons are wasted but bounded.) A pair is kept if its claims come from
+different articles, or from one article but different speakers and non-overlapping
+content spans.
 
-Candidate pairs are deduplicated across blocks and scored once with rapidfuzz
+Pairs are deduplicated across passes and scored once with rapidfuzz
 (``process.cpdist``, ``token_set_ratio`` on the normalised contents, then on the main
 clauses for the pairs below the cut-off), using ``jobs`` threads. Pairs at or above
-``CANDIDATE_CUTOFF`` become ``Candidate`` records, labelled with the first block
-(in sorted order) that brought them together.
+``CANDIDATE_CUTOFF`` become ``Candidate`` records, labelled with the block they share
+(a shared event, incident, speaker, else their rarest shared word, else
+``similar:``).
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Sequence
 
 import numpy as np
@@ -100,55 +102,69 @@ def incident_keys(claim: Claim) -> frozenset[str]:
     return frozenset(f"{p}@{d}" for p in places for d in days)
 
 
-def _blocks(
+def _keys(
     claims: Sequence[Claim], groups: Groups, words: Sequence[list[str]]
-) -> tuple[dict[str, list[int]], Counter[str]]:
-    blocks: dict[str, list[int]] = defaultdict(list)
-    for i, c in enumerate(claims):
-        for key in dict.fromkeys(groups.event_keys_of.get(c.claim_id, ())):
-            blocks["event:" + key].append(i)
-        for key in groups.speaker_keys_of.get(c.claim_id, ()):
-            if key.startswith(("person:", "org:")):
-                blocks["speaker:" + key].append(i)
-        for key in sorted(incident_keys(c)):
-            blocks["incident:" + key].append(i)
+) -> tuple[list[dict[str, list[str]]], Counter[str], list[list[str]]]:
+    """Per claim: its block keys by kind (event, speaker, incident), the document
+    frequency of every content word, and per claim its eligible rare words, rarest
+    first (2 <= df <= RARE_WORD_MAX_DF)."""
     df: Counter[str] = Counter()
     for ws in words:
         df.update(set(ws))
-    for i, ws in enumerate(words):
-        eligible = sorted(
-            {w for w in ws if 2 <= df[w] <= R.RARE_WORD_MAX_DF}, key=lambda w: (df[w], w)
+    keyed: list[dict[str, list[str]]] = []
+    rare: list[list[str]] = []
+    for c, ws in zip(claims, words, strict=True):
+        keyed.append(
+            {
+                "event": list(dict.fromkeys(groups.event_keys_of.get(c.claim_id, ()))),
+                "speaker": [
+                    k
+                    for k in groups.speaker_keys_of.get(c.claim_id, ())
+                    if k.startswith(("person:", "org:"))
+                ],
+                "incident": sorted(incident_keys(c)),
+            }
         )
-        for w in eligible[: R.RARE_WORDS_PER_CLAIM]:
-            blocks["word:" + w].append(i)
-    return {k: v for k, v in blocks.items() if len(v) > 1}, df
+        rare.append(
+            sorted({w for w in ws if 2 <= df[w] <= R.RARE_WORD_MAX_DF}, key=lambda w: (df[w], w))
+        )
+    return keyed, df, rare
 
 
-def _windows(
-    members: list[int], sort_key: Sequence[str], window: int
-) -> list[npt.NDArray[np.int64]]:
-    """The member groups to compare all-pairs: the block itself, or its sorted windows."""
-    if len(members) <= window:
-        return [np.asarray(members, dtype=np.int64)]
-    ordered = sorted(members, key=lambda i: (sort_key[i], i))
-    step = max(1, window // 2)
-    out = []
-    start = 0
-    while True:
-        out.append(np.asarray(ordered[start : start + window], dtype=np.int64))
-        if start + window >= len(ordered):
-            return out
-        start += step
+def _neighbours(
+    entries: list[tuple[str, str, int]], window: int
+) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
+    """Sorted neighbourhood: sort (key, rarity, claim) entries and pair each entry with
+    the next ``window - 1`` ones. Exactly len(entries) * (window - 1) pairs at most."""
+    if len(entries) < 2:
+        empty = np.zeros(0, dtype=np.int64)
+        return empty, empty
+    entries.sort()
+    order = np.asarray([i for _, _, i in entries], dtype=np.int64)
+    a_parts, b_parts = [], []
+    for d in range(1, min(window, len(order))):
+        a_parts.append(order[:-d])
+        b_parts.append(order[d:])
+    return np.concatenate(a_parts), np.concatenate(b_parts)
 
 
-_TRIU: dict[int, tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]] = {}
-
-
-def _triu(n: int) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
-    if n not in _TRIU:
-        a, b = np.triu_indices(n, k=1)
-        _TRIU[n] = (a.astype(np.int64), b.astype(np.int64))
-    return _TRIU[n]
+def _label(
+    keyed_a: dict[str, list[str]],
+    keyed_b: dict[str, list[str]],
+    rare_a: list[str],
+    rare_b: list[str],
+) -> str:
+    """The block that brings two claims together: a shared event, incident or speaker,
+    else their rarest shared word, else 'similar' (sorted-neighbourhood neighbours)."""
+    for kind in ("event", "incident", "speaker"):
+        shared = [k for k in keyed_a[kind] if k in keyed_b[kind]]
+        if shared:
+            return f"{kind}:{shared[0]}"
+    rb = set(rare_b)
+    for w in rare_a:
+        if w in rb:
+            return f"word:{w}"
+    return "similar:"
 
 
 def match(
@@ -163,8 +179,8 @@ def match(
     words = [content_words(t) for t in texts]
     full = [" ".join(ws) for ws in words]
     main = [" ".join(content_words(main_clause(t))) for t in texts]
-    blocks, df = _blocks(ordered, groups, words)
-    # sort key inside blocks: the content words, rarest first
+    keyed, df, rare = _keys(ordered, groups, words)
+    # sort key inside a block: the content words, rarest first
     rarity = [" ".join(sorted(set(ws), key=lambda w: (df[w], w))) for ws in words]
 
     article_ids: dict[str, int] = {}
@@ -186,29 +202,29 @@ def match(
     c_start = np.asarray([c.content_start for c in ordered], dtype=np.int64)
     c_end = np.asarray([c.content_end for c in ordered], dtype=np.int64)
 
-    block_names = sorted(blocks)
+    passes: list[tuple[list[tuple[str, str, int]], int]] = []
+    for kind in ("event", "speaker", "incident"):
+        entries = [(k, rarity[i], i) for i in range(n) for k in keyed[i][kind]]
+        passes.append((entries, R.MAX_BLOCK))
+    for k in range(R.RARE_WORDS_PER_CLAIM):
+        entries = [(rare[i][k], rarity[i], i) for i in range(n) if len(rare[i]) > k]
+        passes.append((entries, R.WORD_BLOCK_WINDOW))
     codes: list[npt.NDArray[np.int64]] = []
-    block_of: list[npt.NDArray[np.int64]] = []
-    for bi, name in enumerate(block_names):
-        size = R.WORD_BLOCK_WINDOW if name.startswith("word:") else R.MAX_BLOCK
-        for window in _windows(blocks[name], rarity, size):
-            ia, ib = _triu(len(window))
-            a, b = window[ia], window[ib]
-            lo, hi = np.minimum(a, b), np.maximum(a, b)
-            # other article, or same article but another speaker and another span of
-            # text (two readings of one sentence are not two sources)
-            same_text = (c_start[lo] < c_end[hi]) & (c_start[hi] < c_end[lo])
-            keep = (art[lo] != art[hi]) | ((spk[lo] != spk[hi]) & ~same_text)
-            if not keep.any():
-                continue
-            codes.append(lo[keep] * n + hi[keep])
-            block_of.append(np.full(int(keep.sum()), bi, dtype=np.int64))
+    for entries, window in passes:
+        a, b = _neighbours(entries, window)
+        if not len(a):
+            continue
+        lo, hi = np.minimum(a, b), np.maximum(a, b)
+        # other article, or same article but another speaker and another span of
+        # text (two readings of one sentence are not two sources)
+        same_text = (c_start[lo] < c_end[hi]) & (c_start[hi] < c_end[lo])
+        keep = (lo != hi) & ((art[lo] != art[hi]) | ((spk[lo] != spk[hi]) & ~same_text))
+        codes.append(lo[keep] * n + hi[keep])
     if not codes:
         return (), 0
-    all_codes = np.concatenate(codes)
-    all_blocks = np.concatenate(block_of)
-    uniq, first = np.unique(all_codes, return_index=True)
-    pair_block = all_blocks[first]
+    uniq = np.unique(np.concatenate(codes))
+    if not len(uniq):
+        return (), 0
     lo = uniq // n
     hi = uniq % n
     compared = len(uniq)
@@ -240,7 +256,7 @@ def match(
         Candidate(
             a=ordered[int(lo[k])].claim_id,
             b=ordered[int(hi[k])].claim_id,
-            block=block_names[int(pair_block[k])],
+            block=_label(keyed[int(lo[k])], keyed[int(hi[k])], rare[int(lo[k])], rare[int(hi[k])]),
             score=round(float(score[k]), 2),
         )
         for k in hits

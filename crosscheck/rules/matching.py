@@ -268,15 +268,15 @@ TIME_SLACK_DAYS: int = 1
 
 # --------------------------------------------------------------------------- match
 
-# Blocks are compared by sorted neighbourhood: a block's claims are sorted by their
-# content words ordered rarest first (so near duplicates and close paraphrases sit
-# side by side) and compared in overlapping windows (step half the window). A block
-# no bigger than its window is compared all-pairs. Cost: at most window * n pairs for
-# a block of n claims, so the whole is linear in the number of claims. Event,
-# speaker and incident blocks use MAX_BLOCK; rare-word blocks, far more numerous,
-# use WORD_BLOCK_WINDOW. Measured on abp-10k (pairs per doubling of the corpus,
-# 1k->2k->4k articles): windows 64/64 gave 3.2x; 16/32 2.6x, 2.3x; 8/32 2.3x, 2.2x.
-MAX_BLOCK: int = 32
+# Sorted-neighbourhood windows (match.py): in each pass every claim is compared with
+# the next window - 1 claims of the pass's sorted order, so a pass over m entries
+# costs at most m * (window - 1) comparisons: linear in the corpus. Event, speaker
+# and incident passes use MAX_BLOCK; the rare-word passes, which hold every claim,
+# use WORD_BLOCK_WINDOW. Measured on abp-10k (pairs per doubling, 1k->2k->4k
+# articles): per-block windows 64 gave 3.2x; per-block 8/32 gave 2.3x then 2.2x
+# (small blocks compared all-pairs grow quadratically until they reach the window);
+# the sliding passes are exactly linear.
+MAX_BLOCK: int = 16
 WORD_BLOCK_WINDOW: int = 8
 
 # Rare-word blocking: each claim is put in the blocks of its RARE_WORDS_PER_CLAIM
