@@ -95,8 +95,10 @@ def signature(exc: BaseException) -> tuple[str, str]:
     ours = [f for f in frames if "/crosscheck/" in f.filename.replace("\\", "/")]
     if isinstance(exc, AssertionError):
         # an invariant failed: attribute it to the check that failed
-        where = next((f for f in reversed(frames) if f.filename.endswith("conftest.py")), None)
-        loc = f"conftest.py:{where.lineno}" if where else "assert"
+        where = next(
+            (f for f in reversed(frames) if f.filename.endswith(("conftest.py", "fuzz.py"))), None
+        )
+        loc = f"{Path(where.filename).name}:{where.lineno}" if where else "assert"
         return f"AssertionError@{loc}", "invariant"
     if isinstance(exc, Hang):
         return "Hang", ours[-1].filename.rsplit("/", 1)[-1] if ours else "?"
@@ -219,8 +221,9 @@ def check_reports(extraction: Any, xref: Any) -> None:
                 continue
             out = report.render(kind, rows, fmt)
             if fmt == "jsonl":
-                assert len([ln for ln in out.splitlines() if ln.strip()]) == len(rows), kind
-                for line in out.splitlines():
+                lines = [ln for ln in out.split("\n") if ln.strip()]  # JSON Lines: \n only
+                assert len(lines) == len(rows), kind
+                for line in lines:
                     json.loads(line)
             elif fmt == "json":
                 assert len(json.loads(out)) == len(rows), kind
@@ -329,6 +332,13 @@ INSERTS = [
     " not ",
     " no ",
     " \u0421\u043e\u0447\u0438 ",
+    # spreadsheet formula triggers, to reach the CSV neutralisation
+    '\n=HYPERLINK("http://x")',
+    ' said "+1 ',
+    " said: @SUM(1) ",
+    "\t=1+1",
+    " -2 ",
+    "\n\r=cmd",
 ]
 
 

@@ -719,6 +719,13 @@ def markdown(res: dict[str, Any]) -> str:
 # --------------------------------------------------------------------------- main
 
 
+def _partial(res: dict[str, Any]) -> None:
+    """Save what has been measured so far (a long run interrupted still leaves figures)."""
+    (OUT / "partial.json").write_text(json.dumps(res, indent=2, default=str))
+    with contextlib.suppress(Exception):
+        (OUT / "partial.md").write_text(markdown(res))
+
+
 def main(argv: list[str] | None = None) -> int:
     from crosscheck.engine import default_jobs
 
@@ -782,8 +789,10 @@ def main(argv: list[str] | None = None) -> int:
         }
         print("pysbd reference", file=sys.stderr)
         res["pysbd"] = pysbd_reference(texts)
+        _partial(res)
     print(f"end to end: {path} --jobs {args.jobs}", file=sys.stderr)
     res["e2e"] = run_e2e(path, args.jobs, args.engine)
+    _partial(res)
     if not args.no_scaling:
         sizes = sorted({min(int(s), corpus.available) for s in args.sizes.split(",") if s.strip()})
         rows: list[dict[str, Any]] = []
@@ -797,6 +806,8 @@ def main(argv: list[str] | None = None) -> int:
                     prev["articles"], prev["wall_s"], row["articles"], row["wall_s"]
                 )
             rows.append(row)
+            res["scaling"] = rows
+            _partial(res)
         res["scaling"] = rows
         if not args.no_cli and sizes:
             print(f"cli: {sizes[-1]} articles", file=sys.stderr)

@@ -59,6 +59,7 @@ each candidate. Headline-style lines get a case-insensitive pass.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -140,9 +141,15 @@ _CUE_PATTERN = (
     rf"\b(?<![\-'’])(?:(?P<acc>{_ACCORDING})\b"
     rf"|(?P<w>{_CUE_WORDS})(?![\w'’\-])(?:[ ](?P<p>{'|'.join(_ALL_PARTICLES)})(?![\w'’\-]))?)"
 )
-# body text: case-sensitive (about 25 MB/s); headline-style lines: any case
-_CUE_RE = re.compile(_CUE_PATTERN)
-_CUE_RE_I = re.compile(_CUE_PATTERN, re.IGNORECASE)
+# body text: case-sensitive (about 25 MB/s); headline-style lines: any case. Every
+# cue word and phrase opens with an ASCII letter, so a leading lookahead for one
+# lets the regex engine skip to candidate positions (same matches, fewer attempts);
+# in the case-insensitive pattern "\b(?<![-'’])" before a letter is "(?<![\w-'’])".
+assert all(re.match("[A-Za-z]", w) for w in [*_CUE_FORMS, *_NOUNS, *speech.SOURCE_AFTER_PHRASES])
+_CUE_RE = re.compile(r"(?=[A-Za-z])" + _CUE_PATTERN)
+_CUE_RE_I = re.compile(
+    r"(?=[A-Za-z])(?<![\w\-'’])" + _CUE_PATTERN.removeprefix(r"\b(?<![\-'’])"), re.IGNORECASE
+)
 
 _ABBREV = (
     "(?:"
@@ -171,10 +178,35 @@ _DATELINE = re.compile(
 _NEG_EXCEPT = re.compile(
     r"\b(?:" + "|".join(re.escape(p) for p in polarity.NEGATION_EXCEPTIONS) + r")\b", re.I
 )
+# a negator in a window (the reference definition; ``_has_negator`` runs it)
 _NEGATION = re.compile(
     r"\b(?:" + "|".join(re.escape(n) for n in polarity.NEGATORS) + r")\b|\w(?:n't|n’t)\b",
     re.I,
 )
+# The same test, faster, as two searches (see ``_has_negator``): a negator word (the
+# leading lookahead on the negators' first letters lets the engine skip to candidate
+# positions), or "n't" after a word character (found from the "n", then the word
+# character checked behind it).
+_NEGATOR_WORD = re.compile(
+    r"(?=["
+    + "".join(re.escape(c) for c in sorted({n[0] for n in polarity.NEGATORS}))
+    + r"])\b(?:"
+    + "|".join(re.escape(n) for n in polarity.NEGATORS)
+    + r")\b",
+    re.I,
+)
+_NT_CONTRACTION = re.compile(r"n['’]t\b(?<=\w...)", re.I)
+
+
+def _has_negator(text: str, start: int, end: int) -> bool:
+    """``_NEGATION.search(text, start, end) is not None``, about 2.5 times faster: the
+    "n't" of a match of ``\\w(?:n't|n’t)`` starting at or after ``start`` starts at or
+    after ``start + 1``, and its word character (checked behind) lies in the window."""
+    return (
+        _NEGATOR_WORD.search(text, start, end) is not None
+        or _NT_CONTRACTION.search(text, start + 1, end) is not None
+    )
+
 
 _WEEKDAYS = frozenset(timerules.WEEKDAYS)
 # a capitalised run at the start of a sentence (a candidate subject for "he")
@@ -465,9 +497,16 @@ class _Tok:
         self.word = first.isalnum()
 
 
+@functools.lru_cache(maxsize=16384)
+def _offsetless_tok(text: str) -> _Tok:
+    """A token without offsets, shared by every window holding the same word (its
+    readers never modify a token)."""
+    return _Tok(0, 0, text)
+
+
 def _last_tokens(view: str, start: int, end: int, n: int = 4) -> list[_Tok]:
     """The last ``n`` tokens before ``end`` (offsets are not needed by callers)."""
-    return [_Tok(0, 0, t) for t in _TOKEN.findall(view, start, end)[-n:]]
+    return [_offsetless_tok(t) for t in _TOKEN.findall(view, start, end)[-n:]]
 
 
 class _Toks(Sequence[_Tok]):
@@ -2175,10 +2214,10 @@ class _Extractor:
         """A negator in the content ("not", "no possibility", "won't"), outside the
         fixed phrases that do not negate ("not only", "no doubt")."""
         ce = min(ce, cs + 2000)  # a claim's polarity is decided near its start
-        if _NEGATION.search(self.view, cs, ce) is None:
+        if not _has_negator(self.view, cs, ce):
             return False
         seg = _NEG_EXCEPT.sub(" ", self.view[cs:ce])
-        return _NEGATION.search(seg) is not None
+        return _has_negator(seg, 0, len(seg))
 
     def make_claim(self, n: int, f: dict[str, object]) -> Claim:
         a = self.article

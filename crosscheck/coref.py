@@ -245,8 +245,10 @@ _CAPWORD = (
     + "|".join(sorted(speech.TITLE_ABBREVIATIONS, key=len, reverse=True))
     + r")\.|[A-Z]\.(?:[A-Z]\.)*|[A-Z][\w'’\-]*)"
 )
+# (every alternative of _CAPWORD opens with an ASCII capital: the leading lookahead
+# lets the regex engine skip to candidate positions instead of trying each one)
 _MENTION = re.compile(
-    rf"(?<![\w'’.])(?:{_CAPWORD})"
+    rf"(?=[A-Z])(?<![\w'’.])(?:{_CAPWORD})"
     rf"(?:[ \u00a0](?:{_CAPWORD}|(?:{'|'.join(sorted(_CONNECTORS))}|of|for|{_LOWER_ROLE})(?![\w'’])"
     r"|\([A-Z][\w.\-]{0,12}\)))*"
 )
@@ -309,12 +311,19 @@ def _words(text: str) -> list[str]:
     return [w for w in _WS.split(text.strip()) if w]
 
 
+@functools.lru_cache(maxsize=65536)
 def _bare(word: str) -> str:
     """Lower-case word without a possessive ending or surrounding punctuation."""
     w = word.strip(",;:()[]\"“”‘'’").lower()
     if len(w) > 2 and w[-2] in "'’" and w[-1] == "s":
         return w[:-2]
     return w
+
+
+@functools.lru_cache(maxsize=65536)
+def _last_bare(mention: str) -> str:
+    """The bare last word of a mention ("Foreign Minister Sergei Lavrov's" -> "lavrov")."""
+    return _bare(mention.rsplit(None, 1)[-1])
 
 
 def _is_cap(word: str) -> bool:
@@ -571,7 +580,7 @@ class Coref:
         # a surface form is shared by all its occurrences
         self._spans: list[tuple[int, int]] = []
         for start, end in _merge(regions):
-            self._spans.extend(m.span() for m in _MENTION.finditer(view, start, end))
+            self._spans += [m.span() for m in _MENTION.finditer(view, start, end)]
         self._by_last: dict[str, list[int]] | None = None
         self._cache: dict[int, IndexedMention | None] = {}
         self._forms: dict[str, tuple[int, str, str, str, SpeakerType, str] | None] = {}
@@ -616,10 +625,11 @@ class Coref:
 
     def _by_last_word(self, word: str) -> Iterator[IndexedMention]:
         if self._by_last is None:
-            self._by_last = {}
+            by_last: dict[str, list[int]] = {}
+            self._by_last = by_last
+            view = self.view
             for i, (s, e) in enumerate(self._spans):
-                last = self.view[s:e].rsplit(None, 1)[-1]
-                self._by_last.setdefault(_bare(last), []).append(i)
+                by_last.setdefault(_last_bare(view[s:e]), []).append(i)
         for i in self._by_last.get(word, ()):
             m = self.mention(i)
             if m is not None:

@@ -54,13 +54,15 @@ def singular(word: str) -> str:
     return word
 
 
+_POSSESSIVE_ANY = re.compile(r"['\u2019]s\b")
+
+
 def words(text: str) -> list[str]:
     """Lower-cased word tokens, possessive 's removed."""
-    out = _WORD.findall(text.lower())
-    for i, w in enumerate(out):
-        if "'" in w or "\u2019" in w:
-            out[i] = _POSSESSIVE.sub("", w)
-    return out
+    low = text.lower()
+    if "'" in low or "\u2019" in low:
+        low = _POSSESSIVE_ANY.sub("", low)
+    return _WORD.findall(low)
 
 
 @functools.lru_cache(maxsize=1 << 16)

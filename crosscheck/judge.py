@@ -55,7 +55,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from crosscheck.group import Groups, content_word, content_words, singular, words
+from crosscheck.group import Groups, content_words, singular, words
 from crosscheck.match import claim_text, incident_keys, main_clause
 from crosscheck.records import (
     Candidate,
@@ -139,18 +139,48 @@ def _is_speech_time(claim: Claim, t: TimeSpan) -> bool:
     return bool(_SPEECH_BEFORE.search(before))
 
 
-_TOKEN = re.compile(r"[0-9A-Za-z\u00C0-\u024F]+(?:['\u2019\-][0-9A-Za-z\u00C0-\u024F]+)*")
+_LOWER_WORD = re.compile(r"(?<![\w'\u2019\-])[a-z][a-z\-]+\b")
+_CAP_WORD = re.compile(r"(?<![\w'\u2019\-])[A-Z][\w\-]+")
+_NOT = re.compile(r"n['\u2019]t\b", re.IGNORECASE)
 
 
-def _inside(pos: int, spans: Sequence[tuple[int, int]]) -> bool:
-    return any(s <= pos < e for s, e in spans)
+def _blank(text: str, spans: Sequence[tuple[int, int]]) -> str:
+    """The text with the given (relative) spans replaced by spaces."""
+    if not spans:
+        return text
+    chars = list(text)
+    for s, e in spans:
+        for i in range(max(0, s), min(len(chars), e)):
+            chars[i] = " "
+    return "".join(chars)
+
+
+def _name_set(text: str) -> set[str]:
+    """Capitalised words that are not the first word, not days, roles or stopwords."""
+    out = set()
+    lead = len(text) - len(text.lstrip())
+    for m in _CAP_WORD.finditer(text):
+        if m.start() == lead:
+            continue
+        low = m.group().lower()
+        if (
+            len(low) > 1
+            and low not in R.NOT_NAMES
+            and low not in R.SPEAKER_ROLE_KEYWORDS
+            and low not in R.STOPWORDS
+        ):
+            out.add(_POSS.sub("", low))
+    return out
+
+
+_POSS = re.compile(r"['\u2019]s$")
 
 
 def _info(claim: Claim, groups: Groups) -> _Info:
-    """Everything judge needs about one claim, from one pass over its tokens."""
+    """Everything judge needs about one claim (regular expressions over its text)."""
     text = claim_text(claim)
     base = claim.content_start if claim.content else claim.sentence_start
-    main_end = len(main_clause(text))
+    main_text = main_clause(text)
     spans: list[TimeSpan | Quantity] = [*claim.times, *claim.quantities]
     masked = [(sp.start - base, sp.end - base) for sp in spans if sp.end > base]
     speaker = (
@@ -158,53 +188,17 @@ def _info(claim: Claim, groups: Groups) -> _Info:
         if claim.speaker_start is not None and claim.speaker_end is not None
         else []
     )
-    ws: set[str] = set()
-    main: set[str] = set()
-    core: set[str] = set()
-    common: set[str] = set()
-    negations: set[str] = set()
-    names: set[str] = set()
-    main_names: set[str] = set()
-    for n, m in enumerate(_TOKEN.finditer(text)):
-        raw = m.group()
-        pos = m.start()
-        low = raw.lower()
-        if "'" in low or "\u2019" in low:
-            if low.endswith(("n't", "n\u2019t")):
-                negations.add("not")
-            low = re.sub(r"['\u2019]s$", "", low)
-        if low in R.NEGATION_WORDS:
-            negations.add(low)
-        cw = content_word(low)
-        if cw:
-            ws.add(cw)
-            if pos < main_end:
-                main.add(cw)
-            if (
-                not (cw[0].isdigit() or any(ch.isdigit() for ch in cw))
-                and cw not in R.NEGATION_WORDS
-                and not _inside(pos, masked)
-            ):
-                core.add(cw)
-            if (
-                raw[0].islower()
-                and len(low) > 1
-                and not low[0].isdigit()
-                and low not in R.SPEAKER_ROLE_KEYWORDS
-                and not _inside(pos, speaker)
-            ):
-                common.add(cw)
-        if (
-            n > 0
-            and raw[0].isupper()
-            and len(raw) > 1
-            and low not in R.NOT_NAMES
-            and low not in R.SPEAKER_ROLE_KEYWORDS
-            and low not in R.STOPWORDS
-        ):
-            names.add(low)
-            if pos < main_end:
-                main_names.add(low)
+    tokens = words(text)
+    ws = frozenset(content_words(text))
+    core_source = ws if not masked else frozenset(content_words(_blank(text, masked)))
+    negations = {t for t in tokens if t in R.NEGATION_WORDS}
+    if _NOT.search(text):
+        negations.add("not")
+    common = {
+        singular(w)
+        for w in _LOWER_WORD.findall(_blank(text, speaker))
+        if w not in R.STOPWORDS and w not in R.SPEAKER_ROLE_KEYWORDS
+    }
     times = tuple(
         t
         for t in claim.times
@@ -215,13 +209,17 @@ def _info(claim: Claim, groups: Groups) -> _Info:
     return _Info(
         claim=claim,
         text=text,
-        words=frozenset(ws),
-        main=frozenset(main),
-        core=frozenset(core),
+        words=ws,
+        main=frozenset(content_words(main_text)),
+        core=frozenset(
+            w
+            for w in core_source
+            if not any(ch.isdigit() for ch in w) and w not in R.NEGATION_WORDS
+        ),
         common=frozenset(common),
         negations=frozenset(negations),
-        names=frozenset(names),
-        main_names=frozenset(main_names),
+        names=frozenset(_name_set(text)),
+        main_names=frozenset(_name_set(main_text)),
         sentence_lower=claim.sentence.lower(),
         speaker=groups.speaker_of.get(claim.claim_id, claim.speaker_name or claim.speaker),
         speaker_keys=frozenset(groups.speaker_keys_of.get(claim.claim_id, ())),
@@ -771,6 +769,24 @@ def _number_clash(a: _Info, b: _Info) -> tuple[Quantity, Quantity] | None:
     return None
 
 
+def _numbers_differ(a: _Info, b: _Info) -> bool:
+    """The two claims give different figures for the same unit (beyond the "about"
+    tolerance), even if hedges make them compatible ("more than 170000" and "more than
+    210000" do not contradict, but they do not corroborate one figure either)."""
+    ua: dict[str, list[float]] = defaultdict(list)
+    for q in a.quantities:
+        u = _unit(q)
+        if u and u not in R.NUMBER_UNITS_IGNORED:
+            ua[u].append(q.value)
+    for q in b.quantities:
+        u = _unit(q)
+        if u in ua and all(
+            abs(v - q.value) > R.SAME_FIGURE_TOLERANCE * max(abs(v), abs(q.value)) for v in ua[u]
+        ):
+            return True
+    return False
+
+
 def _times_compatible(a: _Info, b: _Info) -> bool:
     ta = [t for t in a.times if _resolved(t)]
     tb = [t for t in b.times if _resolved(t)]
@@ -979,6 +995,7 @@ def _pair_findings(
             and len(a.common & b.common) >= R.AGREE_MIN_COMMON
             and _times_compatible(a, b)
             and _number_clash(a, b) is None
+            and not _numbers_differ(a, b)
             and not _places_disjoint(a, b)
         )
         same_person = bool(

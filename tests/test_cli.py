@@ -62,7 +62,7 @@ def failed(result: Result, code: int) -> str:
 
 
 def jsonl(text: str) -> list[dict[str, Any]]:
-    return [json.loads(line) for line in text.splitlines() if line.strip()]
+    return [json.loads(line) for line in text.split("\n") if line.strip()]  # \n only
 
 
 def csv_rows(text: str) -> list[dict[str, str]]:

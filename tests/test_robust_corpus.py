@@ -273,7 +273,7 @@ def run(*args: str) -> Result:
 
 
 def jsonl(text: str) -> list[dict[str, Any]]:
-    return [json.loads(line) for line in text.splitlines() if line.strip()]
+    return [json.loads(line) for line in text.split("\n") if line.strip()]  # \n only
 
 
 def assert_hints_name_real_options(stderr: str, command: str) -> None:

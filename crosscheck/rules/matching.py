@@ -276,8 +276,8 @@ TIME_SLACK_DAYS: int = 1
 # articles): per-block windows 64 gave 3.2x; per-block 8/32 gave 2.3x then 2.2x
 # (small blocks compared all-pairs grow quadratically until they reach the window);
 # the sliding passes are exactly linear.
-MAX_BLOCK: int = 16
-WORD_BLOCK_WINDOW: int = 8
+MAX_BLOCK: int = 8
+WORD_BLOCK_WINDOW: int = 4
 
 # Rare-word blocking: each claim is put in the blocks of its RARE_WORDS_PER_CLAIM
 # rarest content words (document frequency over claims >= 2). Words found in more than
@@ -356,6 +356,11 @@ SLOT_MIN_SHARED: int = 5
 # name, "the Syrian Observatory for Human Rights", or "observatory head X", states
 # nothing).
 AGREE_MIN_COMMON: int = 2
+
+# Two figures for one unit within this fraction of each other are the same figure
+# (for agreements: "more than 170000" and "more than 210000 people killed" are
+# compatible, but they do not corroborate one figure).
+SAME_FIGURE_TOLERANCE: float = 0.15
 
 # Units under which numbers are never compared (they are labels, not amounts).
 NUMBER_UNITS_IGNORED: frozenset[str] = _table(
