@@ -247,6 +247,7 @@ _CAPWORD = (
 )
 # (every alternative of _CAPWORD opens with an ASCII capital: the leading lookahead
 # lets the regex engine skip to candidate positions instead of trying each one)
+assert all(re.match("[A-Z]", a) for a in speech.TITLE_ABBREVIATIONS)
 _MENTION = re.compile(
     rf"(?=[A-Z])(?<![\w'’.])(?:{_CAPWORD})"
     rf"(?:[ \u00a0](?:{_CAPWORD}|(?:{'|'.join(sorted(_CONNECTORS))}|of|for|{_LOWER_ROLE})(?![\w'’])"

@@ -280,6 +280,20 @@ def test_check_equal_then_different(tmp_path: Path) -> None:
     assert any(i in diff.stdout for i in changed), (changed, diff.stdout[-3000:])
 
 
+def test_report_refuses_to_overwrite_a_baseline(tmp_path: Path) -> None:
+    """``report --out`` into a pinned baseline that the run would change: exit 5, files kept."""
+    corpus = _copy_seeds(tmp_path)
+    base = tmp_path / "baseline"
+    ok(invoke("check", str(corpus), "--baseline", str(base), "--update", "-j", "1", "-q"))
+    before = {p.name: p.read_bytes() for p in base.iterdir()}
+    seed = corpus / GOOD_SEED.name
+    seed.write_text(seed.read_text(encoding="utf-8").replace("late January", "late March"), "utf-8")
+    result = invoke("report", str(corpus), "--out", str(base), "-j", "1", "-q")
+    line = failed(result, errors.EXIT_OUTPUT)
+    assert "--update" in line
+    assert {p.name: p.read_bytes() for p in base.iterdir()} == before
+
+
 def test_check_without_baseline_fails_cleanly(tmp_path: Path) -> None:
     line = failed(
         invoke("check", str(SEEDS), "--baseline", str(tmp_path / "none"), "-j", "1"),

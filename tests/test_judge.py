@@ -665,3 +665,30 @@ def test_a_content_that_is_only_a_name_agrees_with_nothing() -> None:
         ),
     ]
     assert find(run(claims), "agreement", "statement", {"o1", "o2"}) is None
+
+
+@pytest.mark.parametrize(
+    ("b_figure", "b_value", "agree"),
+    [
+        ("more than 300000", 300000.0, True),
+        ("more than 320000", 320000.0, True),
+        ("more than 210000", 210000.0, False),
+    ],
+    ids=["same-figure", "within-tolerance", "other-figure"],
+)
+def test_agreement_needs_the_same_figure(b_figure: str, b_value: float, agree: bool) -> None:
+    def toll(cid: str, art: str, figure: str, value: float) -> Claim:
+        s = f"{figure} people have been killed in the country since the conflict began with anti-government protests in March 2011."
+        return make(
+            cid,
+            art,
+            s,
+            kind="narration",
+            speaker_type="outlet",
+            outlet=f"O{art}",
+            published="2016-01-01",
+            quantities=[(f"{figure} people", value, "people", "more than")],
+        )
+
+    claims = [toll("t1", "a1", "more than 300000", 300000.0), toll("t2", "a2", b_figure, b_value)]
+    assert (find(run(claims), "agreement", "statement", {"t1", "t2"}) is not None) is agree
