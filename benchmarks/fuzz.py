@@ -228,6 +228,7 @@ def check_reports(extraction: Any, xref: Any) -> None:
             elif fmt == "json":
                 assert len(json.loads(out)) == len(rows), kind
             elif fmt == "csv":
+                csv.field_size_limit(sys.maxsize)  # claims can be long; Python's default is 128 KiB
                 parsed = list(csv.reader(io.StringIO(out, newline="")))
                 assert len(parsed) == len(rows) + 1, (
                     f"{kind}: CSV rows {len(parsed)} != {len(rows)} + 1"

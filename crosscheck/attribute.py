@@ -386,6 +386,9 @@ _AUX_BEFORE = re.compile(
     r"\s(?:is|was|are|were|been|be|being|has been|have been|had been)(?:\s+\w+ly)?\s+$"
 )
 _BY_AGENT = re.compile(r"\s+by\s+")
+# "<noun> expected to be held": a participle + "to be" after a common noun is a
+# reduced relative clause, not a belief verb with that noun as its subject
+_REDUCED_TO_BE = re.compile(r"\s+to\s+be\b")
 _TO_SOON = re.compile(r"(?:[\w'’\-]+,?\s+){0,5}?to\s+[a-z]")
 _WH = frozenset(
     ["that", "what", "how", "whether", "if", "why", "who", "when", "where", "which", "whom"]
@@ -1242,6 +1245,15 @@ class _Extractor:
             return None  # "Federal and state officials", "Republican claims", "the plan"
         if low != lemma and low.endswith("ed") and re.match(r"\s+by\b", after) and not passive_aux:
             return None  # reduced passive: "a candidate endorsed by dozens of papers"
+        if (
+            low != lemma
+            and low.endswith("ed")
+            and _REDUCED_TO_BE.match(after)
+            and (prev.text == "," or prev.text[:1].islower())
+            and prev.low not in _SUBJECT_PRONOUNS
+            and not passive_aux
+        ):
+            return None  # reduced relative: "the congress expected to be held", "X, believed to be"
         if low.endswith("ing") and (
             (pl in _PREPOSITIONS and cls != "speech")
             or pl in _OBJECT_PRONOUNS

@@ -434,9 +434,7 @@ def _windows_by_publication(values: list[_TimeValue], recurring: bool) -> list[l
     return runs
 
 
-def _event_time_findings(
-    infos: dict[str, _Info], groups: Groups
-) -> tuple[list[Finding], set[frozenset[str]]]:
+def _event_time_findings(infos: dict[str, _Info], groups: Groups) -> list[Finding]:
     by_event: dict[str, list[_TimeValue]] = defaultdict(list)
     for cid in sorted(groups.event_keys_of):
         info = infos.get(cid)
@@ -448,7 +446,6 @@ def _event_time_findings(
             if value is not None:
                 by_event[key].append(value)
     findings: list[Finding] = []
-    covered: set[frozenset[str]] = set()
     for key in sorted(by_event):
         head = groups.event_heads.get(key, "")
         recurring = head in R.RECURRING_EVENT_HEADS
@@ -457,9 +454,7 @@ def _event_time_findings(
             f = _judge_event_times(event, run, recurring)
             if f is not None:
                 findings.append(f)
-                ids = [v.info.id for v in run]
-                covered.update(frozenset((a, b)) for a in ids for b in ids if a < b)
-    return findings, covered
+    return findings
 
 
 def _judge_event_times(event: str, run: list[_TimeValue], recurring: bool) -> Finding | None:
@@ -599,13 +594,12 @@ def _event_place_findings(infos: dict[str, _Info], groups: Groups) -> list[Findi
         if len({i.claim.article_id for i, _ in items}) < 2:
             continue
         # agreement per place named in two articles or more
-        by_place: dict[str, list[tuple[_Info, Place]]] = defaultdict(list)
+        by_place: dict[str, dict[str, tuple[_Info, Place]]] = defaultdict(dict)
         for info, places in items:
             for p in places:
-                if all(info.id != o.id for o, _ in by_place[_place_name(p)]):
-                    by_place[_place_name(p)].append((info, p))
+                by_place[_place_name(p)].setdefault(info.id, (info, p))
         for name in sorted(by_place):
-            group = by_place[name]
+            group = list(by_place[name].values())
             arts = {i.claim.article_id for i, _ in group}
             if len(arts) < 2:
                 continue
@@ -638,18 +632,21 @@ def _event_place_findings(infos: dict[str, _Info], groups: Groups) -> list[Findi
             low = info.sentence_lower
             present = {n for n in all_names if n in low}
             together.update(frozenset((x, y)) for x in present for y in present if x != y)
-        clash = []
-        for i, (a, pa) in enumerate(items):
-            for b, pb in items[i + 1 :]:
-                na = {_place_name(p) for p in pa}
-                nb = {_place_name(p) for p in pb}
-                if a.claim.article_id == b.claim.article_id or na & nb:
+        # compare the distinct place sets, not every pair of claims (linear in claims)
+        sets: dict[frozenset[str], list[_Info]] = defaultdict(list)
+        for info, ps in items:
+            sets[frozenset(_place_name(p) for p in ps)].append(info)
+        kinds = sorted(sets, key=lambda ns: sorted(ns))[: R.EVENT_PAIRWISE_MAX]
+        clash: list[tuple[frozenset[str], frozenset[str]]] = []
+        for i, na in enumerate(kinds):
+            for nb in kinds[i + 1 :]:
+                if na & nb or any(frozenset((x, y)) in together for x in na for y in nb):
                     continue
-                if any(frozenset((x, y)) in together for x in na for y in nb):
-                    continue
-                clash.append((a, b))
+                arts = {x.claim.article_id for x in sets[na] + sets[nb]}
+                if len(arts) >= 2:
+                    clash.append((na, nb))
         if clash:
-            involved = {x.id for pair in clash for x in pair}
+            involved = {x.id for pair in clash for ns in pair for x in sets[ns]}
             chosen = [(i, ps) for i, ps in items if i.id in involved]
             reason = f"Sources name different places for {event}: " + "; ".join(
                 f"{', '.join(p.text for p in ps)} ({_when(i)})"
@@ -921,7 +918,6 @@ def _pair_findings(
     infos: dict[str, _Info],
     groups: Groups,
     candidates: Sequence[Candidate],
-    covered: set[frozenset[str]],
 ) -> list[Finding]:
     clash: dict[str, list[_Pair]] = defaultdict(list)  # slot -> pairs
     agree: list[_Pair] = []
@@ -961,7 +957,7 @@ def _pair_findings(
                 judged = True
         if not judged and same_statement and anchored:
             # 1. time (the event pass judges the times of claims about one event)
-            if not same_event and frozenset((a.id, b.id)) not in covered:
+            if not same_event:
                 tc = _time_clash(a, b)
                 if tc is not None and _number_clash(a, b) is None:
                     pair.detail = tc
@@ -1196,9 +1192,9 @@ def judge(
 ) -> tuple[Finding, ...]:
     """Judge events and candidate pairs; findings ordered for a reader."""
     infos = {c.claim_id: _info(c, groups) for c in sorted(claims, key=lambda c: c.claim_id)}
-    time_findings, covered = _event_time_findings(infos, groups)
+    time_findings = _event_time_findings(infos, groups)
     findings = time_findings + _event_place_findings(infos, groups)
-    findings += _pair_findings(infos, groups, candidates, covered)
+    findings += _pair_findings(infos, groups, candidates)
     unique: dict[str, Finding] = {}
     for f in findings:
         unique.setdefault(f.id, f)
