@@ -220,6 +220,7 @@ def check_reports(extraction: Any, xref: Any) -> None:
             if fmt == "claimreview":
                 continue
             out = report.render(kind, rows, fmt)
+            out.encode("utf-8")  # what writing it does: no lone surrogate may get this far
             if fmt == "jsonl":
                 lines = [ln for ln in out.split("\n") if ln.strip()]  # JSON Lines: \n only
                 assert len(lines) == len(rows), kind
@@ -239,6 +240,8 @@ def check_reports(extraction: Any, xref: Any) -> None:
                         if head[:1] in FORMULA and not _is_number(cell):
                             raise AssertionError(f"live formula cell in {kind} CSV: {cell[:80]!r}")
     files = report.report_files(extraction, xref)
+    for text in files.values():
+        text.encode("utf-8")
     json.loads(files["report.json"])
     data = report.build_report(extraction, xref)
     json.loads(report.render_document(data, "claimreview"))
@@ -262,6 +265,8 @@ def _run_ingest(data: bytes, suffix: str, again: bool) -> None:
         accounted = len(extraction.results) + len(extraction.errors)
         assert accounted >= 1, "an input file vanished: neither processed nor skipped"
         assert len(extraction.manifest) >= accounted, "manifest misses inputs"
+        if extraction.results:  # what was read must also be reportable
+            check_reports(extraction, pipeline.cross_reference(extraction))
 
 
 def _latin(payload: str) -> bytes:
@@ -441,6 +446,47 @@ def as_jsonl(texts: list[str], rng: random.Random) -> bytes:
     return ("\n".join(lines) + "\n").encode("utf-8")
 
 
+def odd_value(rng: random.Random, text: str) -> Any:
+    """A field value of a surprising type or form."""
+    return rng.choice(
+        [
+            text,
+            None,
+            123,
+            -1.5,
+            True,
+            [text],
+            {"text": text},
+            "",
+            " ",
+            "2018-12-19",
+            "19/12/2018",
+            "2018-12-19T10:00:00+03:00",
+            "9999-99-99",
+            "../../etc/passwd",
+            "=cmd|' /C calc'!A0",
+            "x" * 300,
+        ]
+    )
+
+
+def odd_jsonl(texts: list[str], rng: random.Random) -> bytes:
+    """JSON lines with odd field types, duplicate ids, and escapes no text should hold."""
+    lines = []
+    for i, t in enumerate(texts):
+        if rng.random() < 0.3:  # a lone surrogate (JSON "\\ud83d"), as left by a cut emoji pair
+            k = rng.randint(0, len(t))
+            t = t[:k] + rng.choice(["\ud83d", "\udc00", "\x00", "\ufffe"]) + t[k:]
+        record: dict[str, Any] = {"id": f"r{i}", "text": t}
+        for name in rng.sample(["id", "title", "date", "source", "text", "published"], 3):
+            record[name] = odd_value(rng, t)
+        line = json.dumps(record, ensure_ascii=True)
+        lines.append(line)
+    if rng.random() < 0.3:
+        lines.append(lines[0])  # a duplicate record
+    return ("\n".join(lines) + "\n").encode("utf-8")
+
+
 def as_csv(texts: list[str], rng: random.Random) -> bytes:
     import csv
     import io
@@ -482,11 +528,15 @@ def fuzz_ingest(c: Campaign, seeds: list[str], n: int) -> None:
         if kind == "ingest-txt":
             enc = c.rng.choice(["utf-8", "utf-8-sig", "utf-16", "cp1252", "latin-1"])
             data = texts[0].encode(enc, errors="replace")
+        elif kind == "ingest-jsonl" and c.rng.random() < 0.4:
+            data = odd_jsonl(texts, c.rng)
         elif kind == "ingest-jsonl":
             data = as_jsonl(texts, c.rng)
         else:
             data = as_csv(texts, c.rng)
-        c.run("ingest", kind, mutate_bytes(data, c.rng).decode("latin-1"))
+        if c.rng.random() < 0.7:
+            data = mutate_bytes(data, c.rng)
+        c.run("ingest", kind, data.decode("latin-1"))
 
 
 def fuzz_hypothesis(c: Campaign, n: int) -> None:

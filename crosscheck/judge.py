@@ -514,6 +514,7 @@ def _judge_event_times(event: str, run: list[_TimeValue], recurring: bool) -> Fi
             reason,
         )
     conflict = False
+    across = False  # the conflict is between two articles, not inside one
     undated = False
     for a, b in clash:
         pa, pb = a.info.claim.published, b.info.claim.published
@@ -526,6 +527,8 @@ def _judge_event_times(event: str, run: list[_TimeValue], recurring: bool) -> Fi
                 undated = True
         elif pa == pb:
             conflict = True
+            if a.info.claim.article_id != b.info.claim.article_id:
+                across = True
     changed = any(
         (
             a.info.claim.published != b.info.claim.published
@@ -558,7 +561,7 @@ def _judge_event_times(event: str, run: list[_TimeValue], recurring: bool) -> Fi
     score = R.EVENT_TIME_BASE + min(
         R.EVENT_ARTICLE_BONUS_MAX, R.EVENT_PER_ARTICLE * (n_articles - 2)
     )
-    if conflict:
+    if across:
         score += R.CONFLICT_BONUS
     if recurring:
         score -= R.RECURRING_PENALTY
@@ -926,6 +929,11 @@ def _pair_findings(
     for cand in candidates:
         a, b = infos.get(cand.a), infos.get(cand.b)
         if a is None or b is None or not _different_sources(a, b):
+            continue
+        if a.text == b.text and a.claim.negated == b.claim.negated:
+            # the same words (a copy): nothing to contradict, only to corroborate
+            if len(a.common) >= R.AGREE_MIN_COMMON and len(a.words) >= R.AGREE_MIN_SHARED:
+                agree.append(_Pair(a, b, 1.0, len(a.words), cand.block, cand.score))
             continue
         sim, shared, on_main = _statement_sim(a, b)
         pair = _Pair(a, b, sim, shared, cand.block, cand.score)

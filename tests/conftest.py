@@ -8,7 +8,16 @@
   tests that need more than the five seeds without reading ``../shared``.
 - ``deadline(seconds)``: fail (instead of hanging the suite) when a block runs far too long; a hang
   guard for adversarial inputs, not a speed assertion (speed claims live in ``benchmarks/``).
-- ``invoke(*args)``: run the CLI in-process with typer's CliRunner, stdout and stderr apart.
+- ``invoke(*args)``: run the CLI in-process with typer's CliRunner, stdout and stderr apart;
+  ``no_traceback(result)``: nothing like a traceback reached the user.
+- ``make_article(text)`` / ``check_offsets(article, result)``: the invariants every per-article
+  result must satisfy (reported strings are slices of ``Article.text`` at their offsets, content
+  inside its sentence, unique claim ids, intervals not inverted); also used by
+  ``benchmarks/fuzz.py``.
+- ``big_article(megabytes)``: a news-like article of any size (the good seed's body, repeated).
+
+Test modules import these helpers with ``from conftest import ...`` (``tests/`` has no
+``__init__.py``, so pytest puts it on ``sys.path``).
 """
 
 from __future__ import annotations
@@ -141,6 +150,14 @@ def check_offsets(original: Article, result: ArticleResult) -> None:
 
 
 # --------------------------------------------------------------------------- generated corpus
+
+
+def big_article(megabytes: float) -> str:
+    """A news-like article of the given size: the good seed's body, repeated."""
+    body = GOOD_SEED.read_text(encoding="utf-8").split("\n", 1)[1]
+    n = int(megabytes * 1_000_000 / len(body.encode("utf-8"))) + 1
+    return " date 2018-12-19 Big\n" + body * n
+
 
 FIRST = ("Anna", "Boris", "Carla", "David", "Elena", "Farid", "Grace", "Hassan", "Ingrid", "Jorge")
 LAST = ("Petrova", "Keller", "Moreau", "Okafor", "Nakamura", "Haddad", "Larsen", "Silva", "Weber")

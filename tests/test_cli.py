@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import GOOD_SEED, ROOT, SEEDS, invoke, no_traceback
+from conftest import GOOD_SEED, ROOT, SEEDS, big_article, invoke, no_traceback
 from typer.testing import Result
 
 from crosscheck import __version__, errors
@@ -253,6 +253,30 @@ def test_report_writes_files_and_summary(tmp_path: Path) -> None:
     assert {r["status"] for r in manifest} == {"processed"}
     # nothing written outside --out
     assert {p.name for p in tmp_path.iterdir()} == {"reports"}
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="bug: report.summary_lines prints every value of a finding (and a reason naming them "
+    "all): one finding with 600 values prints 600 lines and a 12,000-character 'why:' line; a "
+    "50 MB article printed 68,802 lines (8 MB) on stdout",
+)
+def test_report_summary_stays_short(tmp_path: Path) -> None:
+    """The terminal summary of a finding shows a bounded sample of its values, not all."""
+    (tmp_path / "c").mkdir()
+    shutil.copy(GOOD_SEED, tmp_path / "c" / GOOD_SEED.name)
+    (tmp_path / "c" / "big.txt").write_text(big_article(0.2), encoding="utf-8")
+    result = ok(invoke("report", str(tmp_path / "c"), "--out", str(tmp_path / "r"), "-j", "1"))
+    lines = result.stdout.splitlines()
+    blocks: list[int] = []
+    for line in lines:
+        if re.match(r"^  \S", line):  # a finding's headline
+            blocks.append(0)
+        elif line.startswith("    ") and not line.startswith("    why:") and blocks:
+            blocks[-1] += 1
+    assert blocks, result.stdout[:2000]
+    assert max(blocks) <= 20, f"a finding shows {max(blocks)} value lines"
+    assert max(len(line) for line in lines) <= 1000, "an over-long summary line"
 
 
 def test_report_quiet_prints_nothing_on_stderr(tmp_path: Path) -> None:

@@ -379,8 +379,9 @@ SPEECH_ACT_GAP: int = 30  # at most this many characters between the verb and th
 
 # Scores of the findings (0-100), so that the most certain come first. A contradiction
 # on an event's time starts at EVENT_TIME_BASE, gains EVENT_PER_ARTICLE per article
-# beyond the second (at most EVENT_ARTICLE_BONUS_MAX), CONFLICT_BONUS when sources
-# published at the same time disagree, and loses RECURRING_PENALTY for events that
+# beyond the second (at most EVENT_ARTICLE_BONUS_MAX), CONFLICT_BONUS when articles
+# published on the same day disagree (two sources inside one article are weaker
+# evidence), and loses RECURRING_PENALTY for events that
 # recur under one name.
 EVENT_TIME_BASE: float = 75.0
 EVENT_PER_ARTICLE: float = 4.0
