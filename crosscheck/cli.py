@@ -532,7 +532,9 @@ def check(
     data = report.build_report(extraction, xref, tool_version=__version__)
     floors: dict[str, dict[str, float]] = {}
     if gold is not None:
-        floors["gold"] = score_gold(gold, gold_text or [], opts)
+        folder = gold.resolve()
+        name = folder.parent.name if folder.name == "attributions" else folder.name
+        floors[name] = score_gold(gold, gold_text or [], opts)
     if update:
         gate.update(
             baseline,
