@@ -219,6 +219,8 @@ def corpus_command(fn: F) -> F:
             debug=common["debug"],
         )
         with guard(opts.debug):
+            if "fmt" in kwargs:
+                check_format(kwargs["fmt"])  # fail before reading a large corpus
             return fn(opts=opts, **kwargs)
 
     hints = {p.name: p.annotation for p in own}
@@ -352,6 +354,15 @@ def account(extraction: Extraction, opts: RunOptions) -> None:
         )
 
 
+def check_format(fmt: str) -> None:
+    from crosscheck import report
+
+    if fmt not in report.FORMATS:
+        raise report.UnsupportedFormat(
+            f"unknown format {fmt!r}", hint="use one of " + ", ".join(report.FORMATS)
+        )
+
+
 def emit(text: str, output: Path | None) -> None:
     if output is None:
         sys.stdout.write(text)
@@ -368,10 +379,7 @@ def listing(
 ) -> None:
     from crosscheck import report
 
-    if fmt not in report.FORMATS:
-        raise errors.CrosscheckError(
-            f"unknown format {fmt!r}", hint="one of " + ", ".join(report.FORMATS)
-        )
+    check_format(fmt)
     emit(report.render(kind, rows, fmt, excel=excel), output)
 
 

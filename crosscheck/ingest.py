@@ -104,6 +104,7 @@ EXTENSIONS: dict[str, str] = {
 }
 
 _SNIFF_BYTES = 8192
+_SURROGATE = re.compile("[\ud800-\udfff]")  # lone UTF-16 surrogates (from JSON escapes)
 _CSV_FIELD_LIMIT = 2**31 - 1  # the largest value the csv module accepts on every platform
 _MAX_DATE_CHARS = 200
 
@@ -554,6 +555,13 @@ def _record_article(
         return Skipped(source, line, f"text field {text_key!r} is not a string", "")
     if not raw_text.strip():
         return Skipped(source, line, f"empty text in field {text_key!r}", "")
+    notes = list(warnings)
+    if _SURROGATE.search(raw_text):
+        # JSON "\ud800" escapes decode to lone surrogates, which no output can encode;
+        # one replacement character each keeps every offset
+        raw_text = _SURROGATE.sub("\ufffd", raw_text)
+        notes.append("lone surrogate escapes in the text replaced by U+FFFD")
+    record = {k: _SURROGATE.sub("\ufffd", v) if isinstance(v, str) else v for k, v in record.items()}
     id_key = _pick(keys, options.id_field, ID_FIELDS)
     art_id = _as_str(record.get(id_key)).strip() if id_key else ""
     if not art_id:
@@ -561,7 +569,6 @@ def _record_article(
     title_key = _pick(keys, options.title_field, TITLE_FIELDS)
     outlet_key = _pick(keys, options.outlet_field, OUTLET_FIELDS)
     date_key = _pick(keys, options.date_field, DATE_FIELDS)
-    notes = list(warnings)
     published: dt.date | None = None
     date_source = "unknown"
     if date_key is not None:
@@ -738,9 +745,14 @@ def _csv_records(
     if csv.field_size_limit() < _CSV_FIELD_LIMIT:
         csv.field_size_limit(_CSV_FIELD_LIMIT)
 
+    quotes = [0]  # quote characters in the raw lines of the record being read
+
     def chained() -> Iterator[str]:
+        quotes[0] += first.count('"')
         yield first
-        yield from lines
+        for raw in lines:
+            quotes[0] += raw.count('"')
+            yield raw
 
     reader = csv.reader(chained(), delimiter=delimiter)
     try:
@@ -749,6 +761,7 @@ def _csv_records(
         yield Skipped(item.path, 1, f"unreadable CSV header: {exc}", "")
         return
     decoder.take()
+    quotes[0] = 0
     header = [h.strip() for h in header]
     if header and header[0].startswith("\ufeff"):
         header[0] = header[0][1:]
@@ -775,8 +788,20 @@ def _csv_records(
             decoder.take()
             continue
         start = offset + previous_end + 1
+        spanned = reader.line_num - previous_end
         previous_end = reader.line_num
         codec, notes = decoder.take()
+        odd_quotes = quotes[0] % 2 == 1
+        quotes[0] = 0
+        if odd_quotes:
+            # the csv module silently ends a field left open at the end of the file, with
+            # every later line inside it: keep the row, and say so
+            notes = (
+                *notes,
+                f"unterminated quoted field: this row runs to the end of the file ({spanned} "
+                "lines), so any later rows are inside its text; close the quote (a quote inside "
+                'a field is doubled: "")',
+            )
         if not row or (len(row) == 1 and not row[0].strip()):
             continue
         if len(row) != width:

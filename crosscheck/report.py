@@ -107,6 +107,8 @@ RELATION_TITLES: dict[str, str] = {
     "related": "Related",
 }
 
+SUMMARY_VALUES = 12  # values of one finding shown in the terminal summary (the rest: findings.md)
+SUMMARY_REASON_WIDTH = 600  # characters of a finding's reason in the terminal summary
 TABLE_CELL_WIDTH = 60  # characters of a terminal table cell before it is cut with "…"
 
 
@@ -224,17 +226,30 @@ def cell_text(value: Any) -> str:
     return str(value)
 
 
+# Excel holds at most 32,767 characters in a cell (Google Sheets 50,000); a longer text
+# is cut, and says so, so that the row still opens. report.json keeps the full text.
+CSV_CELL_MAX = 32_767
+_CUT_NOTE = " … [cut: {n:,} characters; full text in report.json]"
+
+
+def _fit(cell: str) -> str:
+    if len(cell) <= CSV_CELL_MAX:
+        return cell
+    note = _CUT_NOTE.format(n=len(cell))
+    return cell[: CSV_CELL_MAX - len(note)] + note
+
+
 def _csv_cell(value: Any) -> Any:
     kind = type(value)
     if kind is str:
-        return neutralise(value)
+        return _fit(neutralise(value))
     if kind is int or kind is float:
         return value
     if isinstance(value, bool):
         return cell_text(value)
     if isinstance(value, (int, float)):
         return value
-    return neutralise(cell_text(value))
+    return _fit(neutralise(cell_text(value)))
 
 
 def _json_value(value: Any) -> Any:
@@ -550,9 +565,17 @@ def summary_lines(xref: CrossReference, *, limit: int | None = 10) -> list[str]:
         shown = group if limit is None else group[:limit]
         for finding in shown:
             lines.append(_headline(finding))
-            lines.extend(_value_line(v) for v in finding.values)
+            values = finding.values
+            if len(values) > SUMMARY_VALUES:
+                # first and last values keep the timeline's ends in view
+                head = values[: SUMMARY_VALUES - 2]
+                lines.extend(_value_line(v) for v in head)
+                lines.append(f"    ... {len(values) - len(head) - 2} more values (see findings.md)")
+                lines.extend(_value_line(v) for v in values[-2:])
+            else:
+                lines.extend(_value_line(v) for v in values)
             if finding.reason:
-                lines.append(f"    why: {finding.reason}")
+                lines.append(f"    why: {_cut(finding.reason, SUMMARY_REASON_WIDTH)}")
         if len(shown) < len(group):
             lines.append(f"  ... and {len(group) - len(shown)} more (see findings.csv)")
     return lines
