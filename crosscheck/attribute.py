@@ -624,7 +624,7 @@ def _is_adverb(tok: _Tok) -> bool:
 
 def _skip_premodifiers(toks: Sequence[_Tok], i: int) -> int:
     """Step left over adverbs, auxiliaries and time phrases between a subject and its
-    cue: "Lavrov also stressed", "Trump on Monday said", "Trump this week said"."""
+    cue: "Petrov also stressed", "Trump on Monday said", "Trump this week said"."""
     while i >= 0:
         low = toks[i].low
         if (
@@ -681,7 +681,7 @@ def _inversion_end(after: str) -> bool:
 
 def _np_tokens(toks: Sequence[_Tok]) -> bool:
     """Tokens that can make up a named noun phrase: capitalised words, connectors,
-    role words ("US Secretary of State John Kerry and Russian Foreign Minister ...")."""
+    role words ("US Secretary of State John Baker and Russian Foreign Minister ...")."""
     for t in toks:
         low = t.low
         if t.cap or not t.word:
@@ -772,7 +772,7 @@ class _Extractor:
         self._qf: dict[tuple[int, int], float] = {}
         self.coref = Coref(self.view, [(s.start, s.end) for s in self.sentences])
         # cue candidates: one pass of the lexicon regex over the whole text, and a
-        # case-insensitive pass over headline-style lines ("Kerry Says ...")
+        # case-insensitive pass over headline-style lines ("Baker Says ...")
         self.cue_matches: dict[int, list[re.Match[str]]] = {}
         self.headline_like: set[int] = set()
         for m in _CUE_RE.finditer(self.view):
@@ -1067,7 +1067,7 @@ class _Extractor:
                     continue
                 break
             if low == "and":
-                # "Kerry and Lavrov told": names on both sides; otherwise a new clause
+                # "Baker and Petrov told": names on both sides; otherwise a new clause
                 if j < i and j - 1 >= 0 and toks[j - 1].cap and toks[j + 1].cap:
                     j -= 1
                     continue
@@ -1136,7 +1136,7 @@ class _Extractor:
     def find_hits(self, si: int, headline: bool) -> list[_Hit]:
         """The cue candidates of sentence ``si`` (found by one case-insensitive regex
         pass over the article) that ``classify_cue`` accepts. Capitalised forms
-        count only in headline-style lines ("Kerry Says ...")."""
+        count only in headline-style lines ("Baker Says ...")."""
         sent = self.sentences[si]
         s, e = sent.start, sent.end
         hits: list[_Hit] = []
@@ -1325,7 +1325,7 @@ class _Extractor:
                             hit.subj, hit.mode = span, "before"
                             stop_tok = toks[b] if b >= 0 else None
                     elif inner and inner[0].cap and _np_tokens(inner):
-                        # '"...", US Secretary of State John Kerry and ... Lavrov, told'
+                        # '"...", US Secretary of State John Baker and ... Petrov, told'
                         hit.subj, hit.mode = (inner[0].start, inner[-1].end), "before"
                         span, mode, b = self.subject_left(toks, k - 1)
                         stop_tok = toks[b] if (span and b >= 0) else toks[k]
@@ -1495,7 +1495,7 @@ class _Extractor:
                 left_end = stop_tok.end if _is_quote(stop_tok) else stop_tok.start
                 # '..." he said' where the comma sits before the quote mark
             elif stop_tok.low == "as":
-                # "..., as a source told Sputnik" / "as Kerry said, ..."
+                # "..., as a source told Sputnik" / "as Baker said, ..."
                 k = toks.position(stop_tok) - 1 if isinstance(toks, _Toks) else -1
                 if k >= 0 and toks[k].text in (",", "—", "–"):
                     left_ok = True
@@ -1537,7 +1537,7 @@ class _Extractor:
         else:
             forward_ok = words_after >= 2 and (not adjunct_only or not left_ok)
         if hit.headline and not forward_ok:
-            forward_ok = words_after >= 2  # "Russia, Iran Agree Astana Talks 'Efficient ...'"
+            forward_ok = words_after >= 2  # "Russia, Iran Agree Minsk Talks 'Efficient ...'"
         if hit.mode == "none":
             forward_ok = strong = False
         if strong:
@@ -1797,7 +1797,7 @@ class _Extractor:
         return hit
 
     def headline_title_cue(self, si: int) -> _Hit | None:
-        """Title Case headline with a cue inside: "Kerry Says Clarity Achieved"."""
+        """Title Case headline with a cue inside: "Baker Says Clarity Achieved"."""
         sent = self.sentences[si]
         v = self.view
         seg = v[sent.start : sent.end]

@@ -3,9 +3,9 @@
 Used by attribute.py. Two jobs:
 
 1. **Describe** a mention as written: split "Russian Foreign Minister Sergei
-   Lavrov" into role ("Russian Foreign Minister") and name ("Sergei Lavrov"),
+   Petrov" into role ("Russian Foreign Minister") and name ("Sergei Petrov"),
    type it (person, organization, document, anonymous, outlet) and give a bare
-   name its fullest form in the article ("Lavrov" -> "Sergei Lavrov", with the
+   name its fullest form in the article ("Petrov" -> "Sergei Petrov", with the
    role found beside that fullest mention).
 2. **Resolve** pronouns and role nouns ("he", "they", "the ministry", "the Russian
    foreign minister", "the envoy") to an earlier mention. Candidates are the
@@ -323,7 +323,7 @@ def _bare(word: str) -> str:
 
 @functools.lru_cache(maxsize=65536)
 def _last_bare(mention: str) -> str:
-    """The bare last word of a mention ("Foreign Minister Sergei Lavrov's" -> "lavrov")."""
+    """The bare last word of a mention ("Foreign Minister Sergei Petrov's" -> "petrov")."""
     return _bare(mention.rsplit(None, 1)[-1])
 
 
@@ -351,7 +351,7 @@ def _gender_of(tokens: Sequence[str]) -> str:
 
 @functools.lru_cache(maxsize=8192)
 def split_role_name(text: str) -> tuple[str, str]:
-    """ "Russian Foreign Minister Sergei Lavrov" -> ("Russian Foreign Minister", "Sergei Lavrov").
+    """ "Russian Foreign Minister Sergei Petrov" -> ("Russian Foreign Minister", "Sergei Petrov").
 
     The role runs up to the last title word (``speech.TITLES``) that is followed
     by a capitalised word; honorifics ("Mr.") stay out of both.
@@ -368,8 +368,8 @@ def split_role_name(text: str) -> tuple[str, str]:
     role_words = words[: last_title + 1]
     name_words = words[last_title + 1 :]
     if last_title >= 0 and len(name_words) >= 3 and name_words[0].lower() in _ROLE_PREPOSITIONS:
-        # "Ambassador to Russia Riyad Haddad", "Secretary of State John Kerry",
-        # "Special Envoy for Syria Staffan de Mistura": the place joins the role
+        # "Ambassador to Russia Riyad Haddad", "Secretary of State John Baker",
+        # "Special Envoy for Syria Staffan de Santis": the place joins the role
         n = _name_length(name_words)
         role_words = role_words + name_words[:-n]
         name_words = name_words[-n:]
@@ -398,7 +398,7 @@ def _is_initial(word: str) -> bool:
 
 
 def _name_length(words: Sequence[str]) -> int:
-    """How many trailing words of "of State John Kerry" form the person's name (2 here):
+    """How many trailing words of "of State John Baker" form the person's name (2 here):
     the surname, connectors ("de"), initials, a first name, and further given names
     found in the given-name tables. Word 0 (the preposition) and word 1 (the place)
     are never taken."""
@@ -420,7 +420,7 @@ def _name_length(words: Sequence[str]) -> int:
 
 @functools.lru_cache(maxsize=8192)
 def _name_words(name: str) -> frozenset[str]:
-    """The bare words of a name ("Sergei Lavrov" -> {"sergei", "lavrov"})."""
+    """The bare words of a name ("Sergei Petrov" -> {"sergei", "petrov"})."""
     return frozenset(_bare(w) for w in _words(name))
 
 
@@ -472,12 +472,12 @@ def classify(text: str) -> tuple[SpeakerType, str, str]:
         if len(parts) >= 2 and all(_is_cap(_words(p)[-1]) for p in parts):
             kinds = {classify(p)[0] for p in parts}
             if kinds == {"person"}:
-                return "person", "", "pl"  # "John Kerry and Sergei Lavrov"
+                return "person", "", "pl"  # "John Baker and Sergei Petrov"
     role, name = split_role_name(text)
     name_words = _words(name)
     named = bool(name_words) and all(_is_cap(w) or _bare(w) in _CONNECTORS for w in name_words)
     if role and named and _bare(name_words[-1]) not in _ORG_HEADS:
-        # "US Department of State spokesperson John Kirby": a title before a name
+        # "US Department of State spokesperson John Hughes": a title before a name
         return "person", _gender_of(words), "pl" if " and " in f" {name} " else "sg"
     if (
         named
@@ -638,7 +638,7 @@ class Coref:
 
     def fullest(self, name: str, pos: int) -> IndexedMention | None:
         """The fullest person mention in the article sharing ``name``'s last word and
-        containing all its words ("Lavrov" -> "Russian Foreign Minister Sergei Lavrov")."""
+        containing all its words ("Petrov" -> "Russian Foreign Minister Sergei Petrov")."""
         words = _words(name)
         if not words:
             return None
@@ -686,7 +686,7 @@ class Coref:
                 gender = gender or full.gender or _gender_of(_words(full.text))
             gender = gender or self._learned_gender(name)
             return Entity(name or stripped, role, "person", gender, "sg")
-        if typ == "person":  # several people: "Kerry and Lavrov"
+        if typ == "person":  # several people: "Baker and Petrov"
             parts = [p for p in re.split(r",\s*(?:and\s+)?|\s+and\s+", stripped) if p]
             names: list[str] = []
             roles: list[str] = []

@@ -15,7 +15,7 @@ Decisions (documented in the README as well):
   than the outlet says it. Narration claims (``kind=narration``: the outlet's own
   voice) and headline claims spoken by the outlet (``speaker_type=outlet``) are
   *not* attributions and are excluded from the scoring; attributed claims and
-  headlines attributed to someone (``"... - Lavrov"``) are scored.
+  headlines attributed to someone (``"... - Petrov"``) are scored.
 * **One relation per speaker mention and cue**: claims that share the same
   speaker mention and the same cue (a quotation that runs on over several
   sentences gives one claim per sentence, each pointing at the same "X said") are

@@ -3,8 +3,8 @@
 Input: the claims of every article (after normalise). Output: ``Groups``, holding
 
 - the speaker index: one ``SpeakerEntry`` per person or organisation, whatever the
-  articles call it ("Russian Foreign Minister Sergei Lavrov", "Sergei Lavrov",
-  "Lavrov" and "the Russian foreign minister" are one). Persons are keyed by last
+  articles call it ("Russian Foreign Minister Sergei Petrov", "Sergei Petrov",
+  "Petrov" and "the Russian foreign minister" are one). Persons are keyed by last
   name plus first initial; a bare last name joins the only full name that has it (or
   the one that holds nearly all of its claims); last names that differ by a typo join
   when the first initial agrees; a role-only speaker ("the Russian foreign minister")
@@ -197,7 +197,7 @@ def _role_key(role: str) -> str:
 
 @functools.lru_cache(maxsize=1 << 16)
 def _split_role_name(text: str) -> tuple[str, tuple[str, ...], bool]:
-    """'Russian Foreign Minister Sergei Lavrov' -> ('Russian Foreign Minister', ['Sergei', 'Lavrov'], True).
+    """'Russian Foreign Minister Sergei Petrov' -> ('Russian Foreign Minister', ['Sergei', 'Petrov'], True).
 
     The name is the run of capitalised tokens that ends the mention, after the last
     role keyword; a mention without such a run after a role keyword is role-only
@@ -330,7 +330,7 @@ def _speaker_refs(claim: Claim) -> list[_Ref]:
         mentions = list(dict.fromkeys(m for m in raw if m and m.lower() not in _PRONOUNS))
         part_type = stype if len(parts) == 1 else ""
         # a role keyword followed by a full name is a person whatever the type says
-        # ("US Department of State spokesperson John Kirby")
+        # ("US Department of State spokesperson John Hughes")
         titled = has_role and len(person) >= 2
         if person and (titled or not _is_org(part, part_type)):
             refs.append(

@@ -6,8 +6,8 @@ place when it stands
 
 - after a place preposition (in, at, near, from, outside...; "to" only after a
   motion word: "travelled to Moscow"), an optional "the" between;
-- after a place noun and "of": "the Russian resort city of Sochi" -> Sochi,
-  "Russia's southern Black Sea resort of Sochi" -> Sochi (the head after "of", not
+- after a place noun and "of": "the Russian resort city of Varna" -> Varna,
+  "Russia's southern Black Sea resort of Varna" -> Varna (the head after "of", not
   the words before it);
 - in a list right after such a place ("in Aleppo, Hama and Homs", "Washington, DC");
 - as a dateline: an upper-case name opening a line or sentence and followed by
@@ -17,8 +17,8 @@ It is not a place when it contains an organisation head noun ("at the Department
 State", "the United Nations Offices"), an event head noun, a person title, a month
 or weekday; when it is an organisation acronym; when it is used as an adjective
 ("in the Swiss city", "in Russian resort"); when it is a possessive whose head place
-comes later ("in Russia's ... resort of Sochi"); or when the article uses the same
-name as a speaker ("Lavrov said"). No gazetteer: an unknown capitalised name in a
+comes later ("in Russia's ... resort of Varna"); or when the article uses the same
+name as a speaker ("Petrov said"). No gazetteer: an unknown capitalised name in a
 place position is taken as a place.
 
 ``Place.name`` is canonical: possessive stripped, ALL-CAPS words longer than three
@@ -122,8 +122,8 @@ _DATELINE = re.compile(
 
 def speaker_names(text: str, start: int = 0, end: int | None = None) -> frozenset[str]:
     """Capitalised names a text uses as speakers: a name right before a speech verb
-    ("Lavrov said") and a name after a person title ("Foreign Minister Sergei
-    Lavrov"): the full name and its last word."""
+    ("Petrov said") and a name after a person title ("Foreign Minister Sergei
+    Petrov"): the full name and its last word."""
     stop = len(text) if end is None else end
     out: set[str] = set()
     for v in _SPEECH.finditer(text, start, stop):
@@ -157,7 +157,7 @@ _CAP_NEXT = re.compile(r"[ \t]+[A-Z]")
 
 class SpeakerCheck:
     """Is a name used as a speaker somewhere in ``text``: right before a speech verb
-    ("Lavrov said") or after a person title ("Foreign Minister Sergei Lavrov")?
+    ("Petrov said") or after a person title ("Foreign Minister Sergei Petrov")?
     Looked up lazily, name by name (a few per article), with a cache."""
 
     def __init__(self, text: str, known: frozenset[str] = frozenset()) -> None:
@@ -180,7 +180,7 @@ class SpeakerCheck:
             if whole and (
                 _VERB_AFTER.match(text, j)
                 or (
-                    # the last word of a titled name: "Foreign Minister Sergei Lavrov"
+                    # the last word of a titled name: "Foreign Minister Sergei Petrov"
                     not _CAP_NEXT.match(text, j) and _TITLE_BEFORE.search(text, max(0, i - 60), i)
                 )
             ):
@@ -359,7 +359,7 @@ def _place(
     if kind in ("prep", "list") and next_word.isalpha() and next_word.islower() and adjective:
         return None  # "in the Swiss city", "in Russian resort"
     if possessive and _HEAD_LATER.match(text, name_end, min(stop, e + 100)):
-        return None  # "in Russia's southern Black Sea resort of Sochi": Sochi is the place
+        return None  # "in Russia's southern Black Sea resort of Varna": Varna is the place
     name = " ".join(words)
     if is_speaker(_POSSESSIVE.sub("", name)):
         return None

@@ -252,9 +252,9 @@ CLAIM_COLUMNS: tuple[str, ...] = (
 class Claim:
     """One claim: who (speaker), how (cue, via, quote type), what (content span).
 
-    ``speaker`` is the mention as written ("he", "the ministry", "Lavrov");
+    ``speaker`` is the mention as written ("he", "the ministry", "Petrov");
     ``speaker_name`` the fullest name it resolves to in the article ("Sergei
-    Lavrov"); ``speaker_role`` the role found with it ("Russian Foreign
+    Petrov"); ``speaker_role`` the role found with it ("Russian Foreign
     Minister"). ``speaker_start``/``speaker_end`` are None when there is no
     mention (narration). Times, quantities, places and events are filled by the
     normalise stage.
@@ -314,7 +314,7 @@ class SpeakerEntry:
     """One canonical speaker across the corpus."""
 
     speaker: str  # canonical display name
-    key: str  # blocking key (e.g. "lavrov s")
+    key: str  # blocking key (e.g. "petrov s")
     speaker_type: str
     roles: tuple[str, ...]
     mentions: tuple[str, ...]  # every surface form seen

@@ -91,8 +91,8 @@ NOT_NAMES: frozenset[str] = _table("""
 # --------------------------------------------------------------------------- speakers
 
 # Title and role keywords. A speaker mention written "Russian Foreign Minister Sergei
-# Lavrov" splits at the last of these words into a role ("Russian Foreign Minister")
-# and a name ("Sergei Lavrov"); a mention made only of role words and adjectives ("the
+# Petrov" splits at the last of these words into a role ("Russian Foreign Minister")
+# and a name ("Sergei Petrov"); a mention made only of role words and adjectives ("the
 # Russian foreign minister") is a role-only speaker, merged with the person who holds
 # that role when that is unambiguous.
 SPEAKER_ROLE_KEYWORDS: frozenset[str] = _table("""
@@ -121,7 +121,7 @@ ORGANISATION_WORDS: frozenset[str] = _table("""
 # Honorifics dropped from the front of a person's name before keying it.
 HONORIFICS: frozenset[str] = _table("mr mrs ms miss dr sir prof professor lord lady")
 
-# Name particles kept with the last name ("de Mistura" keys as "mistura", "al-Assad" as
+# Name particles kept with the last name ("de Santis" keys as "santis", "al-Assad" as
 # "assad"): dropped when building the last-name key.
 NAME_PARTICLES: frozenset[str] = _table(
     "de da di del della van von der den le la al el bin ibn abu ben du st abd abdel abdul"
@@ -133,7 +133,7 @@ LEADING_DETERMINERS: frozenset[str] = _table(
 )
 
 # Two last names with this rapidfuzz ratio (or more) and the same first initial are one
-# person ("Gennadiy Gatilov" / "Gennady Gatilov", "Blinken" / "Blinkin").
+# person ("Gennadiy Sokolov" / "Gennady Sokolov", "Miller" / "Millar").
 SPEAKER_NAME_FUZZY_MIN: float = 85.0
 
 # A role-only speaker joins the person holding that role elsewhere only if exactly one
@@ -188,7 +188,7 @@ ORDINAL_WORDS: frozenset[str] = _table("""
     new upcoming latest
     """)
 
-# A time follows the event it dates ("the congress ... will be held in Sochi in
+# A time follows the event it dates ("the congress ... will be held in Varna in
 # December") within this many characters of the end of the event mention; a time
 # before the mention dates it only when nothing but punctuation and determiners stand
 # between ("In late January, the congress ...").

@@ -15,7 +15,7 @@ def _words(block: str) -> frozenset[str]:
 
 # Prepositions after which a capitalised name is taken as a place ("in Geneva",
 # "near Aleppo"). "to" counts only after a motion word (MOTION_WORDS): "travelled to
-# Moscow" but not "said to Lavrov".
+# Moscow" but not "said to Petrov".
 PLACE_PREPOSITIONS: frozenset[str] = _words(
     """
     in at near from outside inside into across throughout around via toward towards
@@ -34,8 +34,8 @@ MOTION_WORDS: frozenset[str] = _words(
     """
 )
 
-# Nouns that introduce a place name after "of": "the Russian resort city of Sochi",
-# "Russia's southern Black Sea resort of Sochi", "the outskirts of Damascus". The
+# Nouns that introduce a place name after "of": "the Russian resort city of Varna",
+# "Russia's southern Black Sea resort of Varna", "the outskirts of Damascus". The
 # place is the name after "of" (the head), not the words before.
 PLACE_NOUNS: frozenset[str] = _words(
     """
@@ -67,7 +67,7 @@ ORGANISATION_HEADS: frozenset[str] = _words(
 )
 
 # Titles and honorifics: a capitalised name containing one is a person (or a role),
-# not a place ("from President Assad", "to Foreign Minister Lavrov").
+# not a place ("from President Assad", "to Foreign Minister Petrov").
 PERSON_TITLES: frozenset[str] = _words(
     """
     president minister secretary ambassador envoy spokesman spokeswoman spokesperson

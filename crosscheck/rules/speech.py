@@ -167,7 +167,7 @@ INTENTION_LEMMAS: tuple[str, ...] = (
     "ask", "call", "invite", "advise", "recommend", "propose", "offer",
 )
 
-#: Reporting verbs that may come before their speaker ('"...," said Kerry',
+#: Reporting verbs that may come before their speaker ('"...," said Baker',
 #: '..., says the Russian foreign minister'). Other verbs never invert.
 INVERSION_LEMMAS: tuple[str, ...] = (
     "say", "add", "ask", "write", "note", "explain", "continue", "recall", "insist", "argue",
@@ -198,14 +198,14 @@ COLON_LABELS: tuple[str, ...] = (
 )
 
 #: Cue verbs that take the addressee as object before the content
-#: ("told reporters that ...", "informed de Mistura of ..."): the object is the channel.
+#: ("told reporters that ...", "informed de Santis of ..."): the object is the channel.
 ADDRESSEE_VERBS: tuple[str, ...] = (
     "tell", "inform", "assure", "remind", "warn", "brief", "notify", "advise", "urge", "ask",
     "promise", "alert", "caution", "email", "text", "write",
 )
 
 #: Of those, the verbs whose object is always the addressee ("told reporters",
-#: "informed de Mistura of ..."); for the others ("urged Congress to act") the
+#: "informed de Santis of ..."); for the others ("urged Congress to act") the
 #: object is an addressee only before "to", "that" or a wh-word.
 TELL_VERBS: tuple[str, ...] = (
     "tell", "inform", "assure", "remind", "brief", "notify", "email", "text", "write",
@@ -323,8 +323,8 @@ HONORIFICS: dict[str, str] = {
     "rev.": "", "fr.": "m", "hon.": "",
 }
 
-#: Titles and role words that precede a name ("Foreign Minister Sergei Lavrov",
-#: "Sen. Warren", "spokesperson John Kirby"). A capitalised mention is split into
+#: Titles and role words that precede a name ("Foreign Minister Sergei Petrov",
+#: "Sen. Warren", "spokesperson John Hughes"). A capitalised mention is split into
 #: role (up to the last title word) and name (the rest). Lower-case forms; the
 #: abbreviations keep their final dot.
 TITLES: tuple[str, ...] = (
@@ -523,7 +523,7 @@ FEMALE_NAMES: tuple[str, ...] = (
 
 #: Words that end a subject noun phrase when walking left from a cue: clause
 #: openers and conjunctions. ("and" is handled separately: it may join two
-#: speakers, "Kerry and Lavrov told".)
+#: speakers, "Baker and Petrov told".)
 CLAUSE_BOUNDARY_WORDS: tuple[str, ...] = (
     "that", "but", "while", "because", "when", "whereas", "where", "if", "although", "though",
     "since", "after", "before", "until", "so", "or", "nor", "then", "once", "whether", "unless",
@@ -554,7 +554,7 @@ NON_NP_WORDS: tuple[str, ...] = (
 )
 
 #: Adverbs and auxiliaries that may stand between a subject and its cue
-#: ("Lavrov also stressed", "he has repeatedly said", "she did not say").
+#: ("Petrov also stressed", "he has repeatedly said", "she did not say").
 CUE_PREMODIFIERS: tuple[str, ...] = (
     "also", "later", "earlier", "repeatedly", "previously", "recently", "again", "once", "then",
     "has", "have", "had", "will", "would", "could", "can", "may", "might", "should", "must",
