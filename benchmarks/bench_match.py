@@ -132,6 +132,7 @@ def main(argv: list[str] | None = None) -> int:
         claims: list[Claim] = []
         for r in part:
             claims.extend(standin_claims(r) if args.standin else r.claims)
+        gc.collect()
         groups, t_group, c_group = _best(lambda c=claims: group.group(c), args.repeat)
         (cands, compared), t_match, c_match = _best(
             lambda c=claims, g=groups: match.match(c, g, jobs=args.jobs), args.repeat
@@ -156,6 +157,8 @@ def main(argv: list[str] | None = None) -> int:
                 "cpu_s": round(c_group + c_match + c_judge, 3),
             }
         )
+        # free this size's results before the next one is timed
+        del groups, cands, findings, claims
     for prev, cur in itertools.pairwise(rows):
         doublings = math.log2(cur["articles"] / prev["articles"])
         ratio = (cur["total_s"] / prev["total_s"]) ** (1 / doublings) if prev["total_s"] else 0.0
