@@ -247,6 +247,8 @@ def _checkable(view: str, start: int, end: int) -> bool:
 _PRONOUNS = speech.PRONOUNS
 _SUBJECT_PRONOUNS = frozenset(("he", "she", "they", "it", "we", "i", "you", "who", "which"))
 _POSSESSIVES = frozenset(speech.POSSESSIVE_PRONOUNS)
+#: month and weekday names: "On Monday, A and B said" does not join "Monday"
+_CALENDAR_WORDS = frozenset(timerules.MONTHS) | frozenset(timerules.WEEKDAYS)
 _BOUNDARY = frozenset(speech.CLAUSE_BOUNDARY_WORDS)
 _NON_NP = frozenset(speech.NON_NP_WORDS)
 _PREMOD = frozenset(speech.CUE_PREMODIFIERS)
@@ -463,6 +465,10 @@ _PARTICIPLE_ONLY = frozenset(
     part for lemma, (_, past, part, _) in speech.IRREGULAR_VERBS.items() if part != past
 )
 _NP_PREPS = frozenset(("of", "for", "with", "at", "in", "from", "on", "to", "close", "familiar"))
+#: prepositions (never subordinators, unlike "after") of an adjunct between a subject
+#: and its verb ("X during talks in Geneva said")
+_ADJUNCT_PREPS = frozenset(("during", "amid"))
+_THAT_AFTER = re.compile(r"\s{1,3}that\b")
 _BE = frozenset(["is", "was", "are", "were", "be", "been", "being", "am", "'s", "’s"])
 _MODALS = frozenset(["will", "would", "can", "could", "may", "might", "should", "must", "shall"])
 _CHANNEL_RE = re.compile(
@@ -727,6 +733,21 @@ def _subjectish(prev: _Tok | None, prev2: _Tok | None) -> bool:
             return False
         return not low.endswith(("an", "ic", "ish", "ese")) or prev2.cap
     return low in _ANON_PLURALS or low in _ROLE_HEADS
+
+
+def _has_name(toks: Sequence[_Tok], first: int, last: int) -> bool:
+    """Whether tokens ``first..last`` form a named phrase: words only, one capitalised
+    word that is not a determiner or pronoun ("his Iranian counterpart B")."""
+    named = False
+    for k in range(max(first, 0), last + 1):
+        t = toks[k]
+        if not t.word and t.low not in ("'s", "’s"):
+            return False
+        if t.low in _SUBJECT_PRONOUNS:
+            return False
+        if t.cap and t.low not in _DETERMINERS and t.low not in _POSSESSIVES:
+            named = True
+    return named
 
 
 @dataclass
@@ -1015,8 +1036,51 @@ class _Extractor:
         """Walk left from token ``i`` (inclusive) over a subject noun phrase.
 
         Returns (span or None, mode, index of the token before the phrase).
-        ``mode`` is ``np``, ``pronoun`` or ``rel``.
+        ``mode`` is ``np``, ``pronoun`` or ``rel``. A coordinated subject of named
+        phrases is kept whole ("Minister A and his counterpart B", "A, B and C"):
+        up to ``MAX_CONJUNCTS`` phrases, each of them name-like.
         """
+        span, mode, before = self._subject_left_one(toks, i)
+        if span is None or mode != "np":
+            return span, mode, before
+        if (
+            before >= 1
+            and toks[before].low in _ADJUNCT_PREPS
+            and toks[before - 1].word
+            and not toks[before - 1].cap
+            and _nounish(toks[before - 1])
+        ):
+            # "the ministers during talks in Geneva agreed": the phrase after the
+            # preposition is an adjunct; the subject is the phrase before it
+            left, lmode, lbefore = self._subject_left_one(toks, before - 1)
+            if left is not None and lmode == "np":
+                span, before, i = (left[0], left[1]), lbefore, before - 1
+        last = i
+        joined = 1
+        # after "and", earlier conjuncts are joined by commas ("A, B and C")
+        listing = any(toks[k].low == "and" for k in range(before + 1, i))
+        while joined < MAX_CONJUNCTS and before >= 1:
+            sep = toks[before]
+            if not (sep.low == "and" and not listing) and not (sep.text == "," and listing):
+                break
+            prev = toks[before - 1]
+            if not (prev.word and prev.cap) or prev.low in _CALENDAR_WORDS:
+                break
+            if not _has_name(toks, before + 1, last):
+                break
+            left, lmode, lbefore = self._subject_left_one(toks, before - 1)
+            if left is None or lmode != "np" or not _has_name(toks, lbefore + 1, before - 1):
+                break
+            listing = True
+            last = before - 1
+            span, before = (left[0], span[1]), lbefore
+            joined += 1
+        return span, mode, before
+
+    def _subject_left_one(
+        self, toks: Sequence[_Tok], i: int
+    ) -> tuple[tuple[int, int] | None, str, int]:
+        """One subject phrase left of token ``i`` (see ``subject_left``)."""
         if i < 0:
             return None, "", -1
         t = toks[i]
@@ -1922,6 +1986,7 @@ class _Extractor:
                             NESTED_IN_BACKWARD
                             and o.direction == "backward"
                             and o.cls in _SPEECH_CLASSES
+                            and not self.that_clause_of_name(h)
                         )
                     )
                     and o.content[0]
@@ -1937,6 +2002,17 @@ class _Extractor:
         if dash is not None:
             out.append(dash)
         return out
+
+    def that_clause_of_name(self, h: _Hit) -> bool:
+        """A named subject's cue with a "that" clause ("A and B agree that ..."):
+        a claim of its own even inside another source's content, as it names who
+        holds the view (a pronoun or an infinitive, "plans to", does not)."""
+        if h.subj is None or h.mode != "before" or h.direction != "forward":
+            return False
+        if not _THAT_AFTER.match(self.view, h.cue_e):
+            return False
+        toks = _tokens(self.view, h.subj[0], h.subj[1])
+        return _has_name(toks, 0, len(toks) - 1)
 
     # ----------------------------------------------------------------- claims
 
@@ -2291,10 +2367,14 @@ _SPEECH_CLASSES = frozenset(("speech", "according", "colon", "dash", "noun", "ev
 #: has a handful; the cap keeps pathological input, such as a megabyte without a
 #: full stop, linear).
 MAX_CUES_PER_SENTENCE = 40
+#: Most phrases a coordinated subject keeps ("A, B and C told reporters").
+MAX_CONJUNCTS = 4
 #: Whether speech reported inside another claim's content is a claim of its own.
 NESTED_CLAIMS = False
 #: With NESTED_CLAIMS off, speech inside the content of a claim that precedes its
-#: cue ("Clinton plans to visit ..., according to an aide") is dropped as well.
+#: cue ("Clinton plans to visit ..., according to an aide") is dropped as well,
+#: except a named subject's "that" clause ("A and B agree that ..., the ministry
+#: said"; see ``_Extractor.that_clause_of_name``).
 NESTED_IN_BACKWARD = True
 #: Whether a run-on quotation also becomes a claim of its own (see ``floating``).
 FLOATING_CLAIMS = True

@@ -31,7 +31,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from crosscheck.records import SpeakerType
-from crosscheck.rules import speech
+from crosscheck.rules import geo, speech
 
 # --------------------------------------------------------------------------- tables -> sets
 
@@ -458,6 +458,10 @@ def classify(text: str) -> tuple[SpeakerType, str, str]:
         if low[0] in ("it", "its", "which"):
             return "organization", "", "sg"
         return "", g, n or "pl"
+    if _state_name(words):
+        return "organization", "", "sg"  # "Russia", "Washington": the government
+    if "," in text and all(_state_name(_words(p)) for p in text.split(",") if p.strip()):
+        return "organization", "", "pl"  # a headline's "Russia, Iran agree ..."
     head = _head(words)
     caps = [w for w in words if _is_cap(w) and _bare(w) not in _DETERMINERS]
     number = (
@@ -473,6 +477,8 @@ def classify(text: str) -> tuple[SpeakerType, str, str]:
             kinds = {classify(p)[0] for p in parts}
             if kinds == {"person"}:
                 return "person", "", "pl"  # "John Baker and Sergei Petrov"
+            if kinds == {"organization"}:
+                return "organization", "", "pl"  # "Russia, Iran and Turkey"
     role, name = split_role_name(text)
     name_words = _words(name)
     named = bool(name_words) and all(_is_cap(w) or _bare(w) in _CONNECTORS for w in name_words)
@@ -510,6 +516,14 @@ def classify(text: str) -> tuple[SpeakerType, str, str]:
     return "person" if head in _TITLES else "organization", _gender_of(words), number
 
 
+def _state_name(words: Sequence[str]) -> bool:
+    """Whether the words name a country or a capital ("the United States", "Moscow")."""
+    low = [w.lower() for w in words]
+    if low and low[0] == "the":
+        low = low[1:]
+    return 0 < len(low) <= 5 and " ".join(low) in geo.STATES
+
+
 def _strip_det(text: str) -> str:
     words = _words(text)
     while (
@@ -540,11 +554,24 @@ def _merge(regions: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
 
 
 @functools.lru_cache(maxsize=8192)
-def _analyse_form(raw: str) -> tuple[int, str, str, str, SpeakerType, str] | None:
+def _analyse_form(
+    raw: str, after_preposition: bool = False
+) -> tuple[int, str, str, str, SpeakerType, str] | None:
     """Analyse the text of a capitalised mention: (offset of the name-bearing part,
-    its text, role, name, type, gender), or None when it names nothing."""
+    its text, role, name, type, gender), or None when it names nothing.
+
+    ``after_preposition``: the mention follows "to", "of", "for" ...; a country or
+    capital that starts it then ends the role before it ("Ambassador to Russia
+    Riyad Haddad"), so it is left out when a name of two or more words follows.
+    """
     words = _words(raw)
     off = 0
+    if after_preposition:
+        for n in (3, 2, 1):
+            if len(words) >= n + 2 and _state_name(words[:n]):
+                off = raw.index(words[n - 1]) + len(words[n - 1])
+                words = words[n:]
+                break
     # drop leading function words ("The", "In", "Moreover") and trailing lower-case
     while words and _bare(words[0]) in _NOT_NAME_START:
         off = raw.index(words[0], off) + len(words[0])
@@ -595,9 +622,12 @@ class Coref:
             return self._cache[i]
         start, end = self._spans[i]
         raw = self.view[start:end]
-        if raw not in self._forms:
-            self._forms[raw] = _analyse_form(raw)
-        form = self._forms[raw]
+        before = self.view[max(0, start - 5) : start].split()
+        after_prep = bool(before) and before[-1].lower() in _ROLE_PREPOSITIONS
+        key = ("^" if after_prep else "") + raw
+        if key not in self._forms:
+            self._forms[key] = _analyse_form(raw, after_prep)
+        form = self._forms[key]
         found = None
         if form is not None:
             off, text, role, name, typ, gender = form
@@ -688,6 +718,9 @@ class Coref:
             return Entity(name or stripped, role, "person", gender, "sg")
         if typ == "person":  # several people: "Baker and Petrov"
             parts = [p for p in re.split(r",\s*(?:and\s+)?|\s+and\s+", stripped) if p]
+            if not all(_is_cap(_words(p)[-1]) for p in parts if _words(p)):
+                # "the Russian, Turkish and Iranian foreign ministers": one group
+                return Entity(stripped, "", "person", "", "pl")
             names: list[str] = []
             roles: list[str] = []
             for p in parts:

@@ -36,6 +36,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz
 
 from crosscheck.records import Claim, EventEntry, EventMention, SpeakerEntry
+from crosscheck.rules import geo
 from crosscheck.rules import matching as R
 
 # --------------------------------------------------------------------------- text helpers
@@ -318,9 +319,7 @@ def _speaker_refs(claim: Claim) -> list[_Ref]:
                 **base,  # type: ignore[arg-type]
             )
         ]
-    parts = [p for p in _COMPOUND.split(text) if p.strip()]
-    if len(parts) > 1 and not all(_names_person(p) for p in parts):
-        parts = [text]  # "leaders of Russia and Turkey": one speaker, not two
+    parts = _compound_parts(text)
     refs: list[_Ref] = []
     for part in parts:
         role, person, has_role = _split_role_name(part)
@@ -329,6 +328,8 @@ def _speaker_refs(claim: Claim) -> list[_Ref]:
         raw = [mention, part.strip()] if len(parts) == 1 else [part.strip()]
         mentions = list(dict.fromkeys(m for m in raw if m and m.lower() not in _PRONOUNS))
         part_type = stype if len(parts) == 1 else ""
+        if _is_state(part):
+            part_type = "organization"  # "Russia", "Washington": the government
         # a role keyword followed by a full name is a person whatever the type says
         # ("US Department of State spokesperson John Hughes")
         titled = has_role and len(person) >= 2
@@ -372,6 +373,48 @@ def _speaker_refs(claim: Claim) -> list[_Ref]:
                 )
             )
     return refs
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _is_state(text: str) -> bool:
+    """A country or capital ("the United States", "Moscow"): it stands for a government."""
+    return " ".join(words(_strip_determiners(text))) in geo.STATES
+
+
+def _names_party(text: str) -> bool:
+    """A member of a list of speakers: a person by full name or role + name, a state,
+    or a named organisation ("the International Committee of the Red Cross")."""
+    first = _strip_determiners(text).strip()
+    _, run, has_role = _split_role_name(text)
+    if has_role and _is_state(" ".join(run)):
+        return False  # "the leaders of Russia": a role over a state, not a person
+    return (
+        _names_person(text)
+        or _is_state(text)
+        or (bool(first) and _is_cap(first.split()[0]) and _has_org_word(text))
+    )
+
+
+def _compound_parts(text: str) -> list[str]:
+    """The members of a compound speaker, or ``[text]`` when it is one speaker:
+    "A and B" and "A, B and C" split when every member names a party;
+    "leaders of Russia and Turkey" stays one speaker."""
+    parts = [p for p in _COMPOUND.split(text) if p.strip()]
+    if len(parts) == 1:
+        # a headline's "A, B agree ...": a list only when every member names a party
+        commas = [q.strip() for q in text.split(",") if q.strip()]
+        if len(commas) > 1 and all(_is_state(q) for q in commas):
+            return commas
+        return [text]
+    members: list[str] = []
+    for p in parts:
+        members += [q for q in p.split(",") if q.strip()] if len(parts) == 2 else [p]
+    members = [m.strip() for m in members]
+    if all(_names_party(m) for m in members):
+        return members
+    if all(_names_party(p) and "," not in p for p in parts):
+        return [p.strip() for p in parts]
+    return [text]
 
 
 def _merge_person_keys(refs: Sequence[_Ref], uf: _UnionFind) -> None:

@@ -561,7 +561,9 @@ def _record_article(
         # one replacement character each keeps every offset
         raw_text = _SURROGATE.sub("\ufffd", raw_text)
         notes.append("lone surrogate escapes in the text replaced by U+FFFD")
-    record = {k: _SURROGATE.sub("\ufffd", v) if isinstance(v, str) else v for k, v in record.items()}
+    record = {
+        k: _SURROGATE.sub("\ufffd", v) if isinstance(v, str) else v for k, v in record.items()
+    }
     id_key = _pick(keys, options.id_field, ID_FIELDS)
     art_id = _as_str(record.get(id_key)).strip() if id_key else ""
     if not art_id:

@@ -21,7 +21,9 @@ ROOT = Path(__file__).resolve().parents[1]
 def test_seeds_equal_committed_baseline(monkeypatch: pytest.MonkeyPatch) -> None:
     assert (ROOT / "reports" / "baseline.json").is_file(), "reports/ has no pinned baseline"
     monkeypatch.chdir(ROOT)  # the report records input paths as given: run as CI does
-    result = CliRunner().invoke(app, ["check", "seeds", "--baseline", "reports", "--quiet", "--jobs", "1"])
+    result = CliRunner().invoke(
+        app, ["check", "seeds", "--baseline", "reports", "--quiet", "--jobs", "1"]
+    )
     assert result.exit_code == 0, result.output + result.stderr
 
 
@@ -38,4 +40,8 @@ def test_committed_report_has_the_congress_timeline() -> None:
     published = [v["published"] or "9999" for v in values]
     assert published == sorted(published)
     intervals = {(v["start"], v["end"]) for v in values}
-    assert {("2017-11-11", "2017-11-20"), ("2017-12-01", "2017-12-31"), ("2018-01-21", "2018-01-31")} <= intervals
+    assert {
+        ("2017-11-11", "2017-11-20"),
+        ("2017-12-01", "2017-12-31"),
+        ("2018-01-21", "2018-01-31"),
+    } <= intervals

@@ -52,6 +52,13 @@ TYPES = [
     ("The New York Times", "outlet"),
     ("he", "person"),
     ("John Kerry and Sergei Lavrov", "person"),
+    ("Moscow", "organization"),
+    ("the United States", "organization"),
+    ("Norway, Chile and Kenya", "organization"),
+    ("Russia, Iran", "organization"),
+    ("Foreign Minister Anna Berg and her Danish counterpart Lars Holm", "person"),
+    ("his Iranian counterpart Mohammad Javad Zarif", "person"),
+    ("Jordan Peterson", "person"),
 ]
 
 

@@ -192,6 +192,39 @@ def test_compound_of_countries_is_one_speaker() -> None:
     assert len(g.speaker_keys_of["a7"]) == 1
 
 
+LISTS = [
+    ("three-states", "Norway, Chile and Kenya", ["Chile", "Kenya", "Norway"]),
+    ("headline-comma-states", "Russia, Iran", ["Iran", "Russia"]),
+    (
+        "state-and-organisation",
+        "the United Nations and the International Red Cross",
+        ["International Red Cross", "United Nations"],
+    ),
+    (
+        "person-and-counterpart",
+        "Foreign Minister Anna Berg and her Danish counterpart Lars Holm",
+        ["Anna Berg", "Lars Holm"],
+    ),
+    (
+        "group-noun-stays-one",
+        "the Dutch, Belgian and Danish ministers",
+        ["Dutch Belgian and Danish ministers"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "names"), [x[1:] for x in LISTS], ids=[x[0] for x in LISTS])
+def test_speaker_lists_split_into_parties(text: str, names: list[str]) -> None:
+    g = group.group([said("l1", "001", text, stype="")])
+    assert sorted(e.speaker for e in entry_of(g, "l1")) == names
+
+
+def test_state_speaker_is_an_organisation() -> None:
+    g = group.group([said("s1", "001", "Moscow", stype="person")])
+    (e,) = entry_of(g, "s1")
+    assert (e.speaker, e.speaker_type) == ("Moscow", "organization")
+
+
 def test_narration_is_an_outlet() -> None:
     s = "The committee will consist of three groups."
     g = group.group([make("n", "1", s, kind="narration", speaker_type="outlet", outlet="Sputnik")])

@@ -115,7 +115,7 @@ ORGANISATION_WORDS: frozenset[str] = _table("""
     observatory organization organisation union league association institute center centre
     foundation service services press bureau embassy mission court parliament senate
     congress assembly board authority authorities company corporation bank network channel
-    agency news television radio newspaper website kremlin pentagon
+    agency news television radio newspaper website kremlin pentagon nations
     """)
 
 # Honorifics dropped from the front of a person's name before keying it.

@@ -349,7 +349,7 @@ TITLES: tuple[str, ...] = (
     "regulator", "whip", "speaker", "majority", "minority", "ranking", "member", "lawmaker",
     "legislator", "councilman", "councilwoman", "councillor", "councilor", "alderman",
     "assemblyman", "assemblywoman", "mp", "mep", "diplomat", "negotiator", "mediator",
-    "observer", "rapporteur", "undersecretary", "under-secretary", "assistant", "associate",
+    "observer", "rapporteur", "counterpart", "counterparts", "undersecretary", "under-secretary", "assistant", "associate",
     "acting", "former", "ex-", "lady", "pres.", "amb.", "sec.", "secy.", "atty.", "gov",
     "lt", "gen", "col", "capt", "sgt", "adm", "fm", "dm", "pm", "un", "ombudsman",
     "auditor", "comptroller", "treasurer", "clerk", "chaplain", "surgeon", "physician",
