@@ -182,14 +182,35 @@ def parse_date(value: str) -> dt.date | None:
 
 # --------------------------------------------------------------------------- decoding
 
-_TEXT_CONTROLS = frozenset(b"\t\n\r\x0b\x0c\x1b")
+_TEXT_CONTROLS = frozenset(b"\t\n\r\x0b\x0c\x1b\x00")
+#: Share of NUL bytes above which a CSV/JSONL file is binary rather than text
+#: with a few damaged records.
+RECORD_NUL_SHARE = 0.01
+#: ... and above this count, whatever the share (small files).
+RECORD_NUL_MIN = 4
+#: JSON type names for the message about a JSONL line that is not an object.
+_JSON_TYPE_NAMES = {
+    "list": "an array",
+    "str": "a string",
+    "int": "a number",
+    "float": "a number",
+    "bool": "a boolean (true/false)",
+    "NoneType": "null",
+}
 
 
-def _looks_binary(head: bytes) -> bool:
-    """NUL bytes or many control characters in the first bytes: not text."""
+def _looks_binary(head: bytes, records: bool = False) -> bool:
+    """NUL bytes or many control characters in the first bytes: not text.
+
+    ``records``: a CSV or JSONL corpus, where a stray NUL inside one record must not
+    cost the whole file (that record is reported on its own line); only NULs in more
+    than ``RECORD_NUL_SHARE`` of the bytes (and more than ``RECORD_NUL_MIN``) make it
+    binary.
+    """
     if not head:
         return False
-    if b"\x00" in head:
+    nuls = head.count(b"\x00")
+    if nuls and (not records or nuls > max(RECORD_NUL_MIN, RECORD_NUL_SHARE * len(head))):
         return True
     controls = sum(1 for b in head if b < 0x20 and b not in _TEXT_CONTROLS)
     return controls > max(2, len(head) // 20)
@@ -652,7 +673,7 @@ def _sniff(item: _Input) -> tuple[bytes, Skipped | None]:
     if not head.strip():
         return head, Skipped(item.path, 0, "empty file", "")
     bom = _bom_codec(head[:4])
-    if bom is None and _looks_binary(head) and _utf16_without_bom(head) is None:
+    if bom is None and _looks_binary(head, records=True) and _utf16_without_bom(head) is None:
         return head, Skipped(item.path, 0, "binary file (not text)", "only text files can be read")
     return head, None
 
@@ -694,7 +715,8 @@ def _jsonl_records(
             yield Skipped(
                 item.path,
                 lineno,
-                f"JSON line is a {type(record).__name__}, not an object",
+                f"JSON line is {_JSON_TYPE_NAMES.get(type(record).__name__, 'not an object')}"
+                ", not an object",
                 "each line must be one JSON object",
             )
             continue

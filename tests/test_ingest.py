@@ -296,10 +296,58 @@ def test_jsonl_fixture_reads_good_lines_and_reports_each_bad_one_by_line() -> No
     assert (nameless.outlet, nameless.published) == ("Example Daily", dt.date(2016, 9, 12))
     assert [(s.line, s.reason.split(":")[0]) for s in skipped] == [
         (2, "malformed JSON"),
-        (4, "JSON line is a list, not an object"),
+        (4, "JSON line is an array, not an object"),
         (5, "no text field (looked for"),
     ]
     assert all(s.source == str(path) and s.hint for s in skipped)
+
+
+NUL_RECORDS = [
+    (
+        "jsonl-nul-in-one-line",
+        "c.jsonl",
+        b'{"id": "a", "text": "First good text."}\n'
+        b'{"id": "b", "text": "bad \x00 byte"}\n'
+        b'{"id": "c", "text": "Third good text."}\n',
+        ["a", "c"],
+        [(2, "malformed JSON")],
+    ),
+    (
+        "jsonl-null-line",
+        "n.jsonl",
+        b'{"id": "a", "text": "First good text."}\nnull\n',
+        ["a"],
+        [(2, "JSON line is null, not an object")],
+    ),
+    (
+        "csv-nul-in-one-field",
+        "c.csv",
+        b"id,text\na,First good text.\nb,bad \x00 byte\nc,Third good text.\n",
+        ["a", "b", "c"],
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "ids", "skips"), [r[1:] for r in NUL_RECORDS], ids=[r[0] for r in NUL_RECORDS]
+)
+def test_a_damaged_record_does_not_cost_the_file(
+    tmp_path: Path, name: str, data: bytes, ids: list[str], skips: list[tuple[int, str]]
+) -> None:
+    path = tmp_path / name
+    path.write_bytes(data)
+    articles, skipped = read_all([path])
+    assert [a.id for a in articles] == ids
+    assert [(s.line, s.reason.split(":")[0]) for s in skipped] == skips
+
+
+def test_a_record_file_of_nuls_is_binary(tmp_path: Path) -> None:
+    path = tmp_path / "blob.jsonl"
+    path.write_bytes(b"\x00\x01\x02" * 400)
+    articles, skipped = read_all([path])
+    assert not articles
+    assert [s.reason for s in skipped] == ["binary file (not text)"]
 
 
 def test_jsonl_text_field_option_and_field_names(tmp_path: Path) -> None:
