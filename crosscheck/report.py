@@ -18,7 +18,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -490,21 +490,32 @@ def _compact(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(", ", ": "))
 
 
+def report_json_chunks(report: Mapping[str, Any]) -> Iterator[str]:
+    """``report_json`` piece by piece (one list element at a time), for streaming."""
+    yield "{\n "
+    for n, key in enumerate(sorted(report)):
+        if n:
+            yield ",\n "
+        value = report[key]
+        if isinstance(value, (list, tuple)) and value:
+            yield f"{_compact(str(key))}: [\n  "
+            for i, item in enumerate(value):
+                if i:
+                    yield ",\n  "
+                yield _compact(item)
+            yield "\n ]"
+        else:
+            yield f"{_compact(str(key))}: {_compact(value)}"
+    yield "\n}\n"
+
+
 def report_json(report: Mapping[str, Any]) -> str:
     """report.json text: valid JSON, keys sorted, UTF-8 kept, one trailing newline.
 
     Laid out for line diffs and speed: one top-level key per line, and each element
     of a top-level list (one article, claim, finding...) on its own line.
     """
-    parts = []
-    for key in sorted(report):
-        value = report[key]
-        if isinstance(value, (list, tuple)) and value:
-            body = ",\n  ".join(_compact(item) for item in value)
-            parts.append(f"{_compact(str(key))}: [\n  {body}\n ]")
-        else:
-            parts.append(f"{_compact(str(key))}: {_compact(value)}")
-    return "{\n " + ",\n ".join(parts) + "\n}\n"
+    return "".join(report_json_chunks(report))
 
 
 def article_texts(extraction: Extraction) -> dict[str, str]:
@@ -640,6 +651,39 @@ def findings_markdown(report: Mapping[str, Any]) -> str:
 # --------------------------------------------------------------------------- writing
 
 
+def report_producers(
+    extraction: Extraction,
+    xref: CrossReference,
+    *,
+    tool_version: str = __version__,
+    excel: bool = False,
+) -> dict[str, Callable[[], Iterable[str]]]:
+    """name -> a function giving the content of that file of ``REPORT_FILES`` (as text
+    pieces), so the files can be made and written one at a time."""
+    from crosscheck import html
+
+    report = build_report(extraction, xref, tool_version=tool_version)
+    return {
+        "claims.csv": lambda: [
+            render(
+                "claims",
+                [{c: row[c] for c in CLAIM_COLUMNS} for row in report["claims"]],
+                "csv",
+                excel=excel,
+            )
+        ],
+        "findings.csv": lambda: [
+            render("findings", rows("findings", extraction, xref), "csv", excel=excel)
+        ],
+        "findings.md": lambda: [findings_markdown(report)],
+        "manifest.csv": lambda: [
+            render("manifest", rows("manifest", extraction), "csv", excel=excel)
+        ],
+        "report.html": lambda: [html.render_html(report, article_texts(extraction))],
+        "report.json": lambda: report_json_chunks(report),
+    }
+
+
 def report_files(
     extraction: Extraction,
     xref: CrossReference,
@@ -648,22 +692,8 @@ def report_files(
     excel: bool = False,
 ) -> dict[str, str]:
     """name -> content of every file in ``REPORT_FILES`` (nothing is written)."""
-    from crosscheck import html
-
-    report = build_report(extraction, xref, tool_version=tool_version)
-    return {
-        "claims.csv": render(
-            "claims",
-            [{c: row[c] for c in CLAIM_COLUMNS} for row in report["claims"]],
-            "csv",
-            excel=excel,
-        ),
-        "findings.csv": render("findings", rows("findings", extraction, xref), "csv", excel=excel),
-        "findings.md": findings_markdown(report),
-        "manifest.csv": render("manifest", rows("manifest", extraction), "csv", excel=excel),
-        "report.html": html.render_html(report, article_texts(extraction)),
-        "report.json": report_json(report),
-    }
+    producers = report_producers(extraction, xref, tool_version=tool_version, excel=excel)
+    return {name: "".join(make()) for name, make in producers.items()}
 
 
 def guard_baseline(out_dir: Path, files: Mapping[str, str]) -> None:
@@ -698,11 +728,24 @@ def write_report(
 ) -> list[Path]:
     """Write ``REPORT_FILES`` into ``out_dir`` (created) atomically; return their paths.
 
-    Raises ``BaselineExistsError`` when ``out_dir`` holds a pinned baseline and
-    ``OutputError`` when a file cannot be written. Nothing is written outside
-    ``out_dir``.
+    The files are made and staged one at a time (only one file's text is in memory
+    at once), then moved into place together. Raises ``BaselineExistsError`` when
+    ``out_dir`` holds a pinned baseline and this run would change a file (nothing is
+    then written), and ``OutputError`` when a file cannot be written. Nothing is
+    written outside ``out_dir``.
     """
     folder = Path(out_dir)
-    files = report_files(extraction, xref, tool_version=tool_version, excel=excel)
-    guard_baseline(folder, files)
-    return safeio.write_files(folder, files)
+    producers = report_producers(extraction, xref, tool_version=tool_version, excel=excel)
+    with safeio.Staging(folder) as staging:
+        for name in sorted(producers):
+            staging.stage(name, producers[name]())
+        if (folder / BASELINE_FILE).exists():
+            changed = staging.changed()
+            if changed:
+                raise BaselineExistsError(
+                    f"{folder} holds a pinned baseline ({BASELINE_FILE}) and this run would "
+                    f"change {', '.join(changed)}; refusing to overwrite it",
+                    hint=f"compare with `crosscheck check PATH --baseline {folder}`, re-pin "
+                    "with `--update`, or write this report elsewhere with --out",
+                )
+        return staging.commit()

@@ -10,6 +10,9 @@
   the same name.
 * ``inside`` joins a name to the output folder and refuses (``OutputError``) any path
   that would resolve outside it, symlinks included.
+* ``Staging`` writes several files from streamed text pieces into temporary files
+  of the folder, tells which ones differ from the files in place, and moves them
+  all into place at the end (or removes them all if anything failed).
 """
 
 from __future__ import annotations
@@ -19,8 +22,9 @@ import hashlib
 import os
 import re
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path
+from types import TracebackType
 
 from crosscheck.errors import OutputError
 
@@ -145,3 +149,104 @@ def write_files(folder: Path, files: Mapping[str, bytes | str]) -> list[Path]:
     ensure_dir(folder)
     targets = [(inside(folder, name), files[name]) for name in sorted(files)]
     return [atomic_write(path, content) for path, content in targets]
+
+
+def _same_file(path: Path, digest: bytes, size: int) -> bool:
+    """Whether the file at ``path`` holds exactly the bytes with this size and digest."""
+    try:
+        if not path.is_file() or path.stat().st_size != size:
+            return False
+        h = hashlib.sha256()
+        with path.open("rb") as handle:
+            for block in iter(lambda: handle.read(1 << 20), b""):
+                h.update(block)
+        return h.digest() == digest
+    except OSError:
+        return False
+
+
+class Staging:
+    """Stage files into ``folder`` from text pieces, then move them into place together.
+
+    Use as a context manager: ``stage`` each file, optionally ask ``changed``, then
+    ``commit``. Leaving the block without committing (an error) removes every staged
+    temporary file; nothing in place is touched. Only one piece of text is held at
+    a time, so a report file of any size costs no memory beyond its largest piece.
+    """
+
+    def __init__(self, folder: Path, encoding: str = "utf-8") -> None:
+        self.folder = folder
+        self.encoding = encoding
+        self._staged: list[tuple[Path, str, bytes, int]] = []  # target, tmp, sha256, size
+
+    def __enter__(self) -> Staging:
+        ensure_dir(self.folder)
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        for _, tmp, _, _ in self._staged:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+        self._staged = []
+
+    def stage(self, name: str, pieces: Iterable[str]) -> None:
+        """Write ``pieces`` (encoded) to a temporary file for ``folder/name``."""
+        path = inside(self.folder, name)
+        try:
+            fd, tmp = tempfile.mkstemp(dir=self.folder, prefix=f".{path.name}.", suffix=".tmp")
+        except OSError as exc:
+            raise OutputError(
+                f"cannot write {path}: {exc.strerror or exc}",
+                hint="check that the output folder exists and is writable",
+            ) from exc
+        h = hashlib.sha256()
+        size = 0
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                for piece in pieces:
+                    data = piece.encode(self.encoding)
+                    h.update(data)
+                    size += len(data)
+                    handle.write(data)
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.chmod(tmp, 0o666 & ~_umask())
+        except BaseException as exc:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+            if isinstance(exc, OSError):
+                raise OutputError(
+                    f"cannot write {path}: {exc.strerror or exc}",
+                    hint="check free space and permissions of the output folder",
+                ) from exc
+            raise
+        self._staged.append((path, tmp, h.digest(), size))
+
+    def changed(self) -> list[str]:
+        """Names of the staged files whose bytes differ from the file in place (sorted)."""
+        return sorted(
+            path.name
+            for path, _, digest, size in self._staged
+            if not _same_file(path, digest, size)
+        )
+
+    def commit(self) -> list[Path]:
+        """Move every staged file into place (in staging order); return the paths."""
+        done: list[Path] = []
+        while self._staged:
+            path, tmp, _, _ = self._staged[0]
+            try:
+                os.replace(tmp, path)
+            except OSError as exc:
+                raise OutputError(
+                    f"cannot write {path}: {exc.strerror or exc}",
+                    hint="check free space and permissions of the output folder",
+                ) from exc
+            self._staged.pop(0)
+            done.append(path)
+        return done

@@ -357,6 +357,46 @@ def test_write_report_refuses_a_pinned_baseline(tmp_path: Path) -> None:
     assert (tmp_path / "report.json").read_text(encoding="utf-8") == "old"
 
 
+def test_a_refused_pinned_write_leaves_no_temporary_files(tmp_path: Path) -> None:
+    (tmp_path / report.BASELINE_FILE).write_text("{}", encoding="utf-8")
+    with pytest.raises(BaselineExistsError):
+        report.write_report(tmp_path, EX, XREF)
+    assert sorted(p.name for p in tmp_path.iterdir()) == [report.BASELINE_FILE]
+
+
+def test_an_unchanged_pinned_report_is_rewritten_quietly(tmp_path: Path) -> None:
+    report.write_report(tmp_path, EX, XREF)
+    (tmp_path / report.BASELINE_FILE).write_text("{}", encoding="utf-8")
+    report.write_report(tmp_path, EX, XREF)  # the very same bytes: allowed
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_staging_error_removes_every_staged_file(tmp_path: Path) -> None:
+    def pieces() -> Any:
+        yield "first piece, "
+        raise RuntimeError("the producer failed")
+
+    (tmp_path / "a.txt").write_text("in place", encoding="utf-8")
+    with pytest.raises(RuntimeError), safeio.Staging(tmp_path) as staging:
+        staging.stage("a.txt", ["new ", "text"])
+        staging.stage("b.txt", pieces())
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt"]
+    assert (tmp_path / "a.txt").read_text(encoding="utf-8") == "in place"
+
+
+def test_staging_tells_changed_files_then_commits(tmp_path: Path) -> None:
+    (tmp_path / "same.txt").write_text("abc", encoding="utf-8")
+    (tmp_path / "other.txt").write_text("abc", encoding="utf-8")
+    with safeio.Staging(tmp_path) as staging:
+        staging.stage("same.txt", ["a", "bc"])
+        staging.stage("other.txt", ["ab", "d"])
+        staging.stage("new.txt", ["x"])
+        assert staging.changed() == ["new.txt", "other.txt"]
+        staging.commit()
+    assert (tmp_path / "other.txt").read_text(encoding="utf-8") == "abd"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["new.txt", "other.txt", "same.txt"]
+
+
 def test_write_report_into_a_file_is_an_output_error(tmp_path: Path) -> None:
     target = tmp_path / "file"
     target.write_text("x", encoding="utf-8")
