@@ -101,6 +101,43 @@ def _umask() -> int:
     return mask
 
 
+def _write_temp(path: Path, pieces: Iterable[bytes]) -> tuple[str, bytes, int]:
+    """Write ``pieces`` to a fsynced temporary file beside ``path``: (its name, the
+    sha256 of the bytes, their count). A failure removes it (``OutputError``)."""
+    try:
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    except OSError as exc:
+        raise OutputError(
+            f"cannot write {path}: {exc.strerror or exc}",
+            hint="check that the output folder exists and is writable",
+        ) from exc
+    h = hashlib.sha256()
+    size = 0
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            for data in pieces:
+                h.update(data)
+                size += len(data)
+                handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(tmp, 0o666 & ~_umask())
+    except BaseException as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        if isinstance(exc, OSError):
+            raise _write_error(path, exc) from exc
+        raise
+    return tmp, h.digest(), size
+
+
+def _write_error(path: Path, exc: OSError) -> OutputError:
+    return OutputError(
+        f"cannot write {path}: {exc.strerror or exc}",
+        hint="check free space and permissions of the output folder",
+    )
+
+
 def atomic_write(path: Path, data: bytes | str, encoding: str = "utf-8") -> Path:
     """Write ``data`` to ``path`` atomically (temp file in the same folder + ``os.replace``).
 
@@ -108,30 +145,13 @@ def atomic_write(path: Path, data: bytes | str, encoding: str = "utf-8") -> Path
     translation. The new file gets the usual ``0o666 & ~umask`` permissions.
     """
     payload = data.encode(encoding) if isinstance(data, str) else data
-    folder = path.parent
+    tmp, _, _ = _write_temp(path, [payload])
     try:
-        fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
-    except OSError as exc:
-        raise OutputError(
-            f"cannot write {path}: {exc.strerror or exc}",
-            hint="check that the output folder exists and is writable",
-        ) from exc
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(payload)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp, 0o666 & ~_umask())
         os.replace(tmp, path)
-    except BaseException as exc:
+    except OSError as exc:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
-        if isinstance(exc, OSError):
-            raise OutputError(
-                f"cannot write {path}: {exc.strerror or exc}",
-                hint="check free space and permissions of the output folder",
-            ) from exc
-        raise
+        raise _write_error(path, exc) from exc
     return path
 
 
@@ -197,35 +217,8 @@ class Staging:
     def stage(self, name: str, pieces: Iterable[str]) -> None:
         """Write ``pieces`` (encoded) to a temporary file for ``folder/name``."""
         path = inside(self.folder, name)
-        try:
-            fd, tmp = tempfile.mkstemp(dir=self.folder, prefix=f".{path.name}.", suffix=".tmp")
-        except OSError as exc:
-            raise OutputError(
-                f"cannot write {path}: {exc.strerror or exc}",
-                hint="check that the output folder exists and is writable",
-            ) from exc
-        h = hashlib.sha256()
-        size = 0
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                for piece in pieces:
-                    data = piece.encode(self.encoding)
-                    h.update(data)
-                    size += len(data)
-                    handle.write(data)
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.chmod(tmp, 0o666 & ~_umask())
-        except BaseException as exc:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
-            if isinstance(exc, OSError):
-                raise OutputError(
-                    f"cannot write {path}: {exc.strerror or exc}",
-                    hint="check free space and permissions of the output folder",
-                ) from exc
-            raise
-        self._staged.append((path, tmp, h.digest(), size))
+        tmp, digest, size = _write_temp(path, (p.encode(self.encoding) for p in pieces))
+        self._staged.append((path, tmp, digest, size))
 
     def changed(self) -> list[str]:
         """Names of the staged files whose bytes differ from the file in place (sorted)."""
@@ -243,10 +236,7 @@ class Staging:
             try:
                 os.replace(tmp, path)
             except OSError as exc:
-                raise OutputError(
-                    f"cannot write {path}: {exc.strerror or exc}",
-                    hint="check free space and permissions of the output folder",
-                ) from exc
+                raise _write_error(path, exc) from exc
             self._staged.pop(0)
             done.append(path)
         return done
