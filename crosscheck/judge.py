@@ -113,6 +113,7 @@ class _Info:
     times: tuple[TimeSpan, ...]  # in the content, not speech-act times, not open
     quantities: tuple[Quantity, ...]
     places: tuple[Place, ...]
+    incidents: frozenset[str]  # match.incident_keys of the claim
 
     @property
     def id(self) -> str:
@@ -214,7 +215,7 @@ def _info(claim: Claim, groups: Groups) -> _Info:
         core=frozenset(
             w
             for w in core_source
-            if not any(ch.isdigit() for ch in w) and w not in R.NEGATION_WORDS
+            if not any(map(str.isdigit, w)) and w not in R.NEGATION_WORDS
         ),
         common=frozenset(common),
         negations=frozenset(negations),
@@ -226,6 +227,7 @@ def _info(claim: Claim, groups: Groups) -> _Info:
         times=times,
         quantities=tuple(q for q in claim.quantities if _in_content(claim, q.start, q.end)),
         places=tuple(p for p in claim.places if _in_content(claim, p.start, p.end)),
+        incidents=incident_keys(claim),
     )
 
 
@@ -954,7 +956,7 @@ def _pair_findings(
         # an incident: one place, one day, a number in both (worded differently)
         if (
             not different_people
-            and incident_keys(a.claim) & incident_keys(b.claim)
+            and a.incidents & b.incidents
             and len(a.common & b.common) >= R.AGREE_MIN_COMMON
             and _published_close(a, b)
         ):
@@ -1199,7 +1201,17 @@ def judge(
     claims: Sequence[Claim], groups: Groups, candidates: Sequence[Candidate]
 ) -> tuple[Finding, ...]:
     """Judge events and candidate pairs; findings ordered for a reader."""
-    infos = {c.claim_id: _info(c, groups) for c in sorted(claims, key=lambda c: c.claim_id)}
+    # only the claims some judgement looks at: those tied to an event, and the
+    # claims of the candidate pairs (most claims of a corpus are neither)
+    needed = set(groups.event_keys_of)
+    for cand in candidates:
+        needed.add(cand.a)
+        needed.add(cand.b)
+    infos = {
+        c.claim_id: _info(c, groups)
+        for c in sorted(claims, key=lambda c: c.claim_id)
+        if c.claim_id in needed
+    }
     time_findings = _event_time_findings(infos, groups)
     findings = time_findings + _event_place_findings(infos, groups)
     findings += _pair_findings(infos, groups, candidates)
