@@ -21,11 +21,12 @@ from typing import Annotated, Any, TypeVar
 
 import typer
 
-from crosscheck import __version__, errors, pipeline
+from crosscheck import __version__, errors, ingest, pipeline
+from crosscheck import engine as engines
 from crosscheck.engine import default_jobs
 from crosscheck.ingest import IngestOptions
 from crosscheck.progress import Progress, silent
-from crosscheck.records import CrossReference, Extraction
+from crosscheck.records import Article, ArticleResult, CrossReference, Extraction, Skipped
 
 app = typer.Typer(
     name="crosscheck",
@@ -38,6 +39,8 @@ app = typer.Typer(
 F = TypeVar("F", bound=Callable[..., Any])
 
 MAX_SKIP_LINES = 20  # skipped inputs listed one per line on stderr; the rest are counted
+# formats of `claims` written as the articles stream in (memory bounded by the corpus window)
+STREAMED_FORMATS = ("csv", "jsonl")
 
 
 # --------------------------------------------------------------------------- common options
@@ -319,30 +322,43 @@ def run_extraction(paths: Sequence[str], opts: RunOptions) -> Extraction:
 
 def run_cross_reference(extraction: Extraction, opts: RunOptions) -> CrossReference:
     with progress_for(opts) as progress:
-        return pipeline.cross_reference(extraction, jobs=opts.jobs, progress=progress)
+        return engines.run_cross_reference(
+            extraction,
+            jobs=opts.jobs,
+            engine=opts.engine,
+            scheduler=opts.scheduler,
+            progress=progress,
+        )
 
 
 def account(extraction: Extraction, opts: RunOptions) -> None:
     """Name every skipped input on stderr, print the total, enforce --strict."""
-    skipped = extraction.errors
+    warned = [r.article for r in extraction.results if r.article.warnings]
+    account_counts(extraction.errors, len(extraction.results), warned, opts)
+
+
+def account_counts(
+    skipped: Sequence[Skipped], read: int, warned: Sequence[Article], opts: RunOptions
+) -> None:
+    """``account`` from counts: the skipped inputs (sorted by source and line), the
+    number of articles read and the articles with warnings (in report order)."""
     for item in skipped[:MAX_SKIP_LINES]:
         typer.echo(f"skipped: {item.message()}", err=True)
     if len(skipped) > MAX_SKIP_LINES:
         typer.echo(
             f"skipped: ... and {len(skipped) - MAX_SKIP_LINES} more (see manifest)", err=True
         )
-    warned = [r.article for r in extraction.results if r.article.warnings]
     for article in warned[:MAX_SKIP_LINES]:
         where = f"{article.source}:{article.line}" if article.line else article.source
         typer.echo(f"warning: {where}: {'; '.join(article.warnings)}", err=True)
     if not opts.quiet:
-        n = len(extraction.results)
+        n = read
         typer.echo(
             f"{n} article{'s' if n != 1 else ''} read, {len(skipped)} skipped"
             + (" (see manifest)" if skipped else ""),
             err=True,
         )
-    if not extraction.results:
+    if not read:
         raise errors.NoInputError(
             "no article could be read from the given paths",
             hint="pass .txt files or folders, .jsonl or .csv corpora; see `crosscheck --help`",
@@ -411,8 +427,61 @@ def claims(
     opts: RunOptions,
 ) -> None:
     """Extract the claims of every article: one row per claim."""
+    if fmt in STREAMED_FORMATS and opts.engine == "local":
+        stream_claims(paths, fmt, output, excel, opts)
+        return
     extraction = run_extraction(paths, opts)
     listing("claims", [c.to_row() for c in extraction.claims], fmt, output, excel)
+
+
+def stream_claims(
+    paths: Sequence[str], fmt: str, output: Path | None, excel: bool, opts: RunOptions
+) -> None:
+    """``claims`` in CSV or JSONL with memory bounded whatever the corpus size: the
+    results stream through ``streaming.sorted_results`` into a temporary file, which
+    goes to stdout or ``--output`` once the run is accounted for (same bytes as the
+    in-memory path; nothing is written when the run fails)."""
+    import shutil
+    import tempfile
+
+    from crosscheck import report, safeio, streaming
+    from crosscheck.records import CLAIM_COLUMNS
+
+    cols = list(CLAIM_COLUMNS)
+    skipped: list[Skipped] = []
+    warned: list[Article] = []
+    read = 0
+
+    def results(progress: Progress) -> Iterator[ArticleResult]:
+        items = ingest.read(paths, opts.ingest)
+        for item in streaming.local_results(items, jobs=opts.jobs, progress=progress):
+            if isinstance(item, Skipped):
+                skipped.append(item)
+            else:
+                yield item
+
+    with tempfile.TemporaryFile("w+", encoding="utf-8", newline="") as buf:
+        with progress_for(opts) as progress:
+            if fmt == "csv":
+                buf.write(report.csv_text([], cols, header=True, excel=excel))
+            for result in streaming.sorted_results(results(progress)):
+                read += 1
+                if result.article.warnings and len(warned) < MAX_SKIP_LINES:
+                    warned.append(result.article)
+                rows = [c.to_row() for c in result.claims]
+                if fmt == "csv":
+                    buf.write(report.csv_text(rows, cols, header=False))
+                else:
+                    buf.write(report.to_jsonl(rows, cols))
+        skipped.sort(key=lambda s: (s.source, s.line))
+        account_counts(skipped, read, warned, opts)
+        buf.seek(0)
+        if output is None:
+            shutil.copyfileobj(buf, sys.stdout)
+            return
+        with safeio.Staging(output.parent) as staging:
+            staging.stage(output.name, iter(lambda: buf.read(1 << 20), ""))
+            staging.commit()
 
 
 @app.command()

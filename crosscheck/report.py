@@ -273,11 +273,19 @@ def _ordered(row: Mapping[str, Any], cols: Sequence[str]) -> dict[str, Any]:
 
 def to_csv(rows: Sequence[Mapping[str, Any]], cols: Sequence[str], *, excel: bool = False) -> str:
     """RFC 4180 CSV (CRLF line ends, minimal quoting), formula cells neutralised."""
+    return csv_text(rows, cols, header=True, excel=excel)
+
+
+def csv_text(
+    rows: Iterable[Mapping[str, Any]], cols: Sequence[str], *, header: bool, excel: bool = False
+) -> str:
+    """``to_csv``, optionally without the header line (to write a CSV in pieces)."""
     buf = io.StringIO(newline="")
-    if excel:
+    if excel and header:
         buf.write("\ufeff")
     writer = csv.writer(buf, quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
-    writer.writerow([neutralise(c) for c in cols])
+    if header:
+        writer.writerow([neutralise(c) for c in cols])
     for row in rows:
         writer.writerow([_csv_cell(row.get(c, "")) for c in cols])
     return buf.getvalue()

@@ -1,0 +1,106 @@
+"""streaming.py and the streamed `claims` output: same order and bytes as in memory."""
+
+from __future__ import annotations
+
+import json
+import random
+from pathlib import Path
+
+import pytest
+from conftest import SEEDS, invoke, no_traceback
+
+from crosscheck import pipeline, report, streaming
+from crosscheck.records import CLAIM_COLUMNS, Article, ArticleResult
+
+
+def _result(ident: str, source: str, line: int, text: str) -> ArticleResult:
+    return ArticleResult(Article(id=ident, text=text, source=source, line=line), 0, ())
+
+
+def _shuffled_results(n: int, seed: int) -> list[ArticleResult]:
+    rng = random.Random(seed)
+    out = []
+    for i in range(n):
+        ident = f"a{rng.randrange(n // 3 + 1):03d}"  # duplicate ids on purpose
+        source = rng.choice(["x.jsonl", "y.jsonl"])
+        line = rng.randrange(4)  # equal keys too: the input order must decide
+        out.append(_result(ident, source, line, f"text {i} " * rng.randrange(1, 40)))
+    return out
+
+
+@pytest.mark.parametrize("spill", [None, 1, 300, 5_000], ids=["memory", "one", "small", "mid"])
+@pytest.mark.parametrize("seed", [1, 2, 3], ids=["s1", "s2", "s3"])
+def test_sorted_results_is_the_assemble_order(spill: int | None, seed: int) -> None:
+    items = _shuffled_results(120, seed)
+    expected = pipeline.assemble(items).results
+    got = tuple(streaming.sorted_results(iter(items), spill))
+
+    # equal keys keep their input order, as in assemble
+    # (spilled runs come back unpickled, so compare the fields; texts are unique)
+    def fields(rs: tuple[ArticleResult, ...]) -> list[tuple[str, str, int, str]]:
+        return [(r.article.id, r.article.source, r.article.line, r.article.text) for r in rs]
+
+    assert fields(got) == fields(expected)
+
+
+def test_sorted_results_leaves_no_run_files(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("tempfile.tempdir", str(tmp_path))
+    list(streaming.sorted_results(iter(_shuffled_results(60, 4)), 100))
+    assert not list(tmp_path.iterdir())
+
+
+def _in_memory(fmt: str, excel: bool = False) -> str:
+    rows = [c.to_row() for c in pipeline.extract([str(SEEDS)]).claims]
+    return report.render("claims", rows, fmt, excel=excel, columns=list(CLAIM_COLUMNS))
+
+
+@pytest.mark.parametrize(
+    ("fmt", "excel", "jobs", "spill"),
+    [
+        ("csv", False, "1", None),
+        ("csv", True, "1", None),
+        ("jsonl", False, "1", None),
+        ("csv", False, "2", 2_000),
+        ("jsonl", False, "2", 2_000),
+    ],
+    ids=["csv", "csv-excel", "jsonl", "csv-pool-spilled", "jsonl-pool-spilled"],
+)
+def test_streamed_claims_are_the_in_memory_bytes(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    fmt: str,
+    excel: bool,
+    jobs: str,
+    spill: int | None,
+) -> None:
+    if spill is not None:
+        monkeypatch.setattr(streaming, "SPILL_CHARS", spill)
+    out = tmp_path / f"claims.{fmt}"
+    args = ["claims", str(SEEDS), "--format", fmt, "--jobs", jobs, "--output", str(out)]
+    result = invoke(*args, *(["--excel"] if excel else []))
+    no_traceback(result)
+    assert result.exit_code == 0, result.stderr
+    assert out.read_bytes() == _in_memory(fmt, excel).encode("utf-8")
+    assert "5 articles read, 0 skipped" in result.stderr
+    stdout = invoke("claims", str(SEEDS), "--format", fmt, "--jobs", jobs)
+    assert stdout.stdout_bytes == _in_memory(fmt, excel=False).encode("utf-8")
+
+
+def test_streamed_claims_write_nothing_when_no_article_is_read(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.jsonl"
+    empty.write_text("", encoding="utf-8")
+    out = tmp_path / "claims.jsonl"
+    result = invoke("claims", str(empty), "--format", "jsonl", "--output", str(out))
+    no_traceback(result)
+    assert result.exit_code != 0
+    assert not out.exists()
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_streamed_jsonl_rows_are_claims() -> None:
+    result = invoke("claims", str(SEEDS), "--format", "jsonl", "--jobs", "1")
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert rows and all(list(r) == list(CLAIM_COLUMNS) for r in rows)
+    assert len({r["claim_id"] for r in rows}) == len(rows)
