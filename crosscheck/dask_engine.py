@@ -20,34 +20,55 @@ Extraction (partitioned by article)
     article's text).
 
 Cross-referencing (partitioned by block)
-    ``group`` runs on the driver over the claims. Matching then runs as two
-    shuffles on the cluster. Phase 1: the claims are cut into partitions; a map
-    task per partition computes every claim's block keys and splits
-    ``(key, claim)`` pairs into ``B`` buckets by a stable hash of the key (crc32,
-    never Python's salted ``hash``); one reduce task per bucket collects its share
-    of every map output (only that share moves between workers), forms the
-    blocks, lists the pairs to compare in each and scores them. Phase 2 shuffles
-    the scored pairs by pair, so a pair met in several blocks is counted once and
-    labelled with its first block, exactly as ``match.match`` does. The driver
-    collects the candidates and judges them. This needs ``match`` cut at its
-    block boundary (``BLOCK_INTERFACE``, below); while ``match`` does not offer
-    it, the cross-reference runs through ``pipeline.cross_reference`` on the
-    driver.
+    ``group`` runs on the driver over the claims (it is a corpus-wide
+    union-find over speakers and events). ``match`` runs on the cluster as a
+    shuffle (``shuffle_match``): claims are cut into partitions sorted by id; the
+    document frequency of words is summed on the workers; each partition makes
+    the (pass, block key, content words rarest first, claim) entries that
+    ``match.match`` sorts, and the entries are range-partitioned on that key, so
+    the claims of one block meet in one bucket (or two consecutive ones for a very
+    big block). Each bucket is sorted and paired within the pass windows on a
+    worker, with the first ``window - 1`` entries of the following buckets as a
+    halo, filtered and scored there; the scored pairs are shuffled by pair so a
+    pair met in several passes is counted once. Shares travel as pickled bytes
+    (``pack``). The driver receives only the sort-key samples, the halos and the
+    candidates. ``judge`` runs on the driver (its event findings read every claim
+    of an event, across blocks). The entries, windows, filter, scores and labels
+    mirror ``match.match`` step for step; tests/test_dask.py holds them equal.
+
+What the driver holds
+    The ``Extraction`` (every article with its text, every claim), ``group``'s
+    ``Groups`` and the ``CrossReference``: the report is a value made of them
+    (report.json lists every claim, report.html every article's text), so the
+    driver does hold the corpus's results once. It never holds matching's working
+    set (word frequencies, entries, pairs, scores), which lives on the workers,
+    and it reads the input as a bounded window.
 """
 
 from __future__ import annotations
 
 import atexit
+import bisect
+import gc
+import heapq
 import logging
+import pickle
 import zlib
-from collections import defaultdict
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any
+from functools import wraps
+from typing import Any, NamedTuple, ParamSpec, TypeVar
+
+import numpy as np
+import numpy.typing as npt
+from rapidfuzz import fuzz, process
 
 from crosscheck import engine
 from crosscheck.engine import chunked, extract_chunk
 from crosscheck.errors import CrosscheckError
+from crosscheck.group import Groups, content_words
+from crosscheck.match import _label, claim_text, incident_keys, main_clause
 from crosscheck.progress import Progress
 from crosscheck.records import (
     Article,
@@ -58,15 +79,20 @@ from crosscheck.records import (
     Extraction,
     Skipped,
 )
+from crosscheck.rules import matching as R
 
 INSTALL_HINT = "pip install 'crosscheck[dask]'"
 
 # Chunks (of engine.CHUNK_ARTICLES articles) submitted but not yet collected, per worker.
 INFLIGHT_PER_WORKER = 3
 
-# Claims per map partition of the block shuffle, and reduce buckets per worker.
+# Claims per map partition of the block shuffle (~30 claims an article: ~700 articles),
+# range buckets per worker, sort keys sampled per bucket to place the bucket
+# boundaries, and the fan-in of the tree that sums word frequencies.
 CLAIMS_PER_PARTITION = 20_000
 BUCKETS_PER_WORKER = 4
+SAMPLES_PER_BUCKET = 32
+REDUCE_FANIN = 8
 
 
 _clients: dict[tuple[str | None, int], Any] = {}
@@ -193,184 +219,391 @@ def run_extraction(
 
 # --------------------------------------------------------------------------- block shuffle
 #
-# The shuffle needs the match stage cut at its block boundary. The interface it
-# expects from crosscheck.match (see BLOCK_INTERFACE) is:
-#
-#   block_stats(claims) -> S                   corpus statistics the keys depend on
-#                                              (e.g. word document frequencies); picklable
-#   block_keys(claim, groups, stats) -> tuple[str, ...]
-#                                              the blocks one claim belongs to
-#   block_pairs(key, members, groups) -> Sequence[tuple[int, int]]
-#                                              the pairs (i < j) to compare inside one
-#                                              block; members sorted by claim_id
-#   score_pairs(pairs, *, jobs=1) -> Sequence[float]
-#                                              the Candidate score of each (Claim, Claim)
-#   CANDIDATE_CUTOFF: float                    pairs scoring >= this are candidates
-#
-# with match.match(claims, groups, jobs) equal to: blocks of >= 2 claims from
-# block_keys; in each block (keys in sorted order) the pairs of block_pairs; a pair
-# found in several blocks labelled with the first; compared = the unique pairs;
-# candidates = pairs scoring >= CANDIDATE_CUTOFF, sorted by (a, b).
+# match.match is a multi-pass sorted neighbourhood: in each pass the entries
+# (block key, content words rarest first, claim) of every claim are sorted and
+# each entry is compared with the next ``window - 1``. The distributed version
+# gives the same pairs: the entries of all passes are range-partitioned on their
+# sort key (a distributed sort; boundaries from a sample), each bucket is sorted
+# on a worker and gets, as a halo, the first ``window - 1`` entries of the buckets
+# after it (a window may reach past a bucket's end exactly as it reaches past a
+# block's end). A big block may straddle two buckets; every block sits in one or
+# two consecutive buckets, and every entry is compared where it lives.
 
-BLOCK_INTERFACE: tuple[str, ...] = (
-    "block_stats",
-    "block_keys",
-    "block_pairs",
-    "score_pairs",
-    "CANDIDATE_CUTOFF",
-)
+PASS_KINDS: tuple[str, ...] = ("event", "speaker", "incident")
+
+
+def pass_windows() -> tuple[int, ...]:
+    """The window of each pass, in match.match's pass order."""
+    return (R.MAX_BLOCK,) * len(PASS_KINDS) + (R.WORD_BLOCK_WINDOW,) * R.RARE_WORDS_PER_CLAIM
+
+
+class MatchRow(NamedTuple):
+    """What matching reads of one claim (not the claim: no sentence, no spans).
+
+    A named tuple, not a dataclass: millions of them are pickled in the shuffle,
+    and a tuple unpickles several times faster.
+    """
+
+    claim_id: str
+    article: str
+    speaker: str  # its canonical speaker keys joined, or a key of its own
+    start: int  # content span (two readings of one sentence are not two sources)
+    end: int
+    main: str  # content words of the main clause
+    keyed: dict[str, list[str]]  # event / speaker / incident block keys
+    rare: list[str]  # its eligible rare words, rarest first
+
+
+# (pass, block key, content words rarest first, claim id): the order match.match sorts in
+SortKey = tuple[int, str, str, str]
+Entry = tuple[SortKey, MatchRow]
+Scored = tuple[str, str, float, str]  # a candidate: (claim a < claim b, score, label)
 
 
 @dataclass(frozen=True)
-class BlockFunctions:
-    """The match stage cut at its block boundary (pickled by reference into tasks)."""
+class MatchPart:
+    """One map partition: claims sorted by id, with their keys from ``group``."""
 
-    block_stats: Callable[[Sequence[Claim]], Any]
-    block_keys: Callable[[Claim, Any, Any], tuple[str, ...]]
-    block_pairs: Callable[[str, Sequence[Claim], Any], Sequence[tuple[int, int]]]
-    score_pairs: Callable[..., Sequence[float]]
-    cutoff: float
-
-    @classmethod
-    def from_match(cls) -> BlockFunctions | None:
-        """The functions from crosscheck.match, or None while it does not offer them."""
-        from crosscheck import match
-
-        if not all(hasattr(match, name) for name in BLOCK_INTERFACE):
-            return None
-        m: Any = match
-        return cls(m.block_stats, m.block_keys, m.block_pairs, m.score_pairs, m.CANDIDATE_CUTOFF)
+    claims: tuple[Claim, ...]
+    speaker_keys: dict[str, tuple[str, ...]]
+    event_keys: dict[str, tuple[str, ...]]
 
 
-Scored = tuple[str, str, str, float]  # (claim a, claim b, block, score)
+P = ParamSpec("P")
+T = TypeVar("T")
 
 
-def bucket_of(key: str, buckets: int) -> int:
-    """The reduce bucket of a key: stable across processes and runs (never hash())."""
-    return zlib.crc32(key.encode("utf-8")) % buckets
+def gc_paused(task: Callable[P, T]) -> Callable[P, T]:
+    """Run an allocation-heavy shuffle task with the cyclic garbage collector paused.
+
+    These tasks build (or unpickle) millions of small acyclic tuples while the
+    worker holds millions more, so each collection rescans them: measured on
+    2,000 articles, merging took 3x and pairing 1.3x as long with it running.
+    """
+
+    @wraps(task)
+    def run(*args: P.args, **kwargs: P.kwargs) -> T:
+        enabled = gc.isenabled()
+        gc.disable()
+        try:
+            return task(*args, **kwargs)
+        finally:
+            if enabled:
+                gc.enable()
+
+    return run
 
 
-def key_partition(
-    claims: Sequence[Claim], groups: Any, stats: Any, buckets: int, fns: BlockFunctions
-) -> list[list[tuple[str, Claim]]]:
-    """Phase 1 map: ``(block key, claim)`` pairs, split into buckets by key."""
-    out: list[list[tuple[str, Claim]]] = [[] for _ in range(buckets)]
-    for claim in claims:
-        for key in sorted(set(fns.block_keys(claim, groups, stats))):
-            out[bucket_of(key, buckets)].append((key, claim))
+def _words(claim: Claim) -> list[str]:
+    return content_words(claim_text(claim))
+
+
+def word_counts(part: MatchPart) -> Counter[str]:
+    """Map: document frequency of content words over one partition's claims."""
+    df: Counter[str] = Counter()
+    for claim in part.claims:
+        df.update(set(_words(claim)))
+    return df
+
+
+def add_counts(counts: Sequence[Counter[str]]) -> Counter[str]:
+    """Reduce: sum document frequencies (a tree of these gives the corpus's)."""
+    total: Counter[str] = Counter()
+    for c in counts:
+        total.update(c)
+    return total
+
+
+@gc_paused
+def entry_partition(part: MatchPart, df: Counter[str]) -> list[Entry]:
+    """Map: every claim's entries in every pass (as match.match forms them), sorted."""
+    out: list[Entry] = []
+    for c in part.claims:
+        ws = _words(c)
+        text = claim_text(c)
+        speaker_keys = part.speaker_keys.get(c.claim_id, ())
+        keyed = {
+            "event": list(dict.fromkeys(part.event_keys.get(c.claim_id, ()))),
+            "speaker": [k for k in speaker_keys if k.startswith(("person:", "org:"))],
+            "incident": sorted(incident_keys(c)),
+        }
+        rare = sorted({w for w in ws if 2 <= df[w] <= R.RARE_WORD_MAX_DF}, key=lambda w: (df[w], w))
+        rarity = " ".join(sorted(set(ws), key=lambda w: (df[w], w)))
+        row = MatchRow(
+            claim_id=c.claim_id,
+            article=c.article_id,
+            speaker="|".join(speaker_keys) or "?" + c.claim_id,
+            start=c.content_start,
+            end=c.content_end,
+            main=" ".join(content_words(main_clause(text))),
+            keyed=keyed,
+            rare=rare,
+        )
+        for p, kind in enumerate(PASS_KINDS):
+            out.extend(((p, k, rarity, c.claim_id), row) for k in keyed[kind])
+        for r, word in enumerate(rare[: R.RARE_WORDS_PER_CLAIM]):
+            out.append(((len(PASS_KINDS) + r, word, rarity, c.claim_id), row))
+    out.sort(key=lambda e: e[0])
     return out
 
 
-def take(parts: Sequence[Sequence[Any]], index: int) -> Sequence[Any]:
+def sample_keys(entries: Sequence[Entry], size: int) -> list[SortKey]:
+    """Up to ``size`` evenly spaced sort keys of a sorted map output (for the boundaries)."""
+    step = max(1, len(entries) // max(1, size))
+    return [entries[i][0] for i in range(0, len(entries), step)]
+
+
+def boundaries(samples: Sequence[Sequence[SortKey]], buckets: int) -> list[SortKey]:
+    """``buckets - 1`` split keys at the quantiles of the samples (fewer when few keys)."""
+    keys = sorted({k for s in samples for k in s})
+    if buckets <= 1 or not keys:
+        return []
+    cut = [keys[len(keys) * j // buckets] for j in range(1, buckets)]
+    return sorted(set(cut))
+
+
+def pack(value: Any) -> bytes:
+    """A shuffle share as one bytes object.
+
+    The task pickles it; the worker's event loop then moves plain bytes, and the
+    receiving task unpickles. Left to dask, millions of small tuples would be
+    (de)serialised on the event loop, which a busy single-threaded worker starves
+    of the GIL: measured, transfers then took longer than the computing.
+    """
+    return pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def unpack(data: bytes) -> Any:
+    return pickle.loads(data)
+
+
+@gc_paused
+def split_ranges(entries: Sequence[Entry], bounds: Sequence[SortKey]) -> list[bytes]:
+    """Cut a sorted map output into ``len(bounds) + 1`` ranges of sort keys (packed)."""
+    out: list[bytes] = []
+    lo = 0
+    keys = [e[0] for e in entries]
+    for b in bounds:
+        hi = bisect.bisect_left(keys, b, lo)
+        out.append(pack(entries[lo:hi]))
+        lo = hi
+    out.append(pack(entries[lo:]))
+    return out
+
+
+def take(parts: Sequence[Any], index: int) -> Any:
     """One bucket of one map output (runs where the map output lives)."""
     return parts[index]
 
 
-def pair_partition(
-    shares: Sequence[Sequence[tuple[str, Claim]]], groups: Any, buckets: int, fns: BlockFunctions
-) -> list[list[Scored]]:
-    """Phase 1 reduce: form this bucket's blocks, list and score their pairs.
+@gc_paused
+def merge_bucket(shares: Sequence[bytes]) -> list[Entry]:
+    """Reduce: one range of the sort, from every map output's share (each sorted)."""
+    return list(heapq.merge(*(unpack(s) for s in shares), key=lambda e: e[0]))
 
-    A pair met in several blocks of this bucket is kept once, with the first key;
-    the output is split into phase 2 buckets by pair, where the pairs from other
-    buckets meet it.
-    """
-    blocks: dict[str, dict[str, Claim]] = defaultdict(dict)
-    for share in shares:
-        for key, claim in share:
-            blocks[key][claim.claim_id] = claim
-    first: dict[tuple[str, str], str] = {}
-    claim_of: dict[str, Claim] = {}
-    for key in sorted(blocks):
-        if len(blocks[key]) < 2:
-            continue
-        members = [blocks[key][cid] for cid in sorted(blocks[key])]
-        for i, j in fns.block_pairs(key, members, groups):
-            ca, cb = members[i], members[j]
-            first.setdefault((ca.claim_id, cb.claim_id), key)
-            claim_of.setdefault(ca.claim_id, ca)
-            claim_of.setdefault(cb.claim_id, cb)
-    pairs = sorted(first)
-    scores = fns.score_pairs([(claim_of[a], claim_of[b]) for a, b in pairs], jobs=1)
-    out: list[list[Scored]] = [[] for _ in range(buckets)]
-    for (a, b), score in zip(pairs, scores, strict=True):
-        out[bucket_of(a + "\x00" + b, buckets)].append((a, b, first[(a, b)], float(score)))
+
+def head(run: Sequence[Entry], n: int) -> list[Entry]:
+    return list(run[:n])
+
+
+def halo_of(heads: Sequence[Sequence[Entry]], n: int) -> list[Entry]:
+    """The first ``n`` entries after a bucket: the heads of the next buckets, in order."""
+    out: list[Entry] = []
+    for h in heads:
+        out.extend(h[: n - len(out)])
+        if len(out) >= n:
+            break
     return out
 
 
-def candidate_partition(
-    shares: Sequence[Sequence[Scored]], cutoff: float
-) -> tuple[list[Candidate], int]:
-    """Phase 2 reduce: one record per pair (first block wins), the candidates, the count."""
-    best: dict[tuple[str, str], tuple[str, float]] = {}
-    for share in shares:
-        for a, b, key, score in share:
-            seen = best.get((a, b))
-            if seen is None or key < seen[0]:
-                best[(a, b)] = (key, score)
+@gc_paused
+def pair_bucket(
+    run: Sequence[Entry], halo: Sequence[Entry], windows: Sequence[int], buckets: int
+) -> list[bytes]:
+    """Pairs whose first entry is in this bucket, filtered and scored as match.match does.
+
+    A pair may also be met in another pass (another bucket): the output is split
+    by pair into phase 2 buckets, where the copies meet. Each share (packed) is
+    ``(pairs, candidates)``: every pair compared as ``"a\x00b"``, and the pairs at
+    or above the cut-off as ``(a, b, score, label)``.
+    """
+    seq = list(run) + list(halo)
+    compared: list[list[str]] = [[] for _ in range(buckets)]
+    hits: list[list[Scored]] = [[] for _ in range(buckets)]
+    if len(run) == 0 or len(seq) < 2:
+        return [pack(([], [])) for _ in range(buckets)]
+    # the claims of this bucket, numbered in claim id order (match.match's order)
+    first: dict[str, int] = {}
+    for k, (_, row) in enumerate(seq):
+        first.setdefault(row.claim_id, k)
+    ids = sorted(first)
+    rank = {cid: r for r, cid in enumerate(ids)}
+    rows = [seq[first[cid]][1] for cid in ids]
+    words = [seq[first[cid]][0][2] for cid in ids]  # content words, as a set: what scores read
+    at = np.asarray([rank[row.claim_id] for _, row in seq], dtype=np.int64)
+    pass_no = np.asarray([key[0] for key, _ in seq], dtype=np.int64)
+    window = np.asarray(windows, dtype=np.int64)[pass_no]
+    codes_of: dict[str, int] = {}
+    art = np.asarray([codes_of.setdefault("a" + r.article, len(codes_of)) for r in rows])
+    spk = np.asarray([codes_of.setdefault("s" + r.speaker, len(codes_of)) for r in rows])
+    c_start = np.asarray([r.start for r in rows], dtype=np.int64)
+    c_end = np.asarray([r.end for r in rows], dtype=np.int64)
+    found: list[npt.NDArray[np.int64]] = []
+    n = len(ids)
+    for d in range(1, int(window[: len(run)].max())):
+        p = np.arange(min(len(run), len(seq) - d), dtype=np.int64)
+        p = p[(pass_no[p] == pass_no[p + d]) & (d < window[p])]
+        a, b = at[p], at[p + d]
+        lo, hi = np.minimum(a, b), np.maximum(a, b)
+        same_text = (c_start[lo] < c_end[hi]) & (c_start[hi] < c_end[lo])
+        keep = (lo != hi) & ((art[lo] != art[hi]) | ((spk[lo] != spk[hi]) & ~same_text))
+        found.append(lo[keep] * n + hi[keep])
+    uniq = np.unique(np.concatenate(found)) if found else np.zeros(0, dtype=np.int64)
+    if not len(uniq):
+        return [pack(([], [])) for _ in range(buckets)]
+    los, his = (uniq // n).tolist(), (uniq % n).tolist()
+    score = np.asarray(
+        process.cpdist(
+            [words[i] for i in los], [words[j] for j in his], scorer=fuzz.token_set_ratio
+        ),
+        dtype=np.float64,
+    )
+    low = np.nonzero(score < R.CANDIDATE_CUTOFF)[0].tolist()
+    if low:
+        s_main = np.asarray(
+            process.cpdist(
+                [rows[los[k]].main for k in low],
+                [rows[his[k]].main for k in low],
+                scorer=fuzz.token_set_ratio,
+            ),
+            dtype=np.float64,
+        )
+        score[low] = np.maximum(score[low], s_main)
+    for i, j, s in zip(los, his, score.tolist(), strict=True):
+        x, y = rows[i], rows[j]
+        code = x.claim_id + "\x00" + y.claim_id
+        k = bucket_of(code, buckets)
+        compared[k].append(code)
+        if s >= R.CANDIDATE_CUTOFF:
+            hits[k].append((x.claim_id, y.claim_id, s, _label(x.keyed, y.keyed, x.rare, y.rare)))
+    return [pack(share) for share in zip(compared, hits, strict=True)]
+
+
+@gc_paused
+def candidate_partition(shares: Sequence[bytes]) -> tuple[list[Candidate], int]:
+    """Phase 2 reduce: each pair once; the candidates and the number of pairs compared."""
+    seen: set[str] = set()
+    unique: dict[tuple[str, str], Scored] = {}
+    for data in shares:
+        compared, hits = unpack(data)
+        seen.update(compared)
+        for rec in hits:
+            unique.setdefault((rec[0], rec[1]), rec)
     found = [
-        Candidate(a=a, b=b, block=key, score=score)
-        for (a, b), (key, score) in sorted(best.items())
-        if score >= cutoff
+        Candidate(a=a, b=b, block=label, score=round(s, 2))
+        for (a, b), (_, _, s, label) in sorted(unique.items())
     ]
-    return found, len(best)
+    return found, len(seen)
 
 
-def _partitions(claims: Sequence[Claim], size: int) -> list[Sequence[Claim]]:
-    return [claims[i : i + size] for i in range(0, len(claims), size)] or [()]
+def bucket_of(key: str, buckets: int) -> int:
+    """The bucket of a key: stable across processes and runs (crc32, never hash())."""
+    return zlib.crc32(key.encode("utf-8")) % buckets
+
+
+def match_parts(claims: Sequence[Claim], groups: Groups, size: int) -> list[MatchPart]:
+    """Claims sorted by id, cut into partitions of ``size``, each with its keys."""
+    ordered = sorted(claims, key=lambda c: c.claim_id)
+    parts = []
+    for i in range(0, len(ordered), max(1, size)):
+        chunk = tuple(ordered[i : i + size])
+        ids = [c.claim_id for c in chunk]
+        parts.append(
+            MatchPart(
+                claims=chunk,
+                speaker_keys={
+                    k: groups.speaker_keys_of[k] for k in ids if k in groups.speaker_keys_of
+                },
+                event_keys={k: groups.event_keys_of[k] for k in ids if k in groups.event_keys_of},
+            )
+        )
+    return parts
 
 
 def shuffle_match(
     client: Any,
     claims: Sequence[Claim],
-    groups: Any,
-    fns: BlockFunctions,
+    groups: Groups,
     *,
+    buckets: int | None = None,
+    claims_per_partition: int | None = None,
     progress: Progress | None = None,
 ) -> tuple[tuple[Candidate, ...], int]:
-    """match, partitioned by block on the cluster: the same result as match.match.
+    """match.match, partitioned by block on the cluster: the same candidates and count.
 
-    Phase 1 shuffles ``(key, claim)`` by block key and lists and scores each
-    block's pairs; phase 2 shuffles the scored pairs by pair, so a pair met in
-    several blocks is counted once and labelled with its first block.
+    Map partitions of claims make their pass entries; the entries are range-
+    partitioned on their sort key into ``buckets`` (shuffled between workers);
+    each bucket is sorted, paired within its windows (plus a halo from the next
+    buckets) and scored on a worker; the scored pairs are shuffled by pair so a
+    pair met in several passes is counted once. The driver sees only sort-key
+    samples, the halos (``window - 1`` entries per bucket) and the candidates.
     """
     distributed = _distributed()
-    buckets = max(1, _n_workers(client) * BUCKETS_PER_WORKER)
-    stats = fns.block_stats(claims)
-    [groups_f, stats_f] = client.scatter([groups, stats], broadcast=True)
-    parts = client.scatter(_partitions(claims, CLAIMS_PER_PARTITION), hash=False)
-    maps = [
-        client.submit(key_partition, part, groups_f, stats_f, buckets, fns, pure=False)
-        for part in parts
+    if len(claims) < 2:
+        return (), 0
+    nb = buckets or max(1, _n_workers(client) * BUCKETS_PER_WORKER)
+    size = claims_per_partition or CLAIMS_PER_PARTITION
+    windows = pass_windows()
+    halo_size = max(windows) - 1
+    parts = client.scatter(match_parts(claims, groups, size), hash=False)
+
+    # document frequencies: per partition, then a tree of sums, all on the workers
+    counts = [client.submit(word_counts, p, pure=False) for p in parts]
+    while len(counts) > 1:
+        counts = [
+            client.submit(add_counts, counts[i : i + REDUCE_FANIN], pure=False)
+            for i in range(0, len(counts), REDUCE_FANIN)
+        ]
+    [df] = counts
+
+    # phase 1: entries, range-partitioned on their sort key
+    entries = [client.submit(entry_partition, p, df, pure=False) for p in parts]
+    del parts, counts  # the claims leave the workers once their entries are made
+    samples = client.gather(
+        [client.submit(sample_keys, e, SAMPLES_PER_BUCKET * nb, pure=False) for e in entries]
+    )
+    bounds = boundaries(samples, nb)
+    nb = len(bounds) + 1
+    splits = [client.submit(split_ranges, e, bounds, pure=False) for e in entries]
+    del entries, df
+    runs = [
+        client.submit(merge_bucket, [client.submit(take, s, j, pure=False) for s in splits])
+        for j in range(nb)
     ]
+    del splits
+    heads = client.gather([client.submit(head, r, halo_size, pure=False) for r in runs])
     scored = [
-        client.submit(
-            pair_partition,
-            [client.submit(take, m, j, pure=False) for m in maps],
-            groups_f,
-            buckets,
-            fns,
-            pure=False,
-        )
-        for j in range(buckets)
+        client.submit(pair_bucket, r, halo_of(heads[j + 1 :], halo_size), windows, nb, pure=False)
+        for j, r in enumerate(runs)
     ]
+    del runs, heads
+    # phase 2: scored pairs, by pair
     finals = [
         client.submit(
-            candidate_partition,
-            [client.submit(take, s, j, pure=False) for s in scored],
-            fns.cutoff,
-            pure=False,
+            candidate_partition, [client.submit(take, s, j, pure=False) for s in scored], pure=False
         )
-        for j in range(buckets)
+        for j in range(nb)
     ]
+    del scored
     candidates: list[Candidate] = []
     compared = 0
     for done, fut in enumerate(distributed.as_completed(finals), 1):
         found, n = fut.result()
         candidates.extend(found)
         compared += n
+        fut.release()
         if progress is not None:
-            progress("match", done, buckets)
+            progress("match", done, nb)
     candidates.sort(key=lambda c: (c.a, c.b))
     return tuple(candidates), compared
 
@@ -384,20 +617,13 @@ def run_cross_reference(
 ) -> CrossReference:
     """group on the driver, match by block on the cluster, judge on the driver."""
     from crosscheck import group, judge
-    from crosscheck.pipeline import cross_reference
-
-    fns = BlockFunctions.from_match()
-    if fns is None:
-        # TODO(match): match.py does not offer the block interface above yet, so the
-        # whole cross-reference runs on the driver, exactly as with the local engine.
-        return cross_reference(extraction, jobs=jobs, progress=progress)
 
     client = get_client(jobs, scheduler)
     claims = extraction.claims
     progress("group", 0, None)
     groups = group.group(claims)
     progress("match", 0, None)
-    candidates, compared = shuffle_match(client, claims, groups, fns, progress=progress)
+    candidates, compared = shuffle_match(client, claims, groups, progress=progress)
     progress("judge", 0, None)
     findings = judge.judge(claims, groups, candidates)
     return CrossReference(

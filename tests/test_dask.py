@@ -1,20 +1,20 @@
-"""--engine dask: a 2-worker LocalCluster gives output identical to the local engine."""
+"""--engine dask: a 2-worker LocalCluster gives output identical to the local engine,
+and the block shuffle finds exactly the pairs match.match finds."""
 
 from __future__ import annotations
 
 import importlib.util
 import sys
-from collections import Counter
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
 import pytest
 from conftest import SEEDS, write_generated_corpus
-from test_engine import snapshot
 
-from crosscheck import dask_engine, engine, pipeline
+from crosscheck import dask_engine, engine, match, pipeline, report
 from crosscheck.errors import CrosscheckError
+from crosscheck.group import Groups
 from crosscheck.records import Candidate, Claim
 
 needs_dask = pytest.mark.skipif(
@@ -34,35 +34,38 @@ def cluster() -> Iterator[str]:
         dask_engine.close_clients()
 
 
-def run(paths: list[str], **kw: Any) -> str:
-    extraction = pipeline.extract(
-        paths, jobs=kw.get("jobs", 1), **{k: v for k, v in kw.items() if k != "jobs"}
-    )
+def report_of(paths: list[str], **kw: Any) -> dict[str, str]:
+    """Every report file (report.json, the CSVs, findings.md, report.html) of one run."""
+    extraction = pipeline.extract(paths, **kw)
     xref = engine.run_cross_reference(extraction, progress=lambda *a: None, **kw)
-    return snapshot(extraction, xref)
+    return report.report_files(extraction, xref, tool_version="test")
 
 
 @needs_dask
 def test_dask_equals_local_on_seeds(cluster: str) -> None:
-    local = run([str(SEEDS)], jobs=1)
-    distributed = run([str(SEEDS)], jobs=2, engine="dask")
+    local = report_of([str(SEEDS)], jobs=1)
+    distributed = report_of([str(SEEDS)], jobs=2, engine="dask")
+    assert '"relation": "contradiction"' in local["report.json"]
     assert distributed == local
 
 
 @needs_dask
-def test_dask_equals_local_on_generated_corpus(cluster: str, tmp_path: Path) -> None:
+def test_dask_equals_local_on_generated_corpus(
+    cluster: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(dask_engine, "CLAIMS_PER_PARTITION", 700)  # several map partitions
     corpus = write_generated_corpus(tmp_path / "gen", 200, seed=23)
-    local = run([str(corpus), str(SEEDS)], jobs=1)
-    distributed = run([str(corpus), str(SEEDS)], jobs=2, engine="dask")
-    assert len(local) > 10_000
+    local = report_of([str(corpus), str(SEEDS)], jobs=1)
+    distributed = report_of([str(corpus), str(SEEDS)], jobs=2, engine="dask")
+    assert local["claims.csv"].count("\n") > 1_000
     assert distributed == local
 
 
 @needs_dask
 def test_dask_with_scheduler_address(cluster: str, tmp_path: Path) -> None:
     corpus = write_generated_corpus(tmp_path / "gen", 40, seed=5)
-    local = run([str(corpus)], jobs=1)
-    remote = run([str(corpus)], jobs=2, engine="dask", scheduler=cluster)
+    local = report_of([str(corpus)], jobs=1)
+    remote = report_of([str(corpus)], jobs=2, engine="dask", scheduler=cluster)
     assert remote == local
 
 
@@ -77,126 +80,128 @@ def test_dask_progress_counts_every_article(cluster: str) -> None:
 
 # --------------------------------------------------------------------------- the block shuffle
 
-
-def _claim(cid: str, words: str) -> Claim:
-    return Claim(
-        claim_id=cid,
-        article_id=cid.split("-")[0],
-        kind="attributed",
-        content_start=0,
-        content_end=len(words),
-        sentence_start=0,
-        sentence_end=len(words),
-        content=words,
-    )
-
-
-def _caps(claim: Claim) -> list[str]:
-    return [w for w in claim.content.split() if w[:1].isupper()]
-
-
-def toy_stats(claims: Sequence[Claim]) -> Counter[str]:
-    """Toy corpus statistic: document frequency of capitalised words."""
-    return Counter(w for c in claims for w in set(_caps(c)))
-
-
-def toy_keys(claim: Claim, groups: Any, stats: Counter[str]) -> tuple[str, ...]:
-    """Toy block keys: capitalised words seen in >= 2 claims (repeated on purpose)."""
-    return tuple(f"word:{w}" for w in _caps(claim) if stats[w] >= 2) * 2
-
-
-def toy_pairs(key: str, members: Sequence[Claim], groups: Any) -> list[tuple[int, int]]:
-    """All pairs of a small block; neighbours only in a big one (like sorted windows)."""
-    ids = [c.claim_id for c in members]
-    assert ids == sorted(ids), "a block must arrive sorted by claim id"
-    n = len(members)
-    if n > 3:
-        return [(i, i + 1) for i in range(n - 1)]
-    return [(i, j) for i in range(n) for j in range(i + 1, n)]
-
-
-def toy_score(pairs: Sequence[tuple[Claim, Claim]], *, jobs: int = 1) -> list[float]:
-    return [25.0 * len(set(_caps(a)) & set(_caps(b))) for a, b in pairs]
-
-
-TOY = dask_engine.BlockFunctions(toy_stats, toy_keys, toy_pairs, toy_score, 50.0)
-
-CLAIMS = [
-    _claim("a1-c0", "Anna met Boris in Geneva"),
-    _claim("a2-c0", "Boris said Geneva was ready"),
-    _claim("a3-c0", "nothing capitalised here"),
-    _claim("a4-c0", "Anna and Carla in Geneva"),
-    _claim("a5-c0", "Carla in Geneva with Boris"),
-    _claim("a6-c0", "Dmitri alone"),
+# Toy claims: article, speaker key, event key, content. Rare words (Geneva, Boris...)
+# recur across articles; a big event block and a big speaker block hold most claims,
+# so sorted windows reach across block ends and, with several buckets, across buckets.
+TOY = [
+    ("a1", "person:berg a", "summit", "Anna met Boris in Geneva on Monday"),
+    ("a1", "person:holm c", "summit", "Carla said the Geneva summit was ready"),
+    ("a2", "person:berg a", "summit", "Anna met Boris in Geneva on Tuesday"),
+    ("a2", "", "summit", "the Geneva summit would open late in January"),
+    ("a3", "person:holm c", "summit", "the Geneva summit would open in mid November"),
+    ("a3", "org:ministry", "", "Boris and Carla signed the Vienna accord"),
+    ("a4", "org:ministry", "talks", "Boris and Carla signed the Vienna accord at dawn"),
+    ("a4", "person:berg a", "talks", "the Vienna talks stalled over Dmitri"),
+    ("a5", "person:berg a", "talks", "the Vienna talks stalled over Dmitri again"),
+    ("a5", "", "", "nothing in common with anything"),
+    ("a6", "person:holm c", "summit", "the Geneva summit would open late in January"),
+    ("a6", "person:holm c", "summit", "Carla said the Geneva summit was ready"),
+    ("a7", "org:ministry", "talks", "Dmitri left the Vienna talks"),
+    ("a7", "person:berg a", "summit", "Anna met Boris in Geneva"),
+    ("a8", "person:berg a", "summit", "Anna met Boris and Carla in Geneva"),
+    ("a8", "org:ministry", "talks", "Dmitri left the Vienna talks early"),
 ]
 
 
-def _direct() -> tuple[tuple[Candidate, ...], int]:
-    """What match.match must return under the block contract, computed plainly."""
-    stats = toy_stats(CLAIMS)
-    blocks: dict[str, list[Claim]] = {}
-    for c in CLAIMS:
-        for k in set(toy_keys(c, None, stats)):
-            blocks.setdefault(k, []).append(c)
-    first: dict[tuple[str, str], tuple[str, Claim, Claim]] = {}
-    for k in sorted(blocks):
-        members = sorted(blocks[k], key=lambda c: c.claim_id)
-        if len(members) < 2:
-            continue
-        for i, j in toy_pairs(k, members, None):
-            first.setdefault(
-                (members[i].claim_id, members[j].claim_id), (k, members[i], members[j])
+def _toy() -> tuple[list[Claim], Groups]:
+    claims = []
+    speakers: dict[str, tuple[str, ...]] = {}
+    events: dict[str, tuple[str, ...]] = {}
+    for n, (art, speaker, event, text) in enumerate(TOY):
+        cid = f"{art}-c{n:02d}"
+        claims.append(
+            Claim(
+                claim_id=cid,
+                article_id=art,
+                kind="attributed",
+                content_start=0,
+                content_end=len(text),
+                sentence_start=0,
+                sentence_end=len(text),
+                content=text,
+                sentence=text,
             )
-    found = []
-    for (a, b), (k, ca, cb) in sorted(first.items()):
-        [score] = toy_score([(ca, cb)])
-        if score >= 50.0:
-            found.append(Candidate(a, b, k, score))
-    return tuple(found), len(first)
+        )
+        if speaker:
+            speakers[cid] = (speaker,)
+        if event:
+            events[cid] = (event,)
+    return claims, Groups(speaker_keys_of=speakers, event_keys_of=events)
 
 
-def test_the_toy_contract_exercises_dedupe_and_windows() -> None:
-    found, compared = _direct()
-    assert compared == 6
-    assert [(c.a, c.b, c.block) for c in found] == [
-        ("a1-c0", "a2-c0", "word:Boris"),  # also in word:Geneva: the first block wins
-        ("a1-c0", "a4-c0", "word:Anna"),
-        ("a1-c0", "a5-c0", "word:Boris"),  # not neighbours in word:Geneva's window
-        ("a2-c0", "a5-c0", "word:Boris"),
-        ("a4-c0", "a5-c0", "word:Carla"),
-    ]  # a2-a4 was compared (word:Geneva) but scored 25
-
-
-@pytest.mark.parametrize(
-    ("partition", "buckets"),
-    [(1, 1), (2, 3), (5, 7), (3, 64)],
-    ids=["one-part-one-bucket", "2x3", "5x7", "more-buckets-than-keys"],
-)
-def test_shuffle_phases_give_the_contract_result(partition: int, buckets: int) -> None:
-    parts = [CLAIMS[i : i + partition] for i in range(0, len(CLAIMS), partition)]
-    stats = toy_stats(CLAIMS)
-    maps = [dask_engine.key_partition(p, None, stats, buckets, TOY) for p in reversed(parts)]
+def shuffle_in_process(
+    claims: Sequence[Claim], groups: Groups, buckets: int, size: int, *, halo: bool = True
+) -> tuple[tuple[Candidate, ...], int]:
+    """shuffle_match's task graph, run as plain calls (no cluster needed)."""
+    parts = dask_engine.match_parts(claims, groups, size)
+    df = dask_engine.add_counts([dask_engine.word_counts(p) for p in parts])
+    entries = [dask_engine.entry_partition(p, df) for p in reversed(parts)]
+    bounds = dask_engine.boundaries([dask_engine.sample_keys(e, 1000) for e in entries], buckets)
+    nb = len(bounds) + 1
+    splits = [dask_engine.split_ranges(e, bounds) for e in entries]
+    runs = [dask_engine.merge_bucket([dask_engine.take(s, j) for s in splits]) for j in range(nb)]
+    n = max(dask_engine.pass_windows()) - 1
+    heads = [dask_engine.head(r, n) for r in runs]
     scored = [
-        dask_engine.pair_partition([dask_engine.take(m, j) for m in maps], None, buckets, TOY)
-        for j in range(buckets)
+        dask_engine.pair_bucket(
+            r, dask_engine.halo_of(heads[j + 1 :], n) if halo else [], dask_engine.pass_windows(), 3
+        )
+        for j, r in enumerate(runs)
     ]
     found: list[Candidate] = []
     compared = 0
-    for j in range(buckets):
-        cands, n = dask_engine.candidate_partition([dask_engine.take(s, j) for s in scored], 50.0)
+    for j in range(3):
+        cands, k = dask_engine.candidate_partition([dask_engine.take(s, j) for s in scored])
         found.extend(cands)
-        compared += n
-    expected, n_expected = _direct()
-    assert tuple(sorted(found, key=lambda c: (c.a, c.b))) == expected
-    assert compared == n_expected
+        compared += k
+    return tuple(sorted(found, key=lambda c: (c.a, c.b))), compared
+
+
+def test_toy_corpus_has_candidates_from_every_kind_of_block() -> None:
+    claims, groups = _toy()
+    found, compared = match.match(claims, groups)
+    kinds = {c.block.split(":")[0] for c in found}
+    assert {"event", "speaker"} <= kinds
+    assert len(found) >= 8 and compared > len(found)
+
+
+@pytest.mark.parametrize(
+    ("buckets", "size"),
+    [(1, 100), (2, 3), (5, 2), (7, 1), (40, 4)],
+    ids=[
+        "one-bucket",
+        "2-buckets",
+        "5-buckets",
+        "7-buckets-1-claim-parts",
+        "more-buckets-than-keys",
+    ],
+)
+def test_shuffle_steps_equal_local_match(buckets: int, size: int) -> None:
+    claims, groups = _toy()
+    assert shuffle_in_process(claims, groups, buckets, size) == match.match(claims, groups)
+
+
+def test_the_halo_is_needed() -> None:
+    """Without the next buckets' heads, pairs across a bucket boundary are lost."""
+    claims, groups = _toy()
+    _, compared = shuffle_in_process(claims, groups, 7, 1, halo=False)
+    assert compared < match.match(claims, groups)[1]
 
 
 @needs_dask
-def test_shuffle_match_on_the_cluster(cluster: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    """The real two-phase shuffle as dask tasks, with the toy block functions."""
-    monkeypatch.setattr(dask_engine, "CLAIMS_PER_PARTITION", 2)  # 3 map partitions
+@pytest.mark.parametrize(
+    ("buckets", "size"), [(None, None), (3, 2), (8, 5)], ids=["defaults", "3x2", "8x5"]
+)
+def test_shuffle_match_on_the_cluster(cluster: str, buckets: int | None, size: int | None) -> None:
+    """The real shuffle as dask tasks finds every pair (and only those) match.match finds."""
+    claims, groups = _toy()
     client = dask_engine.get_client(2, None)
-    assert dask_engine.shuffle_match(client, CLAIMS, None, TOY) == _direct()
+    expected = match.match(claims, groups)
+    got = dask_engine.shuffle_match(
+        client, claims, groups, buckets=buckets, claims_per_partition=size
+    )
+    assert {(c.a, c.b) for c in expected[0]} <= {(c.a, c.b) for c in got[0]}
+    assert got == expected
 
 
 def test_bucket_of_is_stable() -> None:

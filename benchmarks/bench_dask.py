@@ -1,0 +1,273 @@
+"""--engine dask against the local engine: wall time, memory, identical output, shuffle volume.
+
+One command (from the repository root):
+
+    .venv/bin/python benchmarks/bench_dask.py [--articles 1000 2000] [--jobs 2] [--corpus PATH]
+
+For each size N, the first N records of the corpus (``../shared/corpora/abp-10k.jsonl.gz``
+when present, else a generated corpus) are copied to ``benchmarks/out/corpus/``; then
+``crosscheck``'s extract + cross-reference + report files run twice, each in a fresh
+process: ``--engine local --jobs J`` and ``--engine dask --jobs J`` (a LocalCluster of J
+single-threaded workers). For each run: wall time per phase, the driver's peak RSS
+(ru_maxrss), the peak RSS of every worker process (the local pool's children together,
+or each dask worker, asked with ``client.run``), and the load average before and after.
+The report files of the two runs are compared byte for byte.
+
+The dask run then measures, after its timings, what the driver holds (pickled bytes
+of the Extraction and of the CrossReference) and the volume of the block shuffle:
+entries per claim and pickled bytes per entry as they travel (the map outputs' shares),
+scored pair records per claim and their bytes, and the pickled bytes of a claim.
+
+Results: ``benchmarks/out/dask-<time>.json`` (and ``dask-latest.json``) and a Markdown
+table on stdout.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import pickle
+import platform
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+OUT = HERE / "out"
+SHARED_CORPUS = ROOT.parent / "shared" / "corpora" / "abp-10k.jsonl.gz"
+
+
+def peak_rss() -> int:
+    """This process's peak resident set, bytes (Linux ru_maxrss is in KiB)."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+
+
+def _worker_peak() -> int:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+
+
+def corpus_of(n: int, corpus: Path | None) -> Path:
+    """The first n records as an uncompressed JSONL file (made once)."""
+    OUT.mkdir(parents=True, exist_ok=True)
+    (OUT / "corpus").mkdir(exist_ok=True)
+    source = corpus or (SHARED_CORPUS if SHARED_CORPUS.exists() else None)
+    if source is None:
+        sys.path.insert(0, str(HERE))
+        from corpusgen import generate, write_jsonl
+
+        path = OUT / "corpus" / f"gen-{n}.jsonl"
+        if not path.exists():
+            write_jsonl(generate(n, seed=11), path)
+        return path
+    path = OUT / "corpus" / f"{source.name.split('.')[0]}-{n}.jsonl"
+    if not path.exists():
+        opener = gzip.open if source.suffix == ".gz" else open
+        with opener(source, "rt", encoding="utf-8") as src, path.open("w", encoding="utf-8") as dst:
+            for k, line in enumerate(src):
+                if k >= n:
+                    break
+                dst.write(line)
+    return path
+
+
+def shuffle_volume(extraction: Any, xref_groups: Any) -> dict[str, Any]:
+    """Entries and scored records of the block shuffle, counted and pickled as they travel."""
+    from crosscheck import dask_engine
+
+    claims = extraction.claims
+    parts = dask_engine.match_parts(claims, xref_groups, dask_engine.CLAIMS_PER_PARTITION)
+    df = dask_engine.add_counts([dask_engine.word_counts(p) for p in parts])
+    entries = [dask_engine.entry_partition(p, df) for p in parts]
+    n_entries = sum(len(e) for e in entries)
+    buckets = 8  # 2 workers x 4
+    bounds = dask_engine.boundaries([dask_engine.sample_keys(e, 256) for e in entries], buckets)
+    splits = [dask_engine.split_ranges(e, bounds) for e in entries]
+    entry_bytes = sum(len(share) for s in splits for share in s)
+    runs = [dask_engine.merge_bucket([s[j] for s in splits]) for j in range(len(bounds) + 1)]
+    halo = max(dask_engine.pass_windows()) - 1
+    heads = [dask_engine.head(r, halo) for r in runs]
+    scored = [
+        dask_engine.pair_bucket(
+            r, dask_engine.halo_of(heads[j + 1 :], halo), dask_engine.pass_windows(), buckets
+        )
+        for j, r in enumerate(runs)
+    ]
+    n_scored = sum(len(dask_engine.unpack(share)[0]) for s in scored for share in s)
+    scored_bytes = sum(len(share) for s in scored for share in s)
+    claim_bytes = len(pickle.dumps(list(claims), protocol=5))
+    part_bytes = sum(len(pickle.dumps(p, protocol=5)) for p in parts)
+    n = max(1, len(claims))
+    return {
+        "claims": len(claims),
+        "claims_per_article": round(len(claims) / max(1, len(extraction.results)), 2),
+        "vocabulary": len(df),
+        "df_pickled_bytes": len(pickle.dumps(df, protocol=5)),
+        "claim_pickled_bytes": round(claim_bytes / n, 1),
+        "map_partition_pickled_bytes_per_claim": round(part_bytes / n, 1),
+        "entries_per_claim": round(n_entries / n, 2),
+        "shuffled_entry_bytes_per_claim": round(entry_bytes / n, 1),
+        "bytes_per_entry": round(entry_bytes / max(1, n_entries), 1),
+        "scored_records_per_claim": round(n_scored / n, 2),
+        "shuffled_scored_bytes_per_claim": round(scored_bytes / n, 1),
+    }
+
+
+def child(args: argparse.Namespace) -> None:
+    """One run in this fresh process; prints one JSON object."""
+    load_before = os.getloadavg()
+    t0 = time.perf_counter()
+    from crosscheck import __version__, engine, group, pipeline, report
+
+    t1 = time.perf_counter()
+    extraction = pipeline.extract([args.input], jobs=args.jobs, engine=args.engine)
+    t2 = time.perf_counter()
+    rss_extracted = peak_rss()
+    xref = engine.run_cross_reference(
+        extraction, jobs=args.jobs, engine=args.engine, progress=lambda *a: None
+    )
+    t3 = time.perf_counter()
+    report.write_report(args.out, extraction, xref, tool_version=__version__)
+    t4 = time.perf_counter()
+    result: dict[str, Any] = {
+        "engine": args.engine,
+        "jobs": args.jobs,
+        "articles": len(extraction.results),
+        "bytes": sum(len(r.article.text.encode("utf-8")) for r in extraction.results),
+        "seconds": {
+            "import": round(t1 - t0, 2),
+            "extract": round(t2 - t1, 2),
+            "cross_reference": round(t3 - t2, 2),
+            "report": round(t4 - t3, 2),
+            "total": round(t4 - t0, 2),
+        },
+        "driver_peak_rss_mb": round(peak_rss() / 1e6, 1),
+        "driver_peak_rss_after_extract_mb": round(rss_extracted / 1e6, 1),
+        "load_before": [round(x, 2) for x in load_before],
+        "load_after": [round(x, 2) for x in os.getloadavg()],
+    }
+    if args.engine == "dask":
+        from crosscheck import dask_engine
+
+        client = dask_engine.get_client(args.jobs, None)
+        peaks = client.run(_worker_peak)
+        result["worker_peak_rss_mb"] = sorted(round(v / 1e6, 1) for v in peaks.values())
+        dask_engine.close_clients()
+        result["driver_holds_pickled_mb"] = {
+            "extraction": round(len(pickle.dumps(extraction, protocol=5)) / 1e6, 2),
+            "article_texts": round(
+                sum(len(r.article.text.encode("utf-8")) for r in extraction.results) / 1e6, 2
+            ),
+            "claims": round(len(pickle.dumps(extraction.claims, protocol=5)) / 1e6, 2),
+            "cross_reference": round(len(pickle.dumps(xref, protocol=5)) / 1e6, 2),
+        }
+        result["shuffle"] = shuffle_volume(extraction, group.group(extraction.claims))
+    else:
+        children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024
+        result["worker_peak_rss_mb"] = [round(children / 1e6, 1)]
+    print(json.dumps(result))
+
+
+def run_child(engine: str, path: Path, jobs: int, out: Path) -> dict[str, Any]:
+    cmd = [
+        sys.executable,
+        str(Path(__file__).resolve()),
+        "--child",
+        "--engine",
+        engine,
+        "--jobs",
+        str(jobs),
+        "--input",
+        str(path),
+        "--out",
+        str(out),
+    ]
+    proc = subprocess.run(cmd, capture_output=True, text=True, check=True, cwd=ROOT)
+    result: dict[str, Any] = json.loads(proc.stdout.strip().splitlines()[-1])
+    return result
+
+
+def same_files(a: Path, b: Path) -> tuple[bool, list[str]]:
+    names = sorted({p.name for p in a.iterdir()} | {p.name for p in b.iterdir()})
+    differ = [
+        n
+        for n in names
+        if not (a / n).is_file()
+        or not (b / n).is_file()
+        or (a / n).read_bytes() != (b / n).read_bytes()
+    ]
+    return not differ, names
+
+
+def main() -> None:
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    p.add_argument("--articles", type=int, nargs="+", default=[1000, 2000])
+    p.add_argument("--jobs", type=int, default=2)
+    p.add_argument("--corpus", type=Path)
+    p.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
+    p.add_argument("--engine", default="local", help=argparse.SUPPRESS)
+    p.add_argument("--input", help=argparse.SUPPRESS)
+    p.add_argument("--out", type=Path, help=argparse.SUPPRESS)
+    args = p.parse_args()
+    if args.child:
+        child(args)
+        return
+    runs = []
+    for n in args.articles:
+        path = corpus_of(n, args.corpus)
+        with tempfile.TemporaryDirectory() as tmp:
+            local = run_child("local", path, args.jobs, Path(tmp) / "local")
+            dask = run_child("dask", path, args.jobs, Path(tmp) / "dask")
+            identical, files = same_files(Path(tmp) / "local", Path(tmp) / "dask")
+        runs.append(
+            {
+                "n": n,
+                "corpus": str(path),
+                "local": local,
+                "dask": dask,
+                "identical": identical,
+                "files": files,
+            }
+        )
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    doc = {
+        "machine": {
+            "cpus": os.cpu_count(),
+            "python": platform.python_version(),
+            "platform": platform.platform(),
+        },
+        "runs": runs,
+    }
+    text = json.dumps(doc, indent=1)
+    (OUT / f"dask-{stamp}.json").write_text(text + "\n")
+    (OUT / "dask-latest.json").write_text(text + "\n")
+    print(
+        "| articles | engine | total s | extract s | xref s | report s | driver peak MB "
+        "| worker peak MB | load before/after | identical |"
+    )
+    print("|---|---|---|---|---|---|---|---|---|---|")
+    for r in runs:
+        for name in ("local", "dask"):
+            x = r[name]
+            s = x["seconds"]
+            print(
+                f"| {r['n']} | {name} | {s['total']} | {s['extract']} | {s['cross_reference']} "
+                f"| {s['report']} | {x['driver_peak_rss_mb']} | "
+                f"{', '.join(str(v) for v in x['worker_peak_rss_mb'])} "
+                f"| {x['load_before'][0]} / {x['load_after'][0]} | {r['identical']} |"
+            )
+    for r in runs:
+        print(
+            f"\n{r['n']} articles, driver holds (pickled MB): {r['dask']['driver_holds_pickled_mb']}"
+        )
+        print(f"shuffle: {r['dask']['shuffle']}")
+
+
+if __name__ == "__main__":
+    main()
