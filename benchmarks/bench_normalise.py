@@ -10,6 +10,9 @@ best of ``--repeat``; MB = 10^6 characters of article text, one core):
   plus the resolution of every sentence's expressions (as if every sentence held a
   claim), ``quantities.find_quantities`` (time spans excluded: includes a second time
   scan), ``places.find_places`` and ``events.find_events``;
+- the one pass ``normalise`` makes for the words and numbers that quantities,
+  events, places and times look for (``normalise._words``; the extractors above make
+  their own passes when called alone);
 - ``normalise.normalise`` itself with one narration claim per sentence (the same
   worst case, through the stage's own caching);
 - ``normalise.normalise`` on the claims the attribute stage really finds.
@@ -115,6 +118,9 @@ def run(name: str, raw: list[Article], repeat: int) -> None:
     def t_events() -> int:
         return sum(len(events.find_events(a.view)) for a in arts)
 
+    def t_words() -> int:
+        return sum(len(normalise._words(a.view).numbers) for a in arts)
+
     def t_stage(claims: list[list[Claim]]) -> Callable[[], int]:
         def go() -> int:
             return sum(len(normalise.normalise(a, cs)) for a, cs in zip(arts, claims, strict=True))
@@ -126,6 +132,7 @@ def run(name: str, raw: list[Article], repeat: int) -> None:
         ("quantities incl. times", t_quantities),
         ("places", t_places),
         ("events", t_events),
+        ("shared word pass of normalise (numbers found)", t_words),
         ("normalise, every sentence a claim", t_stage(all_claims)),
         ("normalise, attribute's claims", t_stage(real_claims)),
     ]

@@ -37,11 +37,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from crosscheck.places import CAP_TOKEN
-from crosscheck.quantities import _trie
+from crosscheck.quantities import _after_non_word, _trie, word_spans
 from crosscheck.records import EventMention
 from crosscheck.rules import events as E
 
-__all__ = ["event_key", "find_events", "singular"]
+__all__ = ["CAPITAL_HEADS", "LOWER_HEADS", "event_key", "find_events", "singular"]
 
 _SEQ = re.compile(
     rf"{CAP_TOKEN}(?:[ \t]+(?:(?:of|for|on)[ \t]+(?:the[ \t]+)?)?(?:[a-z]{{1,5}}-)?{CAP_TOKEN})*"
@@ -49,25 +49,21 @@ _SEQ = re.compile(
 _TOK = re.compile(r"(?:[A-Z]\.){2,}|[\w'\u2019]+(?:-[\w'\u2019]+)*|[^\w\s]")
 _NUMBER_AFTER = re.compile(r"[ \t]+(?:No\.?[ \t]*)?(\d{1,5})\b")
 _POSSESSIVE = re.compile(r"['\u2019]s$")
-_LOWER_HEADS = tuple(
+LOWER_HEADS = _LOWER_HEADS = tuple(
     sorted({h for h in E.EVENT_HEADS if h.islower()} | set(E.EVENT_REFERENTS), key=len)
 )
 # A lower-case head noun or referent as a whole word (one prefix-factored pattern).
 _LOWER_HEAD = re.compile(r"\b(?:" + _trie(list(_LOWER_HEADS)) + r")\b")
+_LOWER_HEAD_FAST = _after_non_word(_trie(list(_LOWER_HEADS)) + r"\b")  # see word_spans
 _MAX_BACK = 6
 _BACK_CHARS = 64  # enough for six words before a head
 _DETERMINERS = E.DEFINITE_DETERMINERS | E.OTHER_DETERMINERS
 # A capitalised head noun (a cheap filter: only the capitalised sequences holding one
 # are analysed).
-_CAP_HEAD = re.compile(
-    r"(?:"
-    + "|".join(
-        sorted(
-            {f for h in E.EVENT_HEADS for f in (h.capitalize(), h.upper())}, key=len, reverse=True
-        )
-    )
-    + r")\b"
+CAPITAL_HEADS: tuple[str, ...] = tuple(
+    sorted({f for h in E.EVENT_HEADS for f in (h.capitalize(), h.upper())})
 )
+_CAP_HEAD = re.compile(r"(?:" + _trie(CAPITAL_HEADS) + r")\b")
 
 
 def singular(word: str) -> str:
@@ -239,16 +235,24 @@ def _name_start(text: str, head: int, floor: int) -> int:
     return begin
 
 
-def _mentions(text: str, start: int, stop: int) -> list[_Mention]:
+def _mentions(
+    text: str,
+    start: int,
+    stop: int,
+    lower_heads: Sequence[tuple[int, int]] | None,
+    capital_heads: Sequence[int] | None,
+) -> list[_Mention]:
     found: list[_Mention] = []
     covered: list[tuple[int, int]] = []
     # named events: from each capitalised head noun, back to the start of its name
     read_to = start
-    for h in _CAP_HEAD.finditer(text, start, stop):
-        if h.start() < read_to or (h.start() > 0 and text[h.start() - 1].isalnum()):
+    if capital_heads is None:
+        capital_heads = [h.start() for h in _CAP_HEAD.finditer(text, start, stop)]
+    for hs in capital_heads:
+        if hs < read_to or (hs > 0 and text[hs - 1].isalnum()):
             continue  # inside the name just read, or the end of a longer word
-        m = _SEQ.match(text, _name_start(text, h.start(), max(start, read_to)), stop)
-        if m is None or m.end() <= h.start():
+        m = _SEQ.match(text, _name_start(text, hs, max(start, read_to)), stop)
+        if m is None or m.end() <= hs:
             continue
         read_to = m.end()
         men = _named_from_seq(text, m)
@@ -258,8 +262,10 @@ def _mentions(text: str, start: int, stop: int) -> list[_Mention]:
     covered_starts = {s for s, _ in covered}
     spans = sorted(covered)
     span_starts = [a for a, _ in spans]
-    for h in _LOWER_HEAD.finditer(text, start, stop):
-        i, j, word = h.start(), h.end(), h.group()
+    if lower_heads is None:
+        lower_heads = word_spans(_LOWER_HEAD, _LOWER_HEAD_FAST, text, start, stop)
+    for i, j in lower_heads:
+        word = text[i:j]
         whole_word = (i == 0 or text[i - 1] != "-") and text[j : j + 1] != "-"
         if whole_word and not _covered(i, spans, span_starts):
             men = _from_lower_head(text, i, word)
@@ -282,13 +288,24 @@ def _covered(i: int, spans: Sequence[tuple[int, int]], starts: Sequence[int]) ->
 
 
 def find_events(
-    text: str, start: int = 0, end: int | None = None, *, original: str | None = None
+    text: str,
+    start: int = 0,
+    end: int | None = None,
+    *,
+    original: str | None = None,
+    lower_heads: Sequence[tuple[int, int]] | None = None,
+    capital_heads: Sequence[int] | None = None,
 ) -> tuple[EventMention, ...]:
     """The event mentions of ``text[start:end]`` (pass a whole ``Article.view``), with
-    bare mentions resolved to the named events of the same text."""
+    bare mentions resolved to the named events of the same text.
+
+    When the caller found them already (``normalise``): ``lower_heads``, the spans of
+    the ``LOWER_HEADS`` that are whole words of ``text[start:end]``; ``capital_heads``,
+    where the ``CAPITAL_HEADS`` start a word there (after no alphanumeric character);
+    both in text order."""
     stop = len(text) if end is None else end
     src = original if original is not None else text
-    mentions = _mentions(text, start, stop)
+    mentions = _mentions(text, start, stop, lower_heads, capital_heads)
     first_named: dict[str, _Mention] = {}
     for men in mentions:
         if men.kind == "named":

@@ -213,9 +213,7 @@ def _info(claim: Claim, groups: Groups) -> _Info:
         words=ws,
         main=frozenset(content_words(main_text)),
         core=frozenset(
-            w
-            for w in core_source
-            if not any(map(str.isdigit, w)) and w not in R.NEGATION_WORDS
+            w for w in core_source if not any(map(str.isdigit, w)) and w not in R.NEGATION_WORDS
         ),
         common=frozenset(common),
         negations=frozenset(negations),

@@ -20,18 +20,22 @@ cue offsets to tell the time of the content from the time of the speech act ("..
 will take place in December, he said on Tuesday"). Offsets index ``Article.text``;
 matching runs on ``Article.view``; every reported string is a slice of ``Article.text``.
 
-Cost: each extractor runs once over the whole article (a compiled-regex pass with
-bounded inspection around its hits, linear in the text length); each distinct
-sentence then takes the expressions inside it by bisection, and its times are
-resolved with the tense of that sentence. An expression straddling a sentence end
-belongs to no sentence.
+Cost: each extractor runs once over the whole article (compiled-regex passes with
+bounded inspection around their hits, linear in the text length); the words several
+of them look for at the start of a word (number words, event heads, capitalised time
+words, the prepositions before a place) and the numbers are found in one shared pass
+(``_words``), each pass costing a regex entry at every blank. Each distinct sentence
+then takes the expressions inside it by bisection, and its times are resolved with
+the tense of that sentence. An expression straddling a sentence end belongs to no
+sentence.
 """
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Sequence
-from typing import Protocol, TypeVar
+from typing import Any, NamedTuple, Protocol, TypeVar
 
 from crosscheck import events as ev
 from crosscheck import places as pl
@@ -52,6 +56,89 @@ __all__ = ["normalise"]
 # Article.date_source -> TimeSpan.resolved_by when the article date is used.
 _ANCHOR_SOURCES = {"header": "header", "metadata": "metadata", "inferred": "inferred"}
 
+# The words the extractors look for at the start of a word, found in one pass for all
+# (each pass costs a test at every blank): the number words of quantities, the event
+# heads of events (lower case and capitalised), the capitalised words of times, the
+# words a place name follows in places. All are ASCII letters (one hyphen in
+# "cease-fire"), so at most one of them is a whole word at any position, and each
+# extractor's own search finds the same ones where they start a word.
+_TRIGGERS = frozenset(qt.TRIGGER_WORDS)
+_HEADS = frozenset(ev.LOWER_HEADS)
+_CUES = frozenset(pl.PLACE_CUE_WORDS)
+_TIME_CAPITALS = frozenset(timex.CAPITAL_TRIGGERS)
+_CAPITAL_HEADS = frozenset(ev.CAPITAL_HEADS)
+
+
+def _trie_with_tails(tails: dict[str, str]) -> str:
+    """A prefix-factored alternation of words (longest first), each word followed by
+    its own pattern (``tails[word]``)."""
+    root: dict[str, Any] = {}  # a character -> its node; "" -> the tail of a word
+    for word, tail in tails.items():
+        node = root
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = tail
+
+    def emit(node: dict[str, Any]) -> str:
+        alts = [re.escape(ch) + emit(node[ch]) for ch in sorted(node) if ch]
+        if "" in node:
+            alts.append(node[""])
+        return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+
+    return emit(root)
+
+
+# A word counts where a word boundary follows it; a place cue only before blanks and a
+# capital (looked ahead: never consumed). Numbers (runs of digits) are found in the
+# same pass: quantities reads only those that follow no alphanumeric character (the
+# others are glued: "MH17").
+_TAILS = dict.fromkeys(_TRIGGERS | _HEADS | _TIME_CAPITALS | _CAPITAL_HEADS, r"\b")
+_TAILS.update(dict.fromkeys(_CUES, r"(?=[ \t]+[A-Z])"))
+_WORDS = _trie_with_tails(_TAILS) + r"|\d+"
+_WORD_AT = re.compile(_WORDS)
+_WORD_AFTER = re.compile(r"[^a-zA-Z0-9](?:" + _WORDS + ")")
+
+
+class _Words(NamedTuple):
+    numbers: list[int]  # digit runs and number words (quantities)
+    heads: list[tuple[int, int]]  # lower-case event heads (events)
+    capital_heads: list[int]  # capitalised event heads (events)
+    time_capitals: list[int]  # capitalised time words (timex)
+    cues: list[tuple[int, int]]  # words before a place name (places)
+
+
+def _words(view: str) -> _Words:
+    """The numbers and words of ``_WORDS`` that start a word of ``view`` (after no
+    alphanumeric character), in text order: what each extractor's own search finds
+    there (number words and lower-case heads not after "_" either: no word start for
+    their searches; a number after "_" is glued, skipped by quantities)."""
+    found = _Words([], [], [], [], [])
+    hits: list[tuple[str, int, int]] = []
+    m = _WORD_AT.match(view)
+    if m is not None:
+        hits.append(("", 0, m.end()))
+    for n in _WORD_AFTER.finditer(view):
+        before = view[n.start()]
+        if not before.isalnum():
+            hits.append((before, n.start() + 1, n.end()))
+    for before, s, e in hits:
+        word = view[s:e]
+        if word[0].isdigit():
+            found.numbers.append(s)
+            continue
+        if word in _TIME_CAPITALS:
+            found.time_capitals.append(s)
+        if word in _CAPITAL_HEADS:
+            found.capital_heads.append(s)
+        if word in _CUES:
+            found.cues.append((s, e))
+        if before != "_":
+            if word in _TRIGGERS:
+                found.numbers.append(s)
+            if word in _HEADS:
+                found.heads.append((s, e))
+    return found
+
 
 def _within(items: Sequence[_T], starts: Sequence[int], start: int, end: int) -> tuple[_T, ...]:
     """The items (sorted by start, with ``.end``) lying inside ``[start, end)``."""
@@ -67,10 +154,11 @@ def _within(items: Sequence[_T], starts: Sequence[int], start: int, end: int) ->
 def _with_slots(claim: Claim, slots: dict[str, tuple[object, ...]]) -> Claim:
     """``dataclasses.replace(claim, **slots)`` without its per-call introspection (it is
     the costliest line of the stage otherwise): Claim is a plain frozen dataclass with
-    no ``__post_init__``, so copying its ``__dict__`` builds the same record."""
+    no ``__post_init__``, so a copy of its ``__dict__`` builds the same record."""
     new = object.__new__(Claim)
-    new.__dict__.update(claim.__dict__)
-    new.__dict__.update(slots)
+    fields = claim.__dict__.copy()
+    fields.update(slots)
+    object.__setattr__(new, "__dict__", fields)
     return new
 
 
@@ -85,13 +173,20 @@ def normalise(article: Article, claims: Sequence[Claim]) -> tuple[Claim, ...]:
     if anchor is not None and not source:
         source = "metadata"  # a date without a known source: it came with the record
     # one pass of each extractor over the whole article ...
-    raws = timex.scan(view)
+    words = _words(view)
+    raws = timex.scan(view, capitals=words.time_capitals)
     raw_starts = [r.start for r in raws]
-    quantities = qt.find_quantities(view, exclude=[(r.start, r.end) for r in raws], original=text)
+    quantities = qt.find_quantities(
+        view, exclude=[(r.start, r.end) for r in raws], original=text, candidates=words.numbers
+    )
     q_starts = [q.start for q in quantities]
-    places = pl.find_places(view, original=text)
+    places = pl.find_places(
+        view, original=text, candidates=pl.candidates_from_words(view, words.cues)
+    )
     p_starts = [p.start for p in places]
-    events = ev.find_events(view, original=text)
+    events = ev.find_events(
+        view, original=text, lower_heads=words.heads, capital_heads=words.capital_heads
+    )
     e_starts = [e.start for e in events]
     # ... then each distinct sentence takes what lies inside it
     cache: dict[tuple[int, int], dict[str, tuple[object, ...]]] = {}
@@ -102,11 +197,15 @@ def normalise(article: Article, claims: Sequence[Claim]) -> tuple[Claim, ...]:
         if slots is None:
             s = max(0, min(key[0], len(text)))
             e = max(s, min(key[1], len(text)))
-            slots = {
-                "times": timex.resolve_span(raws, raw_starts, view, s, e, anchor, source, text),
-                "quantities": _within(quantities, q_starts, s, e),
-                "places": _within(places, p_starts, s, e),
-                "events": _within(events, e_starts, s, e),
+            slots = {  # (an empty list gives an empty slot: no call)
+                "times": (
+                    timex.resolve_span(raws, raw_starts, view, s, e, anchor, source, text)
+                    if raws
+                    else ()
+                ),
+                "quantities": _within(quantities, q_starts, s, e) if quantities else (),
+                "places": _within(places, p_starts, s, e) if places else (),
+                "events": _within(events, e_starts, s, e) if events else (),
             }
             cache[key] = slots
         out.append(_with_slots(claim, slots))

@@ -41,8 +41,10 @@ from crosscheck.rules import time as T
 
 __all__ = [
     "CAP_TOKEN",
+    "PLACE_CUE_WORDS",
     "SpeakerCheck",
     "article_speakers",
+    "candidates_from_words",
     "find_places",
     "place_name",
     "speaker_names",
@@ -90,8 +92,9 @@ def place_name(text: str) -> str:
     return " ".join(out)
 
 
-def _words(seq: str) -> list[str]:
-    return [_POSSESSIVE.sub("", w).lower() for w in seq.split()]
+def _bare(word: str) -> str:
+    """``_POSSESSIVE.sub("", word)`` for a word without line breaks (no regex call)."""
+    return word[:-2] if word.endswith(("'s", "\u2019s")) else word
 
 
 _TITLE_IN = re.compile(
@@ -108,13 +111,25 @@ _AFTER_TITLE = re.compile(rf"(?:[ \t]+(?:{CAP_TOKEN}))+")
 # by one regular expression (a trie: Python's engine is slow on flat alternations);
 # only the capitalised names there are analysed.
 _PREPS = sorted(P.PLACE_PREPOSITIONS | {"of", "the", "to", "and"})
+# The words a place name may follow, as written (lower case and Capitalised).
+PLACE_CUE_WORDS: tuple[str, ...] = tuple(sorted({*_PREPS, *(w.capitalize() for w in _PREPS)}))
 _CANDIDATE = re.compile(
     r"(?:" + _trie([*_PREPS, *(w.capitalize() for w in _PREPS), ","]) + r")[ \t]+(?=[A-Z])"
 )
-_LAST_WORD = re.compile(r"([A-Za-z]+)[ \t]*$")
+# The same candidates found faster: a word only where it starts after a character that
+# is not an ASCII letter or digit (a test on a cheap character class, where
+# ``_CANDIDATE`` tests every letter), the commas apart. See ``_candidates`` for why
+# this finds every candidate ``_CANDIDATE`` finds that is not glued to the end of a
+# longer word.
+_PREP_WORD = _trie(PLACE_CUE_WORDS)
+_CAPITAL_PREP_FIRST = frozenset(w[0].upper() for w in _PREPS)
+_CANDIDATE_FAST = re.compile(r"[^a-zA-Z0-9](?P<w>" + _PREP_WORD + r")[ \t]+(?=[A-Z])")
+_COMMA_CANDIDATE = re.compile(r",[ \t]+(?=[A-Z])")
 # An upper-case name followed by the tail of a dateline ("WASHINGTON (Sputnik) -").
+# (The look-behind comes after the first capital, where it tests the same character as
+# a leading ``(?<![A-Z'.\-])`` would, so that only capitals are tried.)
 _DATELINE = re.compile(
-    r"(?<![A-Z'.\-])[A-Z][A-Z'.\-]{1,30}(?:[ \t][A-Z][A-Z'.\-]{1,30}){0,3}(?="
+    r"[A-Z](?<![A-Z'.\-][A-Z])[A-Z'.\-]{1,30}(?:[ \t][A-Z][A-Z'.\-]{1,30}){0,3}(?="
     + _DATELINE_TAIL.pattern
     + ")"
 )
@@ -199,26 +214,96 @@ def article_speakers(text: str) -> frozenset[str]:
 
 
 def _word_before(text: str, pos: int, floor: int) -> str:
-    m = _LAST_WORD.search(text, max(floor, pos - 20), pos)
-    return m.group(1).lower() if m else ""
+    """The ASCII letters right before ``pos`` (blanks between allowed), lower-cased,
+    within the 20 characters before it (a walk back, no regex search)."""
+    lo = max(floor, pos - 20)
+    j = pos
+    while j > lo and text[j - 1] in " \t":
+        j -= 1
+    i = j
+    while i > lo and text[i - 1] in _ASCII_LETTERS:
+        i -= 1
+    return text[i:j].lower()
 
 
-def _plausible(text: str, c: re.Match[str], floor: int, last_place_end: int) -> bool:
+_ASCII_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+
+
+def _candidates(text: str, start: int, stop: int) -> list[tuple[int, int, str]]:
+    """The matches of ``_CANDIDATE`` in ``text[start:stop]`` as (start, end, word lower
+    case), leaving out the words glued to the end of a longer word (never plausible).
+
+    ``_CANDIDATE`` matches a word or comma and the blanks up to a capital; a match
+    never starts inside an earlier one except inside its word (glued) or at its end.
+    So the commas can be found apart (``_COMMA_CANDIDATE``), and the words by
+    ``_CANDIDATE_FAST``, which also eats the character before a word: a word starting
+    right at the end of the match before ("at The Hague") is tried on its own."""
+    out = [(c.start(), c.end(), ",") for c in _COMMA_CANDIDATE.finditer(text, start, stop)]
+    commas = len(out)
+    _word_candidates(text, start, stop, out)
+    if commas:
+        out.sort()
+    return out
+
+
+def candidates_from_words(
+    text: str, words: Sequence[tuple[int, int]]
+) -> list[tuple[int, int, str]]:
+    """``_candidates`` over the whole ``text``, given the spans of the
+    ``PLACE_CUE_WORDS`` that are whole words after no alphanumeric character, in text
+    order (``normalise`` finds them in its pass for several extractors' words): the
+    candidates are those followed by blanks and a capital, and the commas."""
+    out = [(c.start(), c.end(), ",") for c in _COMMA_CANDIDATE.finditer(text)]
+    commas = len(out)
+    for s, e in words:
+        b = _BLANKS_CAPITAL.match(text, e)
+        if b is not None:
+            out.append((s, b.end(), text[s:e].lower()))
+    if commas:
+        out.sort()
+    return out
+
+
+_BLANKS_CAPITAL = re.compile(r"[ \t]+(?=[A-Z])")
+
+
+def _word_candidates(text: str, start: int, stop: int, out: list[tuple[int, int, str]]) -> None:
+    """``_candidates`` but the commas, appended to ``out`` (in text order)."""
+    match = _CANDIDATE.match
+    q = start
+    c = match(text, q, stop)
+    while True:
+        while c is not None:
+            s, q = c.start(), c.end()
+            word = c.group().rstrip(" \t").lower()
+            if word != "," and (s == 0 or not text[s - 1].isalnum()):
+                out.append((s, q, word))
+            c = match(text, q, stop) if text[q] in _CAPITAL_PREP_FIRST else None
+        n = _CANDIDATE_FAST.search(text, q, stop)
+        if n is None:
+            return
+        q = n.end()
+        if not text[n.start()].isalnum():
+            out.append((n.start() + 1, q, n.group("w").lower()))
+        c = match(text, q, stop) if text[q] in _CAPITAL_PREP_FIRST else None
+
+
+def _plausible(text: str, s: int, word: str, floor: int, last_place_end: int) -> bool:
     """A cheap test of the word before a candidate name, before the full analysis."""
-    word = c.group().rstrip(" \t").lower()
-    if c.start() > 0 and word != "," and text[c.start() - 1].isalnum():
-        return False  # the end of a longer word ("Within" is not "in")
     if word in P.PLACE_PREPOSITIONS:
         return True
-    before = _word_before(text, c.start(), floor)
+    if word == "," or word == "and":
+        # the next name of a list right after a place
+        return last_place_end >= 0 and not text[last_place_end:s].strip(" \t,")
+    if s == 0 or text[s - 1] not in " \t":
+        return False  # no word right before
+    before = _word_before(text, s, floor)
     if word == "of":
         return before in P.PLACE_NOUNS
     if word == "to":
         return before in P.MOTION_WORDS
-    if word == "the":
-        return before in P.PLACE_PREPOSITIONS or before == "of" or before in P.MOTION_WORDS
-    # "and" or a comma: the next name of a list right after a place
-    return last_place_end >= 0 and not text[last_place_end : c.start()].strip(" \t,")
+    # "the"
+    return before in P.PLACE_PREPOSITIONS or before == "of" or before in P.MOTION_WORDS
 
 
 def find_places(
@@ -228,11 +313,13 @@ def find_places(
     *,
     original: str | None = None,
     speakers: frozenset[str] | None = None,
+    candidates: Sequence[tuple[int, int, str]] | None = None,
 ) -> tuple[Place, ...]:
     """The places of ``text[start:end]`` (pass ``Article.view``), in text order.
 
     A name the whole ``text`` uses as a speaker is never a place (``SpeakerCheck``);
-    ``speakers`` adds names known to be speakers.
+    ``speakers`` adds names known to be speakers. ``candidates``: the words and commas
+    a name may follow (``candidates_from_words``), when the caller found them already.
     """
     stop = len(text) if end is None else end
     src = original if original is not None else text
@@ -240,10 +327,12 @@ def find_places(
     found: list[tuple[int, int]] = []
     last_place_end = -10
     covered = start
-    for c in _CANDIDATE.finditer(text, start, stop):
-        if c.end() < covered or not _plausible(text, c, start, last_place_end):
+    if candidates is None:
+        candidates = _candidates(text, start, stop)
+    for c_start, c_end, word in candidates:
+        if c_end < covered or not _plausible(text, c_start, word, start, last_place_end):
             continue  # inside the name just read ("Gulf of Aden"): linear, not quadratic
-        m = _SEQ.match(text, c.end(), stop)
+        m = _SEQ.match(text, c_end, stop)
         if m is None:
             continue
         covered = m.end()
@@ -295,7 +384,7 @@ def _place(
         return None
     # a month or weekday ends the name ("in Aleppo, Syria January 30, 2017")
     for k, w in enumerate(words):
-        if k and _POSSESSIVE.sub("", w).lower() in _NOT_NAMES:
+        if k and _bare(w).lower() in _NOT_NAMES:
             words = words[:k]
             e = text.index(w, s) - 1
             while e > s and text[e - 1] in " \t":
@@ -303,10 +392,10 @@ def _place(
             break
     # a trailing possessive, and what follows the name
     name_end = e
-    possessive = bool(_POSSESSIVE.search(words[-1]))
+    possessive = words[-1].endswith(("'s", "\u2019s"))
     if possessive:
         name_end = e - 2
-    lowered = _words(" ".join(words))
+    lowered = [_bare(w).lower() for w in words]
     nxt = _WORD_RE.match(text, e, stop)
     next_word = nxt.group(1) if nxt else ""
     prev = _prev_tokens(text, s, floor) if not lead_prep else []
@@ -361,7 +450,7 @@ def _place(
     if possessive and _HEAD_LATER.match(text, name_end, min(stop, e + 100)):
         return None  # "in Russia's southern Black Sea resort of Varna": Varna is the place
     name = " ".join(words)
-    if is_speaker(_POSSESSIVE.sub("", name)):
+    if is_speaker(_bare(name)):
         return None
     return s, name_end
 

@@ -36,7 +36,7 @@ from collections.abc import Sequence
 from crosscheck.records import Quantity
 from crosscheck.rules import quantities as Q
 
-__all__ = ["find_quantities", "singular_unit"]
+__all__ = ["TRIGGER_WORDS", "find_quantities", "singular_unit", "word_spans"]
 
 
 def _alt(words: Sequence[str]) -> str:
@@ -72,10 +72,42 @@ def _trie(words: Sequence[str]) -> str:
     return emit(root)
 
 
-_WORD_TRIGGER = re.compile(
-    r"(?:"
-    + _trie(
-        [
+def _after_non_word(words_pattern: str) -> re.Pattern[str]:
+    """``words_pattern`` right after one character that is not an ASCII letter, digit
+    or underscore: the pattern ``word_spans`` searches with. Python's engine then
+    tries the words only after such a character (a cheap class test), where a
+    pattern starting with a word is tried at nearly every letter."""
+    return re.compile(r"[^a-zA-Z0-9_](?:" + words_pattern + ")")
+
+
+def word_spans(
+    exact: re.Pattern[str], fast: re.Pattern[str], text: str, start: int, stop: int
+) -> list[tuple[int, int]]:
+    """The spans of the matches of ``exact`` in ``text[start:stop]`` that start a word
+    (no word character right before), in text order; ``fast`` is
+    ``_after_non_word`` of the same words.
+
+    ``exact`` must match ASCII letters only, ending at a word boundary: then no match
+    starting a word lies inside another match, and ``exact.finditer`` finds each of
+    them; ``fast`` finds them one character early (a non-ASCII letter there is no
+    word start: left out)."""
+    out: list[tuple[int, int]] = []
+    q = start
+    if start == 0 or not (text[start - 1].isalnum() or text[start - 1] == "_"):
+        m = exact.match(text, start, stop)
+        if m is not None:
+            out.append(m.span())
+            q = m.end()
+    for n in fast.finditer(text, q, stop):
+        if not text[n.start()].isalnum():
+            out.append((n.start() + 1, n.end()))
+    return out
+
+
+# The words that start a number or vague amount ("seven", "Dozens"): candidates.
+TRIGGER_WORDS: tuple[str, ...] = tuple(
+    sorted(
+        {
             *Q.NUMBER_WORDS,
             *(w.capitalize() for w in Q.NUMBER_WORDS),
             "few",
@@ -97,10 +129,11 @@ _WORD_TRIGGER = re.compile(
             "couple",
             "hundred",
             "thousand",
-        ]
+        }
     )
-    + r")\b"
 )
+_WORD_TRIGGER = re.compile(r"(?:" + _trie(TRIGGER_WORDS) + r")\b")
+_WORD_TRIGGER_FAST = _after_non_word(_WORD_TRIGGER.pattern)
 
 _NUMBER = re.compile(
     rf"""
@@ -118,7 +151,24 @@ _HEDGE_BEFORE = re.compile(
 )
 _PERCENT_AFTER = re.compile(r"\s*(?:%|percent\b|per\s+cent\b|pct\b)")
 _WORD_AFTER = re.compile(r"(?:\s+|-)([A-Za-z][A-Za-z'\u2019]*(?:-[A-Za-z]+)*)")
-_PREV_WORD = re.compile(r"([A-Za-z][A-Za-z.]*)\s*$")
+_PREV_WORD = re.compile(r"([A-Za-z][A-Za-z.]*)\s*$")  # what _prev_word finds
+_LETTERS_DOT = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.")
+
+
+def _prev_word(text: str, lo: int, pos: int) -> tuple[str, int]:
+    """``_PREV_WORD.search(text, lo, pos)`` as (group 1, its start), ("", pos) when
+    there is none, by a walk back over the characters (no search at every position)."""
+    j = pos
+    while j > lo and text[j - 1].isspace():
+        j -= 1
+    i = j
+    while i > lo and text[i - 1] in _LETTERS_DOT:
+        i -= 1
+    while i < j and text[i] == ".":
+        i += 1
+    return (text[i:j], i) if i < j else ("", pos)
+
+
 _HOUR_UNITS = re.compile(r"(?:km|kg|mm|cm|kms|mph|ft|lb|lbs|ml|mw|gw)\b")
 
 
@@ -194,12 +244,35 @@ def _unit_after(text: str, pos: int, stop: int) -> tuple[str, int, bool]:
     return unit, m.end(), unit != low1
 
 
+# The last words of the hedges (a hedge before a number ends with one of them).
+_HEDGE_LAST = frozenset(h.split()[-1] for h in Q.HEDGES)
+
+
 def _hedge(text: str, start: int, floor: int) -> tuple[str, int]:
     lo = max(floor, start - 28)
+    # A cheap necessary condition first (most numbers have no hedge): the word before
+    # the number, blanks and a currency sign between, is the last word of a hedge.
+    p = start
+    while p > lo and (text[p - 1].isspace() or text[p - 1] in "$\u20ac\u00a3"):
+        p -= 1
+    if p - 2 >= lo and text[p - 2 : p] == "US" and text[p : p + 1] == "$":
+        p -= 2
+        while p > lo and text[p - 1].isspace():
+            p -= 1
+    w = p
+    while w > lo and not text[w - 1].isspace() and text[w - 1] != "(":
+        w -= 1
+    last = text[w:p]
+    if last.isascii() and last.lower() not in _HEDGE_LAST:
+        return "", start
     m = _HEDGE_BEFORE.search(text, lo, start)
     if not m:
         return "", start
-    return Q.HEDGES[" ".join(m.group("h").lower().split())], m.start("h")
+    # .get: IGNORECASE also matches non-ASCII look-alikes ("ſome", with a long s)
+    hedge = Q.HEDGES.get(" ".join(m.group("h").lower().split()))
+    if hedge is None:
+        return "", start
+    return hedge, m.start("h")
 
 
 _CURRENCIES = sorted(Q.CURRENCY_SYMBOLS.items(), key=lambda kv: -len(kv[0]))
@@ -225,20 +298,27 @@ def find_quantities(
     exclude: Sequence[tuple[int, int]] = (),
     *,
     original: str | None = None,
+    candidates: Sequence[int] | None = None,
 ) -> tuple[Quantity, ...]:
     """The quantities of ``text[start:end]`` (pass ``Article.view``), in text order.
 
     ``exclude``: spans (e.g. of time expressions) whose numbers are not quantities.
     Strings are sliced from ``original`` (``Article.text``), default ``text``.
+    ``candidates``: when the caller found them already (``normalise``), where the
+    numbers (digit runs) and ``TRIGGER_WORDS`` of ``text[start:end]`` start that
+    follow no alphanumeric character, in text order (the others are glued).
     """
     stop = len(text) if end is None else end
     src = original if original is not None else text
     spans = sorted(exclude)
     span_starts = [s for s, _ in spans]
-    cands = sorted(
-        {m.start() for m in _DIGITS.finditer(text, start, stop)}
-        | {m.start() for m in _WORD_TRIGGER.finditer(text, start, stop)}
-    )
+    if candidates is None:
+        # numbers; number words starting a word (the others are glued, never read)
+        candidates = sorted(
+            {m.start() for m in _DIGITS.finditer(text, start, stop)}
+            | {s for s, _ in word_spans(_WORD_TRIGGER, _WORD_TRIGGER_FAST, text, start, stop)}
+        )
+    cands = candidates
     out: list[Quantity] = []
     last_end = start
     for pos in cands:
@@ -246,7 +326,9 @@ def find_quantities(
             continue
         if _glued(text, pos):
             continue
-        q = _vague(text, pos, stop, start) or _number(text, pos, stop, start, spans, span_starts)
+        # (a vague amount is letters and blanks: never over an ASCII digit)
+        q = None if "0" <= text[pos] <= "9" else _vague(text, pos, stop, start)
+        q = q or _number(text, pos, stop, start, spans, span_starts)
         if q is None:
             continue
         value, unit, hedge, s, e = q
@@ -304,10 +386,10 @@ def _number(
         ):
             return None  # a bare scale word counts only as "a hundred"
         if low == "one":
-            before = _PREV_WORD.search(text, max(floor, pos - 20), pos)
+            before, _ = _prev_word(text, max(floor, pos - 20), pos)
             nxt_m = _WORD_AFTER.match(text, e, stop)
             nxt = nxt_m.group(1).lower() if nxt_m else ""
-            if (before and before.group(1).lower() in Q.ONE_NOT_NUMBER_BEFORE) or (
+            if (before and before.lower() in Q.ONE_NOT_NUMBER_BEFORE) or (
                 nxt in Q.ONE_NOT_NUMBER_AFTER or not nxt
             ):
                 return None
@@ -327,10 +409,10 @@ def _number(
         if unit and _inside(ue - 1, spans, span_starts):
             unit, ue, plural = "", e, False
         e = ue if unit else e
-    before = _PREV_WORD.search(text, max(floor, s - 24), s)
-    prev = before.group(1).lower().rstrip(".") if before else ""
-    if prev in Q.ID_NOUNS or (before and before.group(1) in ("No.", "no.")):
-        return value, prev.rstrip("."), Q.ID_HEDGE, before.start(1) if before else s, m.end()
+    before, before_start = _prev_word(text, max(floor, s - 24), s)
+    prev = before.lower().rstrip(".")
+    if prev in Q.ID_NOUNS or before in ("No.", "no."):
+        return value, prev.rstrip("."), Q.ID_HEDGE, before_start, m.end()
     hedge, hs = _hedge(text, s, floor)
     if (
         m.group("digits")

@@ -65,7 +65,7 @@ import datetime as dt
 import re
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Literal
 
 from crosscheck.records import TimeSpan
@@ -75,7 +75,16 @@ from crosscheck.rules import time as R
 Tense = Literal["past", "future", ""]
 Interval = tuple[dt.date, dt.date]
 
-__all__ = ["RawTime", "Tense", "find_times", "resolve", "resolve_span", "scan", "tense_at"]
+__all__ = [
+    "CAPITAL_TRIGGERS",
+    "RawTime",
+    "Tense",
+    "find_times",
+    "resolve",
+    "resolve_span",
+    "scan",
+    "tense_at",
+]
 
 # --------------------------------------------------------------------------- regex parts
 
@@ -272,6 +281,20 @@ def _opt_int(s: str | None) -> int | None:
     return int(s) if s else None
 
 
+_BLANK = RawTime(start=0, end=0, kind="")
+
+
+def _replace(raw: RawTime, **changes: object) -> RawTime:
+    """``dataclasses.replace(raw, **changes)`` without its per-call introspection (a
+    third of the scan otherwise): RawTime is a plain frozen dataclass with no
+    ``__post_init__``, so copying its ``__dict__`` builds the same record."""
+    new = object.__new__(RawTime)
+    d = new.__dict__
+    d.update(raw.__dict__)
+    d.update(changes)
+    return new
+
+
 def _raw(m: re.Match[str], text: str) -> RawTime | None:
     """Turn one regex match into a RawTime, or None when the context rules it out."""
     g = m.group
@@ -287,13 +310,13 @@ def _raw(m: re.Match[str], text: str) -> RawTime | None:
         start += 1
     end = m.end()
     strong = bool(pre or mod or (ctx and ctx not in _WEAK_CTX))
-    base = RawTime(start=start, end=end, kind="", mod=mod, pre=pre, ctx=ctx)
+    base = _replace(_BLANK, start=start, end=end, mod=mod, pre=pre, ctx=ctx)
     alt = m.lastgroup  # the alternative that matched (its group closes last)
 
     if alt == "iso":
         iy, imo, idd = int(g("iso_y")), int(g("iso_m")), int(g("iso_d"))
         return (
-            replace(base, kind="date", year=iy, month=imo, day=idd)
+            _replace(base, kind="date", year=iy, month=imo, day=idd)
             if _valid(iy, imo, idd)
             else None
         )
@@ -307,8 +330,8 @@ def _raw(m: re.Match[str], text: str) -> RawTime | None:
                 return None
             # "on December 30 and 2 days later": keep the first date alone
             d_end = m.end("mdr_d1") if p == "mdr" else m.end("dmr_m1")
-            return replace(base, end=d_end, kind="date", month=m1, day=d1)
-        return replace(
+            return _replace(base, end=d_end, kind="date", month=m1, day=d1)
+        return _replace(
             base, kind="range", month=m1, day=d1, month2=m2, day2=d2, year2=_opt_int(g(f"{p}_y"))
         )
     if alt in ("md", "dm"):
@@ -319,14 +342,14 @@ def _raw(m: re.Match[str], text: str) -> RawTime | None:
             tok = g("md_m")
             if _is_abbr(tok) or (tok.lower() in R.AMBIGUOUS_MONTHS and not strong):
                 return None
-            return replace(base, end=m.end("md_m"), kind="month", month=mo)
+            return _replace(base, end=m.end("md_m"), kind="month", month=mo)
         if y is not None and not _valid(y, mo, d):
             return None
         if d > 31 or (y is None and not _valid(2000, mo, d)):
             return None
-        return replace(base, kind="date", year=y, month=mo, day=d)
+        return _replace(base, kind="date", year=y, month=mo, day=d)
     if alt == "my":
-        return replace(base, kind="month", year=int(g("my_y")), month=_month(g("my_m")))
+        return _replace(base, kind="month", year=int(g("my_y")), month=_month(g("my_m")))
     if alt == "mon":
         tok = g("mon_m")
         rel = (g("mon_rel") or "").lower()
@@ -337,10 +360,10 @@ def _raw(m: re.Match[str], text: str) -> RawTime | None:
             return None
         if yrel:  # "October last year": the month of the year before the article's
             offset = {"last": -1, "this": 0, "next": 1}[yrel]
-            return replace(base, kind="month", month=_month(tok), n=offset, unit="yrel")
-        return replace(base, kind="month", month=_month(tok), rel=rel)
+            return _replace(base, kind="month", month=_month(tok), n=offset, unit="yrel")
+        return _replace(base, kind="month", month=_month(tok), rel=rel)
     if alt == "dec":
-        return replace(base, kind="decade", year=int(g("dec_y")))
+        return _replace(base, kind="decade", year=int(g("dec_y")))
     if alt == "yrs":
         y1, y2s = int(g("yrs_1")), g("yrs_2")
         y2 = int(y2s) if len(y2s) == 4 else (y1 // 100) * 100 + int(y2s)
@@ -348,7 +371,7 @@ def _raw(m: re.Match[str], text: str) -> RawTime | None:
             return None
         if not strong and _next_word(text, end)[:1].islower() and len(y2s) == 2:
             return None
-        return replace(base, kind="years", year=y1, year2=y2)
+        return _replace(base, kind="years", year=y1, year2=y2)
     if alt == "qtr":
         n_word = g("qtr_n").lower()
         unit = g("qtr_u")
@@ -358,9 +381,9 @@ def _raw(m: re.Match[str], text: str) -> RawTime | None:
         if unit == "half" and n > 2:
             return None
         qrel = (g("qtr_rel") or "").lower()
-        return replace(base, kind="quarter", year=_opt_int(g("qtr_y")), n=n, unit=unit, rel=qrel)
+        return _replace(base, kind="quarter", year=_opt_int(g("qtr_y")), n=n, unit=unit, rel=qrel)
     if alt == "qq":
-        return replace(base, kind="quarter", year=int(g("qq_y")), n=int(g("qq_n")), unit="quarter")
+        return _replace(base, kind="quarter", year=int(g("qq_y")), n=int(g("qq_n")), unit="quarter")
     if alt == "sea":
         season = g("sea_s").lower()
         rel = " ".join((g("sea_rel") or "").lower().split())
@@ -374,7 +397,7 @@ def _raw(m: re.Match[str], text: str) -> RawTime | None:
             prev = text[max(0, m.start("sea_s") - 2) : m.start("sea_s")]
             if prev.strip() and prev.strip()[-1:].isalpha():
                 return None
-        return replace(base, kind="season", year=y, unit=season, rel=rel)
+        return _replace(base, kind="season", year=y, unit=season, rel=rel)
     if alt == "yr":
         if not strong and not g("yr").lower().startswith("the"):
             return None
@@ -383,7 +406,7 @@ def _raw(m: re.Match[str], text: str) -> RawTime | None:
             return None  # "in 2000 airstrikes" (commas stripped from "2,000")
         if text[end : end + 1] in ("%", "-") or text[end : end + 2] in (",0",):
             return None
-        return replace(base, kind="year", year=int(g("yr_y")))
+        return _replace(base, kind="year", year=int(g("yr_y")))
     if alt == "rd":
         phrase = " ".join(g("rd").lower().split())
         if g("rd")[0].isupper() and start > 0:
@@ -392,12 +415,12 @@ def _raw(m: re.Match[str], text: str) -> RawTime | None:
                 return None  # "USA Today"
         for key, off in R.RELATIVE_DAYS.items():
             if phrase.startswith(key):
-                return replace(base, kind="dayrel", n=off)
+                return _replace(base, kind="dayrel", n=off)
         return None
     if alt == "vw":
         key = " ".join(g("vw_k").lower().split())
         lo, hi = R.VAGUE_WINDOWS[key]
-        return replace(base, kind="window", lo=lo, hi=hi)
+        return _replace(base, kind="window", lo=lo, hi=hi)
     if alt == "win":
         rel_word = " ".join(g("win_rel").lower().split()).removeprefix("the ")
         direction = "window_past" if rel_word in ("past", "last", "previous") else "window_next"
@@ -407,18 +430,18 @@ def _raw(m: re.Match[str], text: str) -> RawTime | None:
         key = ("last few " if direction == "window_past" else "next few ") + unit + "s"
         if vague and key in R.VAGUE_WINDOWS:
             lo, hi = R.VAGUE_WINDOWS[key]
-            return replace(base, kind="window", lo=lo, hi=hi)
-        return replace(base, kind="count", n=n, unit=unit, rel=direction) if n else None
+            return _replace(base, kind="window", lo=lo, hi=hi)
+        return _replace(base, kind="count", n=n, unit=unit, rel=direction) if n else None
     if alt == "ru":
         rel_phrase = " ".join(g("ru_rel").lower().split())
         rel = R.RELATIVE_WORDS.get(rel_phrase, "")
         if not rel:
             return None
-        return replace(base, kind="unit", unit=g("ru_u").lower(), rel=rel)
+        return _replace(base, kind="unit", unit=g("ru_u").lower(), rel=rel)
     if alt == "the":
         unit = g("the_u")
         if mod or pre or (unit == "weekend" and ctx in ("over", "at", "during", "on", "for")):
-            return replace(base, kind="unit", unit=unit, rel="the")
+            return _replace(base, kind="unit", unit=unit, rel="the")
         return None
     if alt == "wd":
         wd = R.WEEKDAYS[g("wd_d").lower()]
@@ -432,8 +455,8 @@ def _raw(m: re.Match[str], text: str) -> RawTime | None:
             nxt = _next_word(text, end).lower()
             if after in ("'s", "\u2019s") or nxt in R.DAY_THING_NOUNS:
                 # "after Friday prayers": the day of the prayers, not the days after it
-                base = replace(base, pre="", start=m.start("wd"))
-        return replace(base, kind="weekday", n=wd, rel=rel)
+                base = _replace(base, pre="", start=m.start("wd"))
+        return _replace(base, kind="weekday", n=wd, rel=rel)
     if alt == "cnt":
         n = _count(g("cnt_n"))
         unit = R.COUNT_UNITS[g("cnt_u").lower()]
@@ -441,14 +464,14 @@ def _raw(m: re.Match[str], text: str) -> RawTime | None:
         if not n:
             return None
         if direction == "ago":
-            return replace(base, kind="count", n=n, unit=unit, rel="ago")
+            return _replace(base, kind="count", n=n, unit=unit, rel="ago")
         if direction == "from now":
-            return replace(base, kind="count", n=n, unit=unit, rel="later")
+            return _replace(base, kind="count", n=n, unit=unit, rel="later")
         if ctx in ("in", "within") and not text.startswith(" of", end):
             # "in two weeks" (future only; checked at resolution); "within two weeks"
             rel = "within" if ctx == "within" else "in"
-            base = replace(base, start=m.start("ctx"))  # the context word carries the meaning
-            return replace(base, kind="count", n=n, unit=unit, rel=rel)
+            base = _replace(base, start=m.start("ctx"))  # the context word carries the meaning
+            return _replace(base, kind="count", n=n, unit=unit, rel=rel)
         return None
     return None
 
@@ -497,24 +520,28 @@ def _merge_ranges(raws: list[RawTime], text: str) -> list[RawTime]:
     return out
 
 
-_TRIGGER_CAPS = re.compile(
-    "(?:"
-    + _trie(
-        (
-            *R.MONTHS,
-            *R.MONTH_ABBREVIATIONS,
-            *R.WEEKDAYS,
-            *R.WEEKDAY_ABBREVIATIONS,
-            "today",
-            "tonight",
-            "yesterday",
-            "tomorrow",
-            *R.TRIGGER_PARTS,
-        ),
-        title=True,
+# The capitalised words that hold a time expression ("December", "MONDAY", "Today"):
+# triggers where they start a word.
+CAPITAL_TRIGGERS: tuple[str, ...] = tuple(
+    sorted(
+        {
+            f
+            for w in (
+                *R.MONTHS,
+                *R.MONTH_ABBREVIATIONS,
+                *R.WEEKDAYS,
+                *R.WEEKDAY_ABBREVIATIONS,
+                "today",
+                "tonight",
+                "yesterday",
+                "tomorrow",
+                *R.TRIGGER_PARTS,
+            )
+            for f in (w.capitalize(), w.upper())
+        }
     )
-    + r")\b"
 )
+_TRIGGER_CAPS = re.compile("(?:" + _trie(CAPITAL_TRIGGERS) + r")\b")
 _TRIGGER_YEAR = re.compile(r"19\d\d|20\d\d")
 _BACK_TOKEN = re.compile(r"[A-Za-z0-9]+")
 _PREFIX_WORDS = R.PREFIX_WORDS | frozenset(Q.NUMBER_WORDS)
@@ -522,13 +549,19 @@ _BACK_WINDOW = 48
 _MAX_BACK_TOKENS = 8
 
 
-def _triggers(text: str, start: int, stop: int) -> list[int]:
-    """Positions of the words every time expression contains, sorted."""
-    out: list[int] = []
-    for m in _TRIGGER_CAPS.finditer(text, start, stop):
-        s = m.start()
-        if s == 0 or not text[s - 1].isalnum():
-            out.append(s)
+def _triggers(text: str, start: int, stop: int, capitals: Sequence[int] | None = None) -> list[int]:
+    """Positions of the words every time expression contains, sorted.
+
+    ``capitals``: where the ``CAPITAL_TRIGGERS`` of ``text[start:stop]`` start a
+    word (after no alphanumeric character), when the caller found them already."""
+    if capitals is None:
+        out: list[int] = []
+        for m in _TRIGGER_CAPS.finditer(text, start, stop):
+            s = m.start()
+            if s == 0 or not text[s - 1].isalnum():
+                out.append(s)
+    else:
+        out = list(capitals)
     for m in _TRIGGER_YEAR.finditer(text, start, stop):
         s = m.start()
         if (s == 0 or not text[s - 1].isdigit()) and not text[m.end() : m.end() + 1].isdigit():
@@ -545,31 +578,52 @@ def _triggers(text: str, start: int, stop: int) -> list[int]:
     return sorted(set(out))
 
 
+_ALNUM_ASCII = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+
+
 def _starts(text: str, trigger: int, floor: int) -> list[int]:
     """Where an expression holding the trigger may start: the trigger itself and the
-    starts of the prefix words (or numbers) right before it, leftmost first."""
+    starts of the prefix words (or numbers) right before it, leftmost first.
+
+    The tokens (``_BACK_TOKEN``) of the window before the trigger are read right to
+    left, character by character, up to the first that is no prefix (most often the
+    very first): the window is rarely read whole."""
     lo = max(floor, trigger - _BACK_WINDOW)
-    toks = [(m.start(), m.group()) for m in _BACK_TOKEN.finditer(text, lo, trigger)]
     starts = [trigger]
-    for pos, tok in reversed(toks[-_MAX_BACK_TOKENS:]):
+    j = trigger
+    for _ in range(_MAX_BACK_TOKENS):
+        while j > lo and text[j - 1] not in _ALNUM_ASCII:
+            j -= 1
+        if j == lo:
+            break
+        i = j - 1
+        while i > lo and text[i - 1] in _ALNUM_ASCII:
+            i -= 1
+        tok = text[i:j]
         low = tok.lower()
         if low in _PREFIX_WORDS or tok.isdigit() or low.rstrip("stndrh").isdigit():
-            starts.append(pos)
+            starts.append(i)
         else:
             break
-    if len(toks) and toks[0][0] == lo and lo > 0 and text[lo - 1].isalnum():
-        starts = [s for s in starts if s != lo]  # a word cut by the window
+        j = i
+    if starts[-1] == lo and lo < trigger and lo > 0 and text[lo - 1].isalnum():
+        starts.pop()  # a word cut by the window
     starts.reverse()
     return starts
 
 
-def scan(text: str, start: int = 0, end: int | None = None) -> list[RawTime]:
-    """Every candidate time expression in ``text[start:end]``, in text order."""
+def scan(
+    text: str, start: int = 0, end: int | None = None, *, capitals: Sequence[int] | None = None
+) -> list[RawTime]:
+    """Every candidate time expression in ``text[start:end]``, in text order.
+
+    ``capitals``: where the ``CAPITAL_TRIGGERS`` start a word (after no alphanumeric
+    character), when the caller found them already (``normalise``)."""
     stop = len(text) if end is None else end
     raws: list[RawTime] = []
     last_end = start
     tried = start - 1  # starts are tried once: the same start gives the same match
-    for t in _triggers(text, start, stop):
+    for t in _triggers(text, start, stop, capitals):
         if t < last_end:
             continue
         for p in _starts(text, t, max(last_end, tried + 1)):

@@ -144,3 +144,77 @@ def test_seed_sochi_congress_times() -> None:
                     found.add((name, t.text, str(t.first), str(t.last)))
     for (name, text), (first, last) in wanted.items():
         assert (name, text, first, last) in found
+
+
+# ---- the shared word pass gives each extractor what its own search finds
+
+WORD_PASS_TEXTS = [
+    "In Geneva, Aleppo and Homs at The Hague into Syria",
+    "that In Geneva; intox Moscow; _in Paris; x_ten 5 people",
+    "seven talks, Seven Talks, often tens of thousands, 2017 MH17 1.5 km",
+    "the cease-fire and the CEASE-FIRE; Cease-fire talks on Monday, MONDAY",
+    "\u00e9ten \u00e9talks \u00e9In Geneva, \u0663\u0664 five-year plan",
+    "Today in\tBerlin, the summit; Summitry; December 30, 2016 in Tartus",
+    "",
+    "talks",
+    "In",
+]
+
+
+@pytest.mark.parametrize(
+    "text", WORD_PASS_TEXTS, ids=[f"text{i}" for i in range(len(WORD_PASS_TEXTS))]
+)
+def test_word_pass_matches_each_extractor(text: str) -> None:
+    from crosscheck import events, places, quantities, timex
+
+    found = normalise._words(text)
+    glued = quantities._glued
+    own_numbers = sorted(
+        {m.start() for m in quantities._DIGITS.finditer(text)}
+        | {m.start() for m in quantities._WORD_TRIGGER.finditer(text)}
+    )
+    assert [p for p in found.numbers if not glued(text, p)] == [
+        p for p in own_numbers if not glued(text, p)
+    ]
+    assert found.heads == [m.span() for m in events._LOWER_HEAD.finditer(text)]
+    assert places.candidates_from_words(text, found.cues) == places._candidates(text, 0, len(text))
+    assert timex._triggers(text, 0, len(text), found.time_capitals) == timex._triggers(
+        text, 0, len(text)
+    )
+    own_heads = [m.start() for m in events._CAP_HEAD.finditer(text)]
+    assert [h for h in found.capital_heads if not (h and text[h - 1].isalnum())] == [
+        h for h in own_heads if not (h and text[h - 1].isalnum())
+    ]
+    # and the whole stage gives what the extractors give on their own
+    article = _article(text, dt.date(2017, 11, 1))
+    claim = Claim(
+        claim_id="c",
+        article_id=article.id,
+        kind="narration",
+        content_start=0,
+        content_end=len(text),
+        sentence_start=0,
+        sentence_end=len(text),
+    )
+    (got,) = normalise.normalise(article, [claim])
+    view = article.view
+    assert got.places == places.find_places(view, original=article.text)
+    assert got.events == events.find_events(view, original=article.text)
+    raws = timex.scan(view)
+    assert got.quantities == quantities.find_quantities(
+        view, exclude=[(r.start, r.end) for r in raws], original=article.text
+    )
+
+
+def test_word_pass_lists_share_no_word() -> None:
+    lists = [
+        normalise._TRIGGERS,
+        normalise._HEADS,
+        normalise._CUES,
+        normalise._TIME_CAPITALS,
+        normalise._CAPITAL_HEADS,
+    ]
+    for i, a in enumerate(lists):
+        assert all(w.replace("-", "").isalpha() and w.isascii() for w in a)
+        for b in lists[i + 1 :]:
+            assert not a & b

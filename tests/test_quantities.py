@@ -166,3 +166,13 @@ def test_never_raises_and_slices(text: str) -> None:
 def test_linear_on_adversarial_input(text: str) -> None:
     with deadline(20, "find_quantities on adversarial input"):
         find_quantities(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["ſome 5 people were hurt", "ABOUT 5 people", "\u212aabout 5 people"],
+    ids=["long-s-hedge", "upper-hedge", "kelvin-sign"],
+)
+def test_case_folded_look_alikes_never_raise(text: str) -> None:
+    found = find_quantities(text)
+    assert [q.value for q in found] == [5.0]
