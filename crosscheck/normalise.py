@@ -32,6 +32,7 @@ sentence.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
@@ -151,14 +152,17 @@ def _within(items: Sequence[_T], starts: Sequence[int], start: int, end: int) ->
     return tuple(out)
 
 
+_CLAIM_FIELDS = tuple(f.name for f in dataclasses.fields(Claim))
+
+
 def _with_slots(claim: Claim, slots: dict[str, tuple[object, ...]]) -> Claim:
     """``dataclasses.replace(claim, **slots)`` without its per-call introspection (it is
     the costliest line of the stage otherwise): Claim is a plain frozen dataclass with
-    no ``__post_init__``, so a copy of its ``__dict__`` builds the same record."""
+    ``__slots__`` and no ``__post_init__``, so setting every field builds the same record."""
     new = object.__new__(Claim)
-    fields = claim.__dict__.copy()
-    fields.update(slots)
-    object.__setattr__(new, "__dict__", fields)
+    setattr_ = object.__setattr__
+    for name in _CLAIM_FIELDS:
+        setattr_(new, name, slots[name] if name in slots else getattr(claim, name))
     return new
 
 

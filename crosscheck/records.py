@@ -45,7 +45,7 @@ def iso(d: dt.date | None) -> str:
 # --------------------------------------------------------------------------- ingest / clean
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Zone:
     """A span of the article text with its role.
 
@@ -94,7 +94,7 @@ class Article:
         }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ManifestEntry:
     """What happened to one input file or record: processed, or skipped and why."""
 
@@ -109,7 +109,7 @@ class ManifestEntry:
         return dataclasses.asdict(self)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Skipped:
     """An input that could not become an Article (yielded by ingest instead of one)."""
 
@@ -127,7 +127,7 @@ class Skipped:
 # --------------------------------------------------------------------------- segment
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Sentence:
     article_id: str
     index: int
@@ -143,7 +143,7 @@ class Sentence:
 # --------------------------------------------------------------------------- normalise
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class TimeSpan:
     """A time expression and the inclusive date interval it denotes.
 
@@ -177,7 +177,7 @@ class TimeSpan:
         }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Quantity:
     """A number with its unit and hedge ("about 40 people", "more than 1,000")."""
 
@@ -192,7 +192,7 @@ class Quantity:
         return dataclasses.asdict(self)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Place:
     text: str
     start: int
@@ -203,7 +203,7 @@ class Place:
         return dataclasses.asdict(self)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class EventMention:
     """A named event in a claim's sentence ("the Syrian National Dialogue Congress")."""
 
@@ -248,7 +248,7 @@ CLAIM_COLUMNS: tuple[str, ...] = (
 )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Claim:
     """One claim: who (speaker), how (cue, via, quote type), what (content span).
 
@@ -353,7 +353,7 @@ class EventEntry:
         }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Candidate:
     """A pair of claims that share a block and scored above the cut-off."""
 
@@ -366,7 +366,7 @@ class Candidate:
         return dataclasses.asdict(self)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class FindingValue:
     """The normalised value one claim gives for the finding's slot."""
 
