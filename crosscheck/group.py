@@ -163,7 +163,7 @@ class Groups:
     event_heads: dict[str, str] = field(default_factory=dict)
 
 
-@dataclass
+@dataclass(slots=True)
 class _Ref:
     """One speaker reference of one claim, before merging."""
 

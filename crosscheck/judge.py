@@ -96,7 +96,7 @@ _SPEECH_BEFORE = re.compile(
 # --------------------------------------------------------------------------- per-claim facts
 
 
-@dataclass
+@dataclass(slots=True)
 class _Info:
     claim: Claim
     text: str
@@ -254,7 +254,7 @@ def _resolved(t: TimeSpan | None) -> bool:
     return t is not None and t.first is not None and t.last is not None
 
 
-@dataclass
+@dataclass(slots=True)
 class _TimeValue:
     info: _Info
     current: TimeSpan  # the claim's value (a union when several times are current)
@@ -899,7 +899,7 @@ class _UF:
         return [comps[k] for k in sorted(comps)]
 
 
-@dataclass
+@dataclass(slots=True)
 class _Pair:
     a: _Info
     b: _Info
