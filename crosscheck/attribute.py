@@ -66,7 +66,7 @@ from dataclasses import dataclass
 from typing import overload
 
 from crosscheck.coref import Coref, Resolution
-from crosscheck.records import Article, Claim, QuoteType, Sentence
+from crosscheck.records import Article, Claim, ClaimKind, QuoteType, Sentence
 from crosscheck.rules import events, polarity, speech
 from crosscheck.rules import time as timerules
 
@@ -151,13 +151,20 @@ _CUE_RE_I = re.compile(
     r"(?=[A-Za-z])(?<![\w\-'’])" + _CUE_PATTERN.removeprefix(r"\b(?<![\-'’])"), re.IGNORECASE
 )
 
+# (as a trie: with the full stop after it, at most one abbreviation matches at a
+# place, so the order of the alternatives does not matter)
+assert all(w.isalpha() for w in speech.TITLE_ABBREVIATIONS)
 _ABBREV = (
     "(?:"
-    + "|".join(sorted(speech.TITLE_ABBREVIATIONS, key=len, reverse=True))
-    + r"|No|Ltd|Inc|Corp|Co|vs|Mt|Ft)\."
+    + _alternation(
+        [*speech.TITLE_ABBREVIATIONS, "No", "Ltd", "Inc", "Corp", "Co", "vs", "Mt", "Ft"]
+    )
+    + r")\."
 )
+# (every token opens with a non-space character: the leading lookahead lets the
+# engine skip spaces at once)
 _TOKEN = re.compile(
-    rf"{_ABBREV}|(?:[A-Za-z]\.){{2,}}|[A-Z]\.(?=\s)|\w+(?:[\-'’&]\w+)*|''|``|[^\w\s]"
+    rf"(?=\S)(?:{_ABBREV}|(?:[A-Za-z]\.){{2,}}|[A-Z]\.(?=\s)|\w+(?:[\-'’&]\w+)*|''|``|[^\w\s])"
 )
 _QUOTE_CHARS = '"“”«»„‟'
 _QUOTE_RE = re.compile(r"''|``|[\"“”«»„‟]")
@@ -165,6 +172,8 @@ _OPEN_QUOTES = frozenset("“«„‟`")
 _CLOSE_QUOTES = frozenset("”»")
 _DASHES = frozenset("—–―")
 _DASH_CHAR = re.compile(r"[―—–]|\s-\s")
+# a character every match of _DASH_CHAR holds (found once per article)
+_DASH_MARK = re.compile(r"[―—–\-]")
 _DASH_CREDIT = re.compile(
     r"(?P<q>[\"”“'’]?)\s*(?P<d>[―—–]|\s-)\s*(?P<n>(?:[A-Z][\w.'’\-]*|de|van|von|al|bin|of)"
     r"(?:[ \u00a0](?:[A-Z][\w.'’\-]*|de|van|von|al|bin|of)){0,5})\s*\.?\s*$"
@@ -175,8 +184,15 @@ _DATELINE = re.compile(
     r"[A-Z][A-Z .,'\-]{1,40}(?:\([^()\n]{1,40}\))?\s*[-—–]{1,2}\s+|[A-Z][A-Z .,'\-]{1,40}\([^()\n]{1,40}\)\s+"
 )
 
+# (the leading lookahead on the phrases' first letters finds the same matches, faster)
+assert all(p[:1].isalpha() and p[:1].isascii() for p in polarity.NEGATION_EXCEPTIONS)
 _NEG_EXCEPT = re.compile(
-    r"\b(?:" + "|".join(re.escape(p) for p in polarity.NEGATION_EXCEPTIONS) + r")\b", re.I
+    "(?=["
+    + "".join(sorted({p[0].lower() for p in polarity.NEGATION_EXCEPTIONS}))
+    + r"])\b(?:"
+    + "|".join(re.escape(p) for p in polarity.NEGATION_EXCEPTIONS)
+    + r")\b",
+    re.I,
 )
 # a negator in a window (the reference definition; ``_has_negator`` runs it)
 _NEGATION = re.compile(
@@ -221,25 +237,32 @@ _MONTHS = (
 # What makes an outlet sentence checkable (a narration claim): a date or time word,
 # a number (digits or number words), a named event (capitalised words ending in an
 # event head noun, rules/events.py) or a place after a locative preposition.
+# Each part but the digit opens at a word start (``\b``).
+_CHECKABLE_WORDS = (
+    rf"(?:{_MONTHS})(?!\w)",
+    rf"(?:{'|'.join(sorted(d.capitalize() for d in timerules.WEEKDAYS))})\b",
+    r"(?:" + "|".join(speech.NARRATION_TIME_WORDS + speech.NUMBER_WORDS) + r")\b",
+    # a capitalised word right before an event head: "Dialogue Congress", "Geneva Talks"
+    r"[A-Z][\w\-]* (?:"
+    + "|".join(sorted({h.capitalize() for h in events.EVENT_HEADS}, key=len, reverse=True))
+    + r")\b",
+    r"(?:" + "|".join(speech.PLACE_PREPOSITIONS) + r") (?:the )?[A-Z][a-z]{2,}",
+)
 _CHECKABLE_PARTS = (
     re.compile(r"\d"),
-    re.compile(
-        rf"\b(?:{_MONTHS})(?!\w)|\b(?:{'|'.join(sorted(d.capitalize() for d in timerules.WEEKDAYS))})\b"
-    ),
-    re.compile(r"\b(?:" + "|".join(speech.NARRATION_TIME_WORDS + speech.NUMBER_WORDS) + r")\b"),
-    # a capitalised word right before an event head: "Dialogue Congress", "Geneva Talks"
-    re.compile(
-        r"\b[A-Z][\w\-]* (?:"
-        + "|".join(sorted({h.capitalize() for h in events.EVENT_HEADS}, key=len, reverse=True))
-        + r")\b"
-    ),
-    re.compile(r"\b(?:" + "|".join(speech.PLACE_PREPOSITIONS) + r") (?:the )?[A-Z][a-z]{2,}"),
+    re.compile(rf"\b{_CHECKABLE_WORDS[0]}|\b{_CHECKABLE_WORDS[1]}"),
+    *(re.compile(rf"\b{w}") for w in _CHECKABLE_WORDS[2:]),
 )
+# The parts as one alternation: it has a match in a window exactly when one of the
+# parts has, and one scan of the window costs less than five. Every part opens with
+# a word character (a digit or a letter): the leading lookahead lets the engine
+# reject the other positions at once.
+_CHECKABLE = re.compile(r"(?=\w)(?:\d|\b(?:" + "|".join(_CHECKABLE_WORDS) + "))")
 
 
 def _checkable(view: str, start: int, end: int) -> bool:
     """Does ``view[start:end]`` carry a date, number, named event or place?"""
-    return any(rx.search(view, start, end) is not None for rx in _CHECKABLE_PARTS)
+    return _CHECKABLE.search(view, start, end) is not None
 
 
 # =========================================================================== word sets
@@ -255,9 +278,11 @@ _PREMOD = frozenset(speech.CUE_PREMODIFIERS)
 _ADJUNCT = frozenset(w for w in speech.ADJUNCT_STARTERS if " " not in w)
 # a discourse marker followed by a comma ("Moreover, ", "On Tuesday, ") or one of the
 # connectives that need none ("Moreover the ...", "But ...")
+# (the markers as a trie: the markers that match at a place are prefixes of one
+# another, and the trie, like the longest-first alternation, tries them longest first)
 _DISCOURSE_RE = re.compile(
     r"(?i:"
-    + "|".join(re.escape(m) for m in sorted(speech.DISCOURSE_MARKERS, key=len, reverse=True))
+    + _alternation(speech.DISCOURSE_MARKERS)
     + r")\s*,\s*|(?i:moreover|however|meanwhile|furthermore|but|and|also)\s+"
 )
 _ADDRESSEE_CHANNELS = frozenset(speech.ADDRESSEE_CHANNELS)
@@ -274,7 +299,7 @@ _ROLE_MODIFIERS = frozenset(speech.ROLE_MODIFIERS)
 _COLON_LABELS = frozenset(speech.COLON_LABELS)
 _TITLE_WORD = re.compile(r"[A-Za-z][\w'’\-]*")
 _LOWER_CONTENT_WORD = re.compile(
-    r"(?<![\w'’\-])(?!(?:a|an|the|and|or|but|nor|of|in|on|at|to|for|by|with|from|as|vs|via|per|"
+    r"(?=[a-z])(?<![\w'’\-])(?!(?:a|an|the|and|or|but|nor|of|in|on|at|to|for|by|with|from|as|vs|via|per|"
     r"into|onto|over)(?![\w'’\-]))[a-z][\w'’\-]*"
 )
 _TITLE_SMALL = frozenset(
@@ -369,16 +394,33 @@ _PREPOSITIONS = frozenset(
 _BARE_CLAUSE = frozenset(speech.BARE_CLAUSE_LEMMAS)
 _INTENTION = frozenset(speech.INTENTION_LEMMAS)
 # a finite verb early in a complement: "(the plan) failed", "(he) is", "(they) will"
+# fmt: off
+_FINITE_WORDS: tuple[str, ...] = (
+    "is", "was", "are", "were", "has", "have", "had", "will", "would", "can", "could",
+    "should", "may", "might", "must", "does", "did", "do", "wo", "ca", "won't", "can't",
+    "isn't", "wasn't", "aren't", "weren't", "hasn't", "haven't", "didn't", "doesn't", "don't",
+    "remains", "continues", "needs", "wants", "seems", "looks", "goes", "makes", "takes",
+    "gets", "knows", "means", "works", "comes", "gives", "shows", "plans", "supports", "lacks",
+    "deserves", "believes", "thinks", "says", "tells", "keeps", "holds", "faces", "leads",
+    "runs", "puts", "owes", "pays", "helps", "hopes", "intends", "expects", "exists", "stands",
+)
+# fmt: on
+_FINITE_FORMS = r"[a-z]+ed|[a-z]+['’](?:s|re|ll|d|ve)|[a-z]+n['’]t"
 _FINITE = (
-    r"(?:is|was|are|were|has|have|had|will|would|can|could|should|may|might|must|does|did|do|"
-    r"wo|ca|won't|can't|isn't|wasn't|aren't|weren't|hasn't|haven't|didn't|doesn't|don't|"
-    r"remains|continues|needs|wants|seems|looks|goes|makes|takes|gets|knows|means|works|"
-    r"comes|gives|shows|plans|supports|lacks|deserves|believes|thinks|says|tells|keeps|"
-    r"holds|faces|leads|runs|puts|owes|pays|helps|hopes|intends|expects|exists|stands|"
-    r"[a-z]+ed|[a-z]+['’](?:s|re|ll|d|ve)|[a-z]+n['’]t|" + "|".join(speech.IRREGULAR_PASTS) + ")"
+    "(?:"
+    + "|".join(_FINITE_WORDS)
+    + "|"
+    + _FINITE_FORMS
+    + "|"
+    + "|".join(speech.IRREGULAR_PASTS)
+    + ")"
 )
 _CLAUSE_VERB = re.compile(rf"(?:[^\s.;:!?]+\s+){{1,8}}?[\"“”'‘’]?{_FINITE}\b", re.I)
-_HAS_VERB = re.compile(rf"\b{_FINITE}\b", re.I)
+# the same words as a trie (``_HAS_VERB`` is only asked whether there is a match,
+# which does not depend on the order of the alternatives): about 3 times faster
+_HAS_VERB = re.compile(
+    rf"\b(?:{_FINITE_FORMS}|{_alternation([*_FINITE_WORDS, *speech.IRREGULAR_PASTS])})\b", re.I
+)
 _ADJUNCT_THEN_MORE = re.compile(
     r"(?:in|at|on|during|via)\s[^,;:\"“”]{1,50},\s+(?:and|but)\s+[\w'’\-]+\s+[\w'’\-]+\s+[\w'’\-]+"
 )
@@ -488,6 +530,24 @@ _TIME_ADJUNCT = re.compile(
 )
 
 
+# small patterns of the analysis, compiled once
+# an appositive running to the end: ", a South Florida-based president of ..."
+_APPOSITIVE_TO_END = re.compile(
+    r",\s+(?:(?:a|an|the|his|her|their|its)\s+)[^,;:\"“”]{2,160}?(?=[.!?]?\s*$|,\s+(?:adding|saying|who|noting)\b)"
+)
+_SPACE_THAT = re.compile(r"\s+that\b")
+_SPACE_BY = re.compile(r"\s+by\b")
+_VIA_PREPOSITION = re.compile(r"(?:,\s*)?(?:in|at|during|on|to|via|through|over)\s+")
+_FIRST_WORD = re.compile(r"[\w'’\-]+")
+_WORD = re.compile(r"\w+")
+_THAT = re.compile(r"\bthat\b")
+_SOURCE_PREPOSITION = re.compile(r"\s+(?:from|by|of)\s+")
+# a transcript speaker: "NAME: content" at the start of a paragraph
+_COLON_SPEAKER = re.compile(
+    r"[\"“'‘]?\s*((?:[A-Z][\w.'’\-]*|de|van|von|al|bin)(?:[ \u00a0](?:[A-Z][\w.'’\-]*|de|van|von|al|bin|of|the)){0,5}):\s+\S"
+)
+
+
 # =========================================================================== helpers
 
 
@@ -515,7 +575,7 @@ def _offsetless_tok(text: str) -> _Tok:
 
 def _last_tokens(view: str, start: int, end: int, n: int = 4) -> list[_Tok]:
     """The last ``n`` tokens before ``end`` (offsets are not needed by callers)."""
-    return [_offsetless_tok(t) for t in _TOKEN.findall(view, start, end)[-n:]]
+    return list(map(_offsetless_tok, _TOKEN.findall(view, start, end)[-n:]))
 
 
 class _Toks(Sequence[_Tok]):
@@ -526,7 +586,7 @@ class _Toks(Sequence[_Tok]):
 
     def __init__(self, matches: list[re.Match[str]]) -> None:
         self._matches = matches
-        self._made: dict[int, _Tok] = {}
+        self._made: list[_Tok | None] = [None] * len(matches)
 
     def __len__(self) -> int:
         return len(self._matches)
@@ -540,17 +600,21 @@ class _Toks(Sequence[_Tok]):
     def __getitem__(self, i: int | slice) -> _Tok | list[_Tok]:
         if isinstance(i, slice):
             return [self[j] for j in range(*i.indices(len(self._matches)))]
+        made = self._made
         if i < 0:
-            i += len(self._matches)
-        tok = self._made.get(i)
+            i += len(made)
+            if i < 0:
+                m = self._matches[i]  # IndexError, or wraps like a list
+                return _Tok(m.start(), m.end(), m.group())
+        tok = made[i]
         if tok is None:
             m = self._matches[i]
-            tok = self._made[i] = _Tok(m.start(), m.end(), m.group())
+            tok = made[i] = _Tok(m.start(), m.end(), m.group())
         return tok
 
     def position(self, tok: _Tok) -> int:
         """The index of a token of this window, or -1."""
-        for i, made in self._made.items():
+        for i, made in enumerate(self._made):
             if made is tok:
                 return i
         return -1
@@ -791,16 +855,28 @@ class _Extractor:
         self.quotes = self._pair_quotes()
         self.quote_starts = [q[0] for q in self.quotes]
         self._qf: dict[tuple[int, int], float] = {}
+        self.dash_marks: list[int] | None = None
         self.coref = Coref(self.view, [(s.start, s.end) for s in self.sentences])
         # cue candidates: one pass of the lexicon regex over the whole text, and a
         # case-insensitive pass over headline-style lines ("Baker Says ...")
         self.cue_matches: dict[int, list[re.Match[str]]] = {}
         self.headline_like: set[int] = set()
-        for m in _CUE_RE.finditer(self.view):
-            si = self.sentence_at(m.start())
-            sent = self.sentences[si] if self.sentences else None
-            if sent is not None and sent.start <= m.start() and m.end() <= sent.end:
-                self.cue_matches.setdefault(si, []).append(m)
+        # (the matches come in text order: the sentence of each is found by walking
+        # the sentence list along with them)
+        sentences = self.sentences
+        n_sent = len(sentences)
+        si = 0
+        for m in _CUE_RE.finditer(self.view) if sentences else ():
+            pos = m.start()
+            while si + 1 < n_sent and sentences[si + 1].start <= pos:
+                si += 1
+            sent = sentences[si]
+            if sent.start <= pos and m.end() <= sent.end:
+                found = self.cue_matches.get(si)
+                if found is None:
+                    self.cue_matches[si] = [m]
+                else:
+                    found.append(m)
         for si, sent in enumerate(self.sentences):
             if sent.zone == "headline" or self.title_case(sent):
                 self.headline_like.add(si)
@@ -826,12 +902,18 @@ class _Extractor:
         v = self.view
         spans: list[tuple[int, int]] = []
         # the lines holding a quotation mark (most lines hold none)
-        lines: set[tuple[int, int]] = set()
+        # (one pass over the text; no mark spans a line break, so the marks of a
+        # line are those a pass over the line alone would find)
+        by_line: list[tuple[int, int, list[re.Match[str]]]] = []
+        line_end = -1
         for m in _QUOTE_RE.finditer(v):
-            lines.add(self.line_span(m.start()))
-        for ls, le in sorted(lines):
+            if m.start() >= line_end:
+                ls, line_end = self.line_span(m.start())
+                by_line.append((ls, line_end, []))
+            by_line[-1][2].append(m)
+        for ls, le, marks in by_line:
             open_at = -1
-            for m in _QUOTE_RE.finditer(v, ls, le):
+            for m in marks:
                 i, j = m.start(), m.end()
                 ch = m.group()
                 prev = v[i - 1] if i > ls else " "
@@ -1024,10 +1106,7 @@ class _Extractor:
         # appositive running to the end: ", a South Florida-based president of ..."
         if appositive:
             rest = self.view[out_end:limit]
-            m = re.match(
-                r",\s+(?:(?:a|an|the|his|her|their|its)\s+)[^,;:\"“”]{2,160}?(?=[.!?]?\s*$|,\s+(?:adding|saying|who|noting)\b)",
-                rest,
-            )
+            m = _APPOSITIVE_TO_END.match(rest)
             if m:
                 out_end = out_end + m.end()
         return start, out_end
@@ -1247,18 +1326,18 @@ class _Extractor:
         low = word.lower()
         if not headline and self.quote_containing(ws) is not None:
             return None  # speech reported inside someone else's quotation
-        before = _last_tokens(v, max(s, ws - 40), ws)
-        prev = before[-1] if before else None
-        prev2 = before[-2] if len(before) > 1 else None
         after = v[we : min(e, we + 12)]
-        pl = prev.low if prev is not None else ""
+        # the words before the cue, read only when a test needs them
+        before: list[_Tok] | None = None
         # attribution noun + that: "the claim that", "his warning that"
-        if (
-            low in _NOUNS
-            and re.match(r"\s+that\b", after)
-            and not (low in _CUE_FORMS and _subjectish(prev, prev2))
-        ):
-            return _Hit(ws, we, "noun", low, si)
+        if low in _NOUNS and _SPACE_THAT.match(after):
+            if low not in _CUE_FORMS:
+                return _Hit(ws, we, "noun", low, si)
+            before = _last_tokens(v, max(s, ws - 40), ws)
+            if not _subjectish(
+                before[-1] if before else None, before[-2] if len(before) > 1 else None
+            ):
+                return _Hit(ws, we, "noun", low, si)
         if low not in _CUE_FORMS:
             return None
         if not headline and word[:1].isupper():
@@ -1273,6 +1352,11 @@ class _Extractor:
                 cue_e = pe
         if lemma in _PARTICLE_REQUIRED and cue_e == we:
             return None
+        if before is None:
+            before = _last_tokens(v, max(s, ws - 40), ws)
+        prev = before[-1] if before else None
+        prev2 = before[-2] if len(before) > 1 else None
+        pl = prev.low if prev is not None else ""
         if prev is None:
             return _Hit(ws, cue_e, cls, lemma, si)
         if pl in _DETERMINERS or pl in _POSSESSIVES:
@@ -1307,7 +1391,7 @@ class _Extractor:
             and not _subjectish(prev, prev2)
         ):
             return None  # "Federal and state officials", "Republican claims", "the plan"
-        if low != lemma and low.endswith("ed") and re.match(r"\s+by\b", after) and not passive_aux:
+        if low != lemma and low.endswith("ed") and _SPACE_BY.match(after) and not passive_aux:
             return None  # reduced passive: "a candidate endorsed by dozens of papers"
         if (
             low != lemma
@@ -1321,7 +1405,7 @@ class _Extractor:
         if low.endswith("ing") and (
             (pl in _PREPOSITIONS and cls != "speech")
             or pl in _OBJECT_PRONOUNS
-            or re.match(r"\s+by\b", after)
+            or _SPACE_BY.match(after)
         ):
             return None  # gerund: "for refusing to testify", "without them knowing"
         if low in _PARTICIPLE_ONLY and not (
@@ -1526,7 +1610,7 @@ class _Extractor:
 
     def _via_text(self, start: int, end: int) -> str:
         v = self.view
-        m = re.match(r"(?:,\s*)?(?:in|at|during|on|to|via|through|over)\s+", v[start:end])
+        m = _VIA_PREPOSITION.match(v[start:end])
         if m:
             start += m.end()
         return self.text[start:end].strip(" ,")
@@ -1547,7 +1631,7 @@ class _Extractor:
         rest = v[pos:e]
         rest_l = rest.lstrip(" ,:")
         off = pos + (len(rest) - len(rest_l))
-        first_word = re.match(r"[\w'’\-]+", rest_l)
+        first_word = _FIRST_WORD.match(rest_l)
         fw = first_word.group().lower() if first_word else ""
         words_after = len(rest_l[:200].split())
         left_end = hit.region_s
@@ -1718,8 +1802,8 @@ class _Extractor:
         after_pos = np[1]
         rest = v[after_pos:e]
         lead = self.strip_front(s, hit.cue_s)
-        has_before = len(re.findall(r"\w+", v[lead : hit.cue_s])) >= 2
-        has_after = len(re.findall(r"\w+", rest)) >= 2
+        has_before = len(_WORD.findall(v[lead : hit.cue_s])) >= 2
+        has_after = len(_WORD.findall(rest)) >= 2
         if (
             has_before
             and has_after
@@ -1771,9 +1855,9 @@ class _Extractor:
             elif t.low.endswith(("'s", "’s")) and t.cap:
                 span, _, _ = self.subject_left(toks, k)
                 subj = span or (t.start, t.end)
-        that = re.search(r"\bthat\b", v[hit.cue_e : min(e, hit.cue_e + 120)])
+        that = _THAT.search(v[hit.cue_e : min(e, hit.cue_e + 120)])
         if subj is None:
-            m = re.match(r"\s+(?:from|by|of)\s+", v[hit.cue_e : hit.cue_e + 8])
+            m = _SOURCE_PREPOSITION.match(v[hit.cue_e : hit.cue_e + 8])
             if m and that is not None:
                 np = self.np_right(hit.cue_e + m.end(), hit.cue_e + that.start(), appositive=False)
                 if np is not None:
@@ -1795,10 +1879,7 @@ class _Extractor:
         ls, le = self.line_span(sent.start)
         if sent.start - ls > 3:
             return None
-        m = re.match(
-            r"[\"“'‘]?\s*((?:[A-Z][\w.'’\-]*|de|van|von|al|bin)(?:[ \u00a0](?:[A-Z][\w.'’\-]*|de|van|von|al|bin|of|the)){0,5}):\s+\S",
-            v[sent.start : min(sent.end, sent.start + 80)],
-        )
+        m = _COLON_SPEAKER.match(v[sent.start : min(sent.end, sent.start + 80)])
         if not m:
             return None
         name = m.group(1)
@@ -1829,6 +1910,11 @@ class _Extractor:
         sent = self.sentences[si]
         v = self.view
         tail = max(sent.start, sent.end - 90)
+        if self.dash_marks is None:
+            self.dash_marks = [m.start() for m in _DASH_MARK.finditer(v)]
+        k = bisect.bisect_left(self.dash_marks, tail)
+        if k == len(self.dash_marks) or self.dash_marks[k] >= sent.end:
+            return None  # no dash in the tail
         if not _DASH_CHAR.search(v, tail, sent.end):
             return None
         m = _DASH_CREDIT.search(v, tail, sent.end)
@@ -2018,7 +2104,7 @@ class _Extractor:
 
     def run(self) -> tuple[Claim, ...]:
         text = self.text
-        drafts: list[dict[str, object]] = []
+        drafts: list[_Draft] = []
         voiced: set[int] = set()  # sentences that carry (or continue) a claim
         reported: set[int] = set()  # sentences that report speech: no narration
         inside: set[int] = set()  # sentences swallowed by an earlier claim's content
@@ -2026,13 +2112,12 @@ class _Extractor:
         for si, sent in enumerate(self.sentences):
             if si in inside:
                 continue
-            kind = "headline" if sent.zone == "headline" else "attributed"
+            kind: ClaimKind = "headline" if sent.zone == "headline" else "attributed"
             made = False
             for h in self.sentence_hits(si):
                 if h.content is None or h.subj is None:
                     continue
-                fields = self.hit_fields(h, kind, sent, si)
-                drafts.append(fields)
+                drafts.append(self.hit_fields(h, kind, sent, si))
                 made = True
                 if h.cls in _VOICE_CLASSES:
                     voiced.add(si)
@@ -2065,17 +2150,11 @@ class _Extractor:
             if ce - cs < 12 or not _checkable(self.view, cs, ce):
                 continue
             drafts.append(self.outlet_fields("narration", sent, cs, ce, si))
-        drafts.sort(key=_draft_order)
+        drafts.sort(key=_Draft.order)
         claims: list[Claim] = []
         seen: set[tuple[object, ...]] = set()
         for f in drafts:
-            key = (
-                f["kind"],
-                f["content_start"],
-                f["content_end"],
-                f["speaker_start"],
-                f["cue_start"],
-            )
+            key = (f.kind, f.content_start, f.content_end, f.speaker_start, f.cue_start)
             if key in seen:
                 continue
             seen.add(key)
@@ -2083,38 +2162,34 @@ class _Extractor:
         del text
         return tuple(claims)
 
-    def hit_fields(self, h: _Hit, kind: str, sent: Sentence, si: int) -> dict[str, object]:
+    def hit_fields(self, h: _Hit, kind: ClaimKind, sent: Sentence, si: int) -> _Draft:
         assert h.subj is not None and h.content is not None
-        text = self.text
         ss, se = h.subj
-        mention = text[ss:se]
-        res = self.resolve(h, mention, ss)
+        res = self.resolve(h, self.text[ss:se], ss)
         ent = res.entity
         self.coref.note(ss, ent, speaker=True)
         cs, ce = h.content
         span_s = min(h.span_s, sent.start)
-        return {
-            "kind": kind,
-            "speaker": mention,
-            "speaker_name": ent.name,
-            "speaker_role": ent.role,
-            "speaker_type": ent.type or "person",
-            "speaker_start": ss,
-            "speaker_end": se,
-            "cue": text[h.cue_s : h.cue_e],
-            "cue_start": h.cue_s,
-            "cue_end": h.cue_e,
-            "via": h.via,
-            "quote": self.quote_type(cs, ce),
-            "resolved": res.resolved,
-            "negated": self.negated(cs, ce),
-            "content_start": cs,
-            "content_end": ce,
-            "sentence_start": span_s,
-            "sentence_end": max(h.span_e, sent.end),
-            "sentence_index": self.sentence_at(span_s),
-            "_cls": h.cls,
-        }
+        return _Draft(
+            kind,
+            ent.name,
+            ent.role,
+            ent.type or "person",
+            ss,
+            se,
+            h.cue_s,
+            h.cue_e,
+            h.via,
+            self.quote_type(cs, ce),
+            res.resolved,
+            self.negated(cs, ce),
+            cs,
+            ce,
+            span_s,
+            max(h.span_e, sent.end),
+            self.sentence_at(span_s),
+            h.cls,
+        )
 
     def note_subject(self, sent: Sentence) -> None:
         """Remember a sentence's capitalised subject, so a later "he" can refer to it
@@ -2125,12 +2200,12 @@ class _Extractor:
             self.coref.note_subject(m.start(), m.end())
 
     def leading_quotes(
-        self, anchors: Sequence[dict[str, object]], voiced: set[int], out: list[dict[str, object]]
+        self, anchors: Sequence[_Draft], voiced: set[int], out: list[_Draft]
     ) -> None:
         """A quotation that opens a paragraph and is attributed only at the end of a
         later sentence ('"A." "B," X said.'): the claim's content starts at A."""
-        by_start = sorted(anchors, key=lambda d: _int(d["content_start"]))
-        starts = [_int(d["content_start"]) for d in by_start]
+        by_start = sorted(anchors, key=lambda d: d.content_start)
+        starts = [d.content_start for d in by_start]
         for si in range(len(self.sentences) - 1, -1, -1):
             sent = self.sentences[si]
             if si in voiced or sent.zone != "body":
@@ -2141,7 +2216,7 @@ class _Extractor:
             if k >= len(by_start):
                 continue
             anchor = by_start[k]
-            a_start = _int(anchor["content_start"])
+            a_start = anchor.content_start
             a_sent = self.sentence_at(a_start)
             if a_sent != si + 1 or self.line_of(a_start) != self.line_of(sent.start):
                 continue
@@ -2153,25 +2228,23 @@ class _Extractor:
             if FLOATING_CLAIMS:
                 out.append(self.float_fields(anchor, cs, ce, sent.start, sent.end, si))
             else:
-                anchor["content_start"] = cs
-                anchor["sentence_start"] = min(_int(anchor["sentence_start"]), sent.start)
-                anchor["sentence_index"] = si
+                anchor.content_start = cs
+                anchor.sentence_start = min(anchor.sentence_start, sent.start)
+                anchor.sentence_index = si
             starts[k] = cs
             voiced.add(si)
 
-    def floating(
-        self, drafts: Sequence[dict[str, object]], voiced: set[int]
-    ) -> list[dict[str, object]]:
+    def floating(self, drafts: Sequence[_Draft], voiced: set[int]) -> list[_Draft]:
         """Fully quoted sentences without a cue, right after an attributed claim in
         the same or the next paragraph: claims of their own with the inherited
         speaker and cue (``resolved=True``) when ``FLOATING_CLAIMS`` is on, else
         they extend that claim's content."""
         anchors = sorted(
-            (d for d in drafts if d["kind"] == "attributed" and d["_cls"] in _VOICE_CLASSES),
-            key=lambda d: _int(d["content_end"]),
+            (d for d in drafts if d.kind == "attributed" and d.cls in _VOICE_CLASSES),
+            key=lambda d: d.content_end,
         )
-        ends = [_int(d["content_end"]) for d in anchors]
-        out: list[dict[str, object]] = []
+        ends = [d.content_end for d in anchors]
+        out: list[_Draft] = []
         self.leading_quotes(anchors, voiced, out)
         for si, sent in enumerate(self.sentences):
             if si in voiced or sent.zone != "body":
@@ -2185,13 +2258,13 @@ class _Extractor:
             # Y was called to testify. "B."': B continues X, not the nested "called")
             line0 = self.line_of(sent.start)
             for j in range(k, max(-1, k - 4), -1):
-                if self.line_of(max(_int(anchors[j]["content_end"]) - 1, 0)) != line0:
+                if self.line_of(max(anchors[j].content_end - 1, 0)) != line0:
                     break
-                if anchors[j]["quote"] in ("direct", "partial"):
+                if anchors[j].quote in ("direct", "partial"):
                     k = j
                     break
             anchor = anchors[k]
-            a_end = _int(anchor["content_end"])
+            a_end = anchor.content_end
             a_line = self.line_of(max(a_end - 1, 0))
             line = self.line_of(sent.start)
             if line - a_line > 2 or not self.lines_between_empty(a_line, line):
@@ -2212,30 +2285,34 @@ class _Extractor:
             if FLOATING_CLAIMS:
                 out.append(self.float_fields(anchor, cs, ce, sent.start, span_e, si))
             else:
-                anchor["content_end"] = ce
-                anchor["sentence_end"] = max(_int(anchor["sentence_end"]), span_e)
+                anchor.content_end = ce
+                anchor.sentence_end = max(anchor.sentence_end, span_e)
         return out
 
-    def float_fields(
-        self, anchor: dict[str, object], cs: int, ce: int, ss: int, se: int, si: int
-    ) -> dict[str, object]:
+    def float_fields(self, anchor: _Draft, cs: int, ce: int, ss: int, se: int, si: int) -> _Draft:
         """A run-on quotation as a claim of its own: the anchor's speaker, mention and
         cue, its own content and sentence, ``resolved=True``."""
-        fields = dict(anchor)
-        fields.update(
-            {
-                "quote": "direct",
-                "resolved": True,
-                "negated": self.negated(cs, ce),
-                "content_start": cs,
-                "content_end": ce,
-                "sentence_start": ss,
-                "sentence_end": se,
-                "sentence_index": si,
-                "_cls": "float",
-            }
+        a = anchor
+        return _Draft(
+            a.kind,
+            a.speaker_name,
+            a.speaker_role,
+            a.speaker_type,
+            a.speaker_start,
+            a.speaker_end,
+            a.cue_start,
+            a.cue_end,
+            a.via,
+            "direct",
+            True,
+            self.negated(cs, ce),
+            cs,
+            ce,
+            ss,
+            se,
+            si,
+            "float",
         )
-        return fields
 
     def lines_between_empty(self, a: int, b: int) -> bool:
         """True when the lines strictly between line ``a`` and line ``b`` are blank."""
@@ -2249,31 +2326,28 @@ class _Extractor:
                 return False
         return True
 
-    def outlet_fields(
-        self, kind: str, sent: Sentence, cs: int, ce: int, si: int
-    ) -> dict[str, object]:
-        return {
-            "kind": kind,
-            "speaker": self.article.outlet,
-            "speaker_name": self.article.outlet,
-            "speaker_role": "",
-            "speaker_type": "outlet",
-            "speaker_start": None,
-            "speaker_end": None,
-            "cue": "",
-            "cue_start": None,
-            "cue_end": None,
-            "via": "",
-            "quote": "none",
-            "resolved": False,
-            "negated": self.negated(cs, ce),
-            "content_start": cs,
-            "content_end": ce,
-            "sentence_start": sent.start,
-            "sentence_end": sent.end,
-            "sentence_index": si,
-            "_cls": kind,
-        }
+    def outlet_fields(self, kind: ClaimKind, sent: Sentence, cs: int, ce: int, si: int) -> _Draft:
+        outlet = self.article.outlet
+        return _Draft(
+            kind,
+            outlet,
+            "",
+            "outlet",
+            None,
+            None,
+            None,
+            None,
+            "",
+            "none",
+            False,
+            self.negated(cs, ce),
+            cs,
+            ce,
+            sent.start,
+            sent.end,
+            si,
+            kind,
+        )
 
     def resolve(self, hit: _Hit, mention: str, pos: int) -> Resolution:
         if hit.mode == "rel" and hit.antecedent is not None:
@@ -2307,29 +2381,27 @@ class _Extractor:
         seg = _NEG_EXCEPT.sub(" ", self.view[cs:ce])
         return _has_negator(seg, 0, len(seg))
 
-    def make_claim(self, n: int, f: dict[str, object]) -> Claim:
+    def make_claim(self, n: int, f: _Draft) -> Claim:
         a = self.article
         text = self.text
-        cs, ce = _int(f["content_start"]), _int(f["content_end"])
+        cs, ce = f.content_start, f.content_end
         # the sentence span always covers the content (a quotation running over
         # several sentences widens it to the sentences it spans)
-        ss = min(_int(f["sentence_start"]), cs)
-        se = max(_int(f["sentence_end"]), ce)
-        sp_s = f["speaker_start"]
-        sp_e = f["speaker_end"]
-        cue_s = f["cue_start"]
-        cue_e = f["cue_end"]
-        speaker = str(f["speaker"])
-        if isinstance(sp_s, int) and isinstance(sp_e, int):
-            speaker = text[sp_s:sp_e]
-        cue = str(f["cue"])
-        if isinstance(cue_s, int) and isinstance(cue_e, int):
-            cue = text[cue_s:cue_e]
-        stype = str(f["speaker_type"])
+        ss = min(f.sentence_start, cs)
+        se = max(f.sentence_end, ce)
+        sp_s = f.speaker_start
+        sp_e = f.speaker_end
+        cue_s = f.cue_start
+        cue_e = f.cue_end
+        # a mention's speaker and cue are the text at their offsets; the outlet
+        # speaks without a mention
+        speaker = text[sp_s:sp_e] if sp_s is not None and sp_e is not None else a.outlet
+        cue = text[cue_s:cue_e] if cue_s is not None and cue_e is not None else ""
+        stype = f.speaker_type
         return Claim(
             claim_id=f"{a.id}:{n:03d}",
             article_id=a.id,
-            kind=f["kind"],  # type: ignore[arg-type]
+            kind=f.kind,
             content_start=cs,
             content_end=ce,
             sentence_start=ss,
@@ -2340,19 +2412,19 @@ class _Extractor:
             published=a.published,
             date_source=a.date_source,
             speaker=speaker,
-            speaker_name=str(f["speaker_name"]),
-            speaker_role=str(f["speaker_role"]),
+            speaker_name=f.speaker_name,
+            speaker_role=f.speaker_role,
             speaker_type=stype if stype in _SPEAKER_TYPES else "",  # type: ignore[arg-type]
-            speaker_start=sp_s if isinstance(sp_s, int) else None,
-            speaker_end=sp_e if isinstance(sp_e, int) else None,
+            speaker_start=sp_s,
+            speaker_end=sp_e,
             cue=cue,
-            cue_start=cue_s if isinstance(cue_s, int) else None,
-            cue_end=cue_e if isinstance(cue_e, int) else None,
-            via=str(f["via"]),
-            quote=f["quote"],  # type: ignore[arg-type]
-            resolved=bool(f["resolved"]),
-            negated=bool(f["negated"]),
-            sentence_index=_int(f["sentence_index"]),
+            cue_start=cue_s,
+            cue_end=cue_e,
+            via=f.via,
+            quote=f.quote,
+            resolved=f.resolved,
+            negated=f.negated,
+            sentence_index=f.sentence_index,
         )
 
 
@@ -2380,19 +2452,80 @@ NESTED_IN_BACKWARD = True
 FLOATING_CLAIMS = True
 
 
-def _int(value: object) -> int:
-    assert isinstance(value, int)
-    return value
+class _Draft:
+    """A claim before numbering: its fields, the offsets of its speaker mention and
+    cue (None for the outlet's own claims) and the class of the cue that made it."""
 
-
-def _draft_order(f: dict[str, object]) -> tuple[int, int, int, str]:
-    cue = f["cue_start"]
-    return (
-        _int(f["sentence_start"]),
-        _int(f["content_start"]),
-        cue if isinstance(cue, int) else -1,
-        str(f["kind"]),
+    __slots__ = (
+        "cls",
+        "content_end",
+        "content_start",
+        "cue_end",
+        "cue_start",
+        "kind",
+        "negated",
+        "quote",
+        "resolved",
+        "sentence_end",
+        "sentence_index",
+        "sentence_start",
+        "speaker_end",
+        "speaker_name",
+        "speaker_role",
+        "speaker_start",
+        "speaker_type",
+        "via",
     )
+
+    def __init__(
+        self,
+        kind: ClaimKind,
+        speaker_name: str,
+        speaker_role: str,
+        speaker_type: str,
+        speaker_start: int | None,
+        speaker_end: int | None,
+        cue_start: int | None,
+        cue_end: int | None,
+        via: str,
+        quote: QuoteType,
+        resolved: bool,
+        negated: bool,
+        content_start: int,
+        content_end: int,
+        sentence_start: int,
+        sentence_end: int,
+        sentence_index: int,
+        cls: str,
+    ) -> None:
+        self.kind = kind
+        self.speaker_name = speaker_name
+        self.speaker_role = speaker_role
+        self.speaker_type = speaker_type
+        self.speaker_start = speaker_start
+        self.speaker_end = speaker_end
+        self.cue_start = cue_start
+        self.cue_end = cue_end
+        self.via = via
+        self.quote = quote
+        self.resolved = resolved
+        self.negated = negated
+        self.content_start = content_start
+        self.content_end = content_end
+        self.sentence_start = sentence_start
+        self.sentence_end = sentence_end
+        self.sentence_index = sentence_index
+        self.cls = cls
+
+    def order(self) -> tuple[int, int, int, str]:
+        """Text order: sentence, content, cue (none first), kind."""
+        cue = self.cue_start
+        return (
+            self.sentence_start,
+            self.content_start,
+            cue if cue is not None else -1,
+            self.kind,
+        )
 
 
 def attribute(article: Article, sentences: Sequence[Sentence]) -> tuple[Claim, ...]:

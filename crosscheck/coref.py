@@ -224,7 +224,6 @@ _NOT_NAME_START = frozenset(
     ]
 )
 
-_WS = re.compile(r"\s+")
 _POSSESSIVE = re.compile(r"['’]s?$")
 
 # One capitalised mention: capitalised words, initials, connectors ("de", "bin"),
@@ -309,7 +308,9 @@ class _Seen:
 
 
 def _words(text: str) -> list[str]:
-    return [w for w in _WS.split(text.strip()) if w]
+    # ``str.split()`` splits on the same characters as the regex ``\s+`` (both use
+    # Python's Unicode whitespace test) and drops empty words
+    return text.split()
 
 
 @functools.lru_cache(maxsize=65536)
@@ -609,9 +610,10 @@ class Coref:
         self._spans: list[tuple[int, int]] = []
         for start, end in _merge(regions):
             self._spans += [m.span() for m in _MENTION.finditer(view, start, end)]
-        self._by_last: dict[str, list[int]] | None = None
+        self._last_words: list[str] | None = None
         self._cache: dict[int, IndexedMention | None] = {}
         self._forms: dict[str, tuple[int, str, str, str, SpeakerType, str] | None] = {}
+        self._persons: dict[str, list[tuple[IndexedMention, frozenset[str], int]]] = {}
 
     # ----------------------------------------------------------------- index
 
@@ -655,13 +657,18 @@ class Coref:
             i -= 1
 
     def _by_last_word(self, word: str) -> Iterator[IndexedMention]:
-        if self._by_last is None:
-            by_last: dict[str, list[int]] = {}
-            self._by_last = by_last
+        if self._last_words is None:
+            # the bare last word of every mention, in mention order (a lookup scans
+            # this list in C with ``list.index``: an article asks for few words)
             view = self.view
-            for i, (s, e) in enumerate(self._spans):
-                by_last.setdefault(_last_bare(view[s:e]), []).append(i)
-        for i in self._by_last.get(word, ()):
+            self._last_words = list(map(_last_bare, [view[s:e] for s, e in self._spans]))
+        last_words = self._last_words
+        i = -1
+        while True:
+            try:
+                i = last_words.index(word, i + 1)
+            except ValueError:
+                return
             m = self.mention(i)
             if m is not None:
                 yield m
@@ -676,19 +683,28 @@ class Coref:
         wanted = {_bare(w) for w in words if _bare(w) not in _HONORIFICS}
         best: IndexedMention | None = None
         best_key: tuple[int, int, int] = (-1, 0, 0)
-        for m in self._by_last_word(last):
-            if m.type != "person":
-                continue
-            have = _name_words(m.name)
+        for m, have, n in self._persons_by_last(last):
             if not wanted <= have:
                 continue
-            n = len(have)
             before = 1 if m.start <= pos else 0
             # more words first, then a mention before pos, then the nearest one
             key = (n, before, -abs(pos - m.start))
             if key > best_key:
                 best, best_key = m, key
         return best
+
+    def _persons_by_last(self, word: str) -> list[tuple[IndexedMention, frozenset[str], int]]:
+        """The person mentions whose last word is ``word``, in text order, with the
+        bare words of their name and how many there are (cached per word)."""
+        found = self._persons.get(word)
+        if found is None:
+            found = []
+            for m in self._by_last_word(word):
+                if m.type == "person":
+                    have = _name_words(m.name)
+                    found.append((m, have, len(have)))
+            self._persons[word] = found
+        return found
 
     # ----------------------------------------------------------------- describe
 
