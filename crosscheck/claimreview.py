@@ -120,7 +120,15 @@ def build(
     in the report, claims in the finding's value order (publication date).
     """
     reviewer = reviewer or Reviewer()
-    claims = {str(c["claim_id"]): c for c in report.get("claims", [])}
+    from crosscheck.report import claims_by_id
+
+    named = (
+        str(cid)
+        for f in report.get("findings", [])
+        if f.get("relation") in relations
+        for cid in [*(v.get("claim_id") for v in f.get("values", [])), *f.get("claims", [])]
+    )
+    claims = claims_by_id(report.get("claims", []), named)
     articles = {str(a["id"]): a for a in report.get("articles", [])}
     author: dict[str, Any] = {"@type": reviewer.kind, "name": reviewer.name}
     if reviewer.url:

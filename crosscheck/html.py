@@ -726,26 +726,31 @@ def render_html(
     """
     summary = report.get("summary", {})
     findings = list(report.get("findings", []))
-    all_claims = list(report.get("claims", []))
-    claims = {str(c["claim_id"]): c for c in all_claims}
+    from crosscheck.report import claim_ids, claims_by_id
+
+    raw_claims = report.get("claims", [])
+    ids = claim_ids(raw_claims)
+    present = set(ids)
+    in_findings = [str(cid) for f in findings for cid in f.get("claims", []) if str(cid) in present]
     articles = {str(a["id"]): a for a in report.get("articles", [])}
     counts = {r: sum(1 for f in findings if f.get("relation") == r) for r in RELATIONS}
 
     # which claims the page shows in full
-    if max_claims is not None and len(all_claims) > max_claims:
+    if max_claims is not None and len(ids) > max_claims:
         # claims of findings first (contradictions first), then the others, in report order
-        priority = [str(cid) for f in findings for cid in f.get("claims", []) if str(cid) in claims]
-        priority += [str(c["claim_id"]) for c in all_claims]
-        keep = set(list(dict.fromkeys(priority))[:max_claims])
-        shown = [c for c in all_claims if str(c["claim_id"]) in keep]
+        keep = set(list(dict.fromkeys(in_findings + ids))[:max_claims])
     else:
-        shown = all_claims
-    linked = {str(c["claim_id"]) for c in shown}
+        keep = present
+    # only the claims the page names are made (a lazy report makes them on demand)
+    claims = claims_by_id(raw_claims, keep | set(in_findings))
+    shown = [claims[i] for i in ids if i in keep]
+    n_claims = len(ids)
+    linked = set(keep)
 
     stats = [
         ("articles", summary.get("articles", len(articles)), ""),
         ("inputs skipped", summary.get("skipped", 0), ""),
-        ("claims", summary.get("claims", len(all_claims)), ""),
+        ("claims", summary.get("claims", n_claims), ""),
         ("speakers", summary.get("speakers", len(report.get("speakers", []))), ""),
         ("events", summary.get("events", len(report.get("events", []))), ""),
         ("contradictions", counts["contradiction"], "contradiction"),
@@ -811,13 +816,13 @@ def render_html(
         parts.append("</section>\n")
 
     note = ""
-    if len(shown) < len(all_claims):
+    if len(shown) < n_claims:
         note = (
-            f'<p class="muted">Showing {len(shown)} of {len(all_claims)} claims (every claim in a '
+            f'<p class="muted">Showing {len(shown)} of {n_claims} claims (every claim in a '
             "finding, then the first others); all of them are in claims.csv and report.json.</p>"
         )
     parts.append(
-        f'<section id="claims"><h2>Claims ({len(all_claims)})</h2>{note}'
+        f'<section id="claims"><h2>Claims ({n_claims})</h2>{note}'
         '<p class="muted">Click a column heading to sort; a claim id jumps to its place in the article.</p>'
         f"{_claims_table(shown)}</section>\n"
     )
@@ -842,7 +847,7 @@ def render_html(
         + '<a href="#claims">Claims</a><a href="#articles">Articles</a><a href="#manifest">Inputs</a></nav>'
     )
     subtitle = (
-        f"{e(summary.get('articles', len(articles)))} articles · {e(summary.get('claims', len(all_claims)))} claims"
+        f"{e(summary.get('articles', len(articles)))} articles · {e(summary.get('claims', n_claims))} claims"
         f" · {e(report.get('schema', ''))} · crosscheck {e(report.get('tool_version', ''))}"
     )
     return _page(title, "".join(parts), subtitle=subtitle, nav=nav)

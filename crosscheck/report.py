@@ -20,7 +20,7 @@ import io
 import json
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, overload
 
 from tabulate import tabulate
 
@@ -440,6 +440,74 @@ def _claim_json(claim: Claim, xref: CrossReference) -> dict[str, Any]:
     return row
 
 
+class ClaimRows(Sequence[dict[str, Any]]):
+    """report.json's ``claims``: each claim's JSON object made when it is asked for.
+
+    A corpus's claims as dicts would be the biggest object of a run (hundreds of MB
+    at 300,000 claims), and each report file needs them only one at a time, or only
+    those its findings name (``by_ids``). Compares equal to the list it stands for.
+    """
+
+    def __init__(self, claims: Sequence[Claim], xref: CrossReference) -> None:
+        self._claims = claims
+        self._xref = xref
+        self._index: dict[str, int] | None = None
+
+    def __len__(self) -> int:
+        return len(self._claims)
+
+    @overload
+    def __getitem__(self, i: int) -> dict[str, Any]: ...
+
+    @overload
+    def __getitem__(self, i: slice) -> list[dict[str, Any]]: ...
+
+    def __getitem__(self, i: int | slice) -> dict[str, Any] | list[dict[str, Any]]:
+        if isinstance(i, slice):
+            return [_claim_json(c, self._xref) for c in self._claims[i]]
+        return _claim_json(self._claims[i], self._xref)
+
+    def __iter__(self) -> Iterator[dict[str, Any]]:
+        for claim in self._claims:
+            yield _claim_json(claim, self._xref)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, ClaimRows):
+            other = list(other)
+        return isinstance(other, list) and list(self) == other
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def ids(self) -> list[str]:
+        """The claim ids, in report order (no JSON objects made)."""
+        return [c.claim_id for c in self._claims]
+
+    def by_ids(self, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
+        """claim id -> JSON object for the given ids that exist, in report order."""
+        if self._index is None:
+            self._index = {c.claim_id: n for n, c in enumerate(self._claims)}
+        index = self._index
+        found = sorted({index[i] for i in ids if i in index})
+        return {self._claims[n].claim_id: _claim_json(self._claims[n], self._xref) for n in found}
+
+
+def claim_ids(claims: Sequence[Mapping[str, Any]]) -> list[str]:
+    """The ids of report.json claims (a ``ClaimRows`` or a parsed list), in order."""
+    if isinstance(claims, ClaimRows):
+        return claims.ids()
+    return [str(c["claim_id"]) for c in claims]
+
+
+def claims_by_id(
+    claims: Sequence[Mapping[str, Any]], ids: Iterable[str]
+) -> dict[str, Mapping[str, Any]]:
+    """claim id -> claim object for those of ``ids`` present, in report order."""
+    if isinstance(claims, ClaimRows):
+        return dict(claims.by_ids(ids))
+    wanted = set(ids)
+    return {str(c["claim_id"]): c for c in claims if str(c["claim_id"]) in wanted}
+
+
 def _speaker_json(entry: SpeakerEntry) -> dict[str, Any]:
     return {
         "speaker": entry.speaker,
@@ -486,7 +554,7 @@ def build_report(
             "pairs_compared": xref.pairs_compared,
         },
         "articles": [r.to_row() for r in _results(extraction)],
-        "claims": [_claim_json(c, xref) for c in claims],
+        "claims": ClaimRows(claims, xref),
         "findings": [f.to_json() for f in findings],
         "speakers": [_speaker_json(s) for s in sorted(xref.speakers, key=speaker_sort_key)],
         "events": [_event_json(e) for e in sorted(xref.events, key=event_sort_key)],
@@ -505,7 +573,7 @@ def report_json_chunks(report: Mapping[str, Any]) -> Iterator[str]:
         if n:
             yield ",\n "
         value = report[key]
-        if isinstance(value, (list, tuple)) and value:
+        if isinstance(value, (list, tuple, ClaimRows)) and value:
             yield f"{_compact(str(key))}: [\n  "
             for i, item in enumerate(value):
                 if i:
@@ -602,7 +670,10 @@ def summary_lines(xref: CrossReference, *, limit: int | None = 10) -> list[str]:
 
 def findings_markdown(report: Mapping[str, Any]) -> str:
     """findings.md: the findings as a readable document, contradictions first."""
-    claims = {c["claim_id"]: c for c in report.get("claims", [])}
+    claims = claims_by_id(
+        report.get("claims", []),
+        (str(cid) for f in report.get("findings", []) for cid in f.get("claims", [])),
+    )
     summary = report.get("summary", {})
     out = ["# crosscheck findings", ""]
     counts = summary.get("findings", {})
@@ -659,6 +730,24 @@ def findings_markdown(report: Mapping[str, Any]) -> str:
 # --------------------------------------------------------------------------- writing
 
 
+#: Claims rendered per piece of claims.csv (bounds the memory of writing it).
+CSV_BATCH = 2000
+
+
+def _claims_csv(claims: Iterable[Mapping[str, Any]], excel: bool) -> Iterator[str]:
+    """claims.csv in pieces: the same bytes as ``render("claims", rows, "csv")``."""
+    cols = list(CLAIM_COLUMNS)
+    yield csv_text([], cols, header=True, excel=excel)
+    batch: list[dict[str, Any]] = []
+    for row in claims:
+        batch.append({c: row[c] for c in cols})
+        if len(batch) >= CSV_BATCH:
+            yield csv_text(batch, cols, header=False)
+            batch = []
+    if batch:
+        yield csv_text(batch, cols, header=False)
+
+
 def report_producers(
     extraction: Extraction,
     xref: CrossReference,
@@ -672,14 +761,7 @@ def report_producers(
 
     report = build_report(extraction, xref, tool_version=tool_version)
     return {
-        "claims.csv": lambda: [
-            render(
-                "claims",
-                [{c: row[c] for c in CLAIM_COLUMNS} for row in report["claims"]],
-                "csv",
-                excel=excel,
-            )
-        ],
+        "claims.csv": lambda: _claims_csv(report["claims"], excel),
         "findings.csv": lambda: [
             render("findings", rows("findings", extraction, xref), "csv", excel=excel)
         ],

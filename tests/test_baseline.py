@@ -98,6 +98,7 @@ def test_moving_a_date_names_the_changed_finding(pinned: tuple[Path, Path], tmp_
 
 def _edit(data: dict[str, Any], claim_id: str, content: str) -> dict[str, Any]:
     out = copy.deepcopy(data)
+    out["claims"] = list(out["claims"])  # build_report's claims are made on demand
     for c in out["claims"]:
         if c["claim_id"] == claim_id:
             c["content"] = content

@@ -510,3 +510,28 @@ def test_interrupted_write_cleans_up(tmp_path: Path, monkeypatch: pytest.MonkeyP
 def test_atomic_write_text_alias(tmp_path: Path) -> None:
     path = safeio.atomic_write_text(tmp_path / "o.csv", "a,b\r\n")
     assert path.read_bytes() == b"a,b\r\n"
+
+
+def test_report_claims_are_made_on_demand_and_equal_the_list() -> None:
+    data = report.build_report(EX, XREF)
+    rows = data["claims"]
+    assert isinstance(rows, report.ClaimRows)
+    made = list(rows)
+    assert rows == made and len(rows) == len(made) and rows[1:3] == made[1:3]
+    assert json.loads(report.report_json(data))["claims"] == made
+    ids = rows.ids()
+    assert ids == [c["claim_id"] for c in made]
+    picked = rows.by_ids([ids[-1], "no such claim", ids[0]])
+    assert list(picked) == [ids[0], ids[-1]]  # report order, unknown ids left out
+    assert picked[ids[0]] == made[0]
+
+
+@pytest.mark.parametrize("batch", [1, 2, 1000], ids=["one", "two", "all"])
+def test_claims_csv_in_pieces_is_the_whole_render(
+    monkeypatch: pytest.MonkeyPatch, batch: int
+) -> None:
+    monkeypatch.setattr(report, "CSV_BATCH", batch)
+    rows = [c.to_row() for c in sorted(EX.claims, key=report.claim_sort_key)]
+    whole = report.render("claims", rows, "csv", excel=True)
+    files = report.report_files(EX, XREF, excel=True)
+    assert files["claims.csv"] == whole
