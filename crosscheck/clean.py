@@ -367,7 +367,10 @@ def _find_headline(
             # the title counts only near the start of a line (after at most a short
             # date prefix, "Wed 05 Apr 2017 <title>"), and only if it is two words or more
             prefix = view[lines.starts[i] : pos].lstrip()
-            if len(prefix) > bp.TITLE_PREFIX_CHARS or len(title.split()) < 2:
+            long_prefix = len(prefix) > bp.TITLE_PREFIX_CHARS
+            if long_prefix and _all_debris(view, lines.starts[i], pos):
+                long_prefix = False  # "Posted on April 2 2017 by Jane Doe <title>"
+            if long_prefix or len(title.split()) < 2:
                 pos = -1
         if pos >= 0:
             s = lines.texts[i]
@@ -576,6 +579,267 @@ def _overlay(
     return out
 
 
+# --------------------------------------------------------------------------- glued debris
+
+_AGENCY_NAMES = "|".join(re.escape(a) for a in sorted(bp.NEWS_AGENCIES, key=len, reverse=True))
+_AGENCY_WORD = re.compile(r"(?:" + _AGENCY_NAMES + r")(?![\w-])")
+_PAREN_AGENCY = re.compile(r"\((?:" + _AGENCY_NAMES + r")\)")
+# where page furniture glued after a headline starts: "<title> AFP Friday 2 May 2014",
+# "<title> Friday 15 Aug 2014 Print Tweet", "<title> AFP Print Tweet"
+_GLUED_START = re.compile(
+    r"[ \t](?=(?:(?:"
+    + _AGENCY_NAMES
+    + r")[ \t]+)?(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+    r"|Mon|Tue|Wed|Thu|Fri|Sat|Sun)\.?,?[ \t]+\d|Print[ \t]+Tweet|Get[ \t]+short[ \t]+URL))"
+)
+_COUNTER = re.compile(r"[ \t]+(\d{1,7})(?![\w.,])")
+_TOKEN = re.compile(r"\S+")
+_TOKEN_STRIP = "\"'\u2018\u2019\u201c\u201d()[],;:"
+_RUNNING_TEXT_START = "\"'\u2018\u201c("
+# pieces that are page furniture whatever follows them
+_STRONG_PIECES = frozenset(("publication-date", "share-widget"))
+# a zone cut out of a line: (start, end, kind, reason)
+_Cut = tuple[int, int, ZoneKind, str]
+
+
+def _skip_blanks(view: str, pos: int, limit: int) -> int:
+    while pos < limit and view[pos] in " \t":
+        pos += 1
+    return pos
+
+
+def _counters(view: str, pos: int, limit: int, labelled: bool) -> int:
+    """The counters after a share bar ("Get short URL 0 85"), not a number opening the lead.
+
+    ``labelled``: the bar ends with a "Views" label, so its first number is a counter.
+    """
+    nums: list[re.Match[str]] = []
+    p = pos
+    while len(nums) < 6:
+        m = _COUNTER.match(view, p, limit)
+        if m is None:
+            break
+        nums.append(m)
+        p = m.end()
+    if not nums:
+        return pos
+    last = nums[-1]
+    nxt = _TOKEN.match(view, _skip_blanks(view, last.end(), limit), limit)
+    word = nxt.group().strip(_TOKEN_STRIP) if nxt else ""
+    if last.group(1) == "0" or not word or word in bp.LEAD_OPENERS:
+        return last.end()
+    # "Get short URL 0 85 12 people were ...": the last number belongs to the lead
+    if len(nums) > 1:
+        return nums[-2].end()
+    return last.end() if labelled else pos
+
+
+def _byline_end(view: str, m: re.Match[str]) -> int:
+    """End of a stamp byline, before a word that opens the lead ("by Jane Doe At least")."""
+    end = m.start()
+    for i, t in enumerate(_TOKEN.finditer(view, m.start(), m.end())):
+        if i >= 2 and t.group() in bp.LEAD_OPENERS:
+            break
+        if i >= 1:
+            end = t.end()  # token 0 is "by": keep it only with a name after it
+    return end
+
+
+def _debris_piece(view: str, q: int, limit: int, loose: bool) -> tuple[int, str]:
+    """End and rule of one piece of glued page furniture at ``q`` ((q, '') if none)."""
+    m = bp.LEAD_STAMP.match(view, q, limit)
+    if m:
+        end = m.end()
+        b = bp.STAMP_BYLINE.match(view, end, limit)
+        if b:
+            end = max(end, _byline_end(view, b))
+        return end, "publication-date"
+    m = bp.LEAD_DATE.match(view, q, limit)
+    if m:
+        return m.end(), "date-line"
+    m = bp.SHARE_RUN.match(view, q, limit)
+    if m:
+        return _counters(view, m.end(), limit, m.group("views") is not None), "share-widget"
+    m = bp.AGENCIES_CREDIT.match(view, q, limit) or _PAREN_AGENCY.match(view, q, limit)
+    if m:
+        return m.end(), "agency-credit"
+    m = _AGENCY_WORD.match(view, q, limit)
+    if m and m.end() < limit and view[m.end()] in " \t":
+        nxt = _skip_blanks(view, m.end(), limit)
+        if nxt < limit and (
+            bp.LEAD_DATE.match(view, nxt, limit)
+            or bp.SHARE_RUN.match(view, nxt, limit)
+            or (loose and view[nxt].isupper())
+        ):
+            return m.end(), "agency-credit"
+    if loose:
+        m = bp.PHOTO_CREDIT.match(view, q, limit)
+        if m:
+            return m.end(), "credit"
+    return q, ""
+
+
+def _debris_run(view: str, pos: int, limit: int, loose: bool) -> tuple[int, str]:
+    """End of the run of glued furniture from ``pos`` (``pos`` if none) and its first rule.
+
+    ``loose``: right after a headline, where a bare agency name or a photo credit is
+    a credit too. A run counts only when running text (or the end of the line) follows.
+    """
+    p = pos
+    reason = ""
+    strong = False  # a stamp, a share bar or a dated agency credit: furniture for sure
+    for _ in range(8):
+        q = _skip_blanks(view, p, limit)
+        end, r = _debris_piece(view, q, limit, loose or p > pos)
+        if end <= q:
+            break
+        strong = strong or r in _STRONG_PIECES or (r == "agency-credit" and reason == "")
+        reason = reason or r
+        p = end
+    if p == pos:
+        return pos, ""
+    q = _skip_blanks(view, p, limit)
+    if (
+        q < limit
+        and not strong
+        and not (view[q].isupper() or view[q].isdigit() or view[q] in _RUNNING_TEXT_START)
+    ):
+        return pos, ""
+    return p, reason
+
+
+def _all_debris(view: str, start: int, end: int) -> bool:
+    """True when ``view[start:end]`` is only glued furniture ("Posted on ... by Name ")."""
+    start = _skip_blanks(view, start, end)
+    if start >= end:
+        return True
+    run, _ = _debris_run(view, start, end, False)
+    return run > start and _skip_blanks(view, run, end) >= end
+
+
+def _tag_block(view: str, pos: int, limit: int) -> int:
+    """End of a tag list whose words start at ``pos``: where the running text starts
+    again, the end of its sentence, or the end of the line; -1 when unsure."""
+    toks: list[re.Match[str]] = []
+    first_stop = -1
+    for m in _TOKEN.finditer(view, pos, limit):
+        i = len(toks)
+        toks.append(m)
+        if i > bp.TAG_MAX_WORDS or (first_stop >= 0 and i > first_stop + 4):
+            break
+        raw = m.group()
+        word = raw.strip(_TOKEN_STRIP + ".!?")
+        if i >= 1 and word in bp.LEAD_OPENERS:
+            return m.start()
+        if i >= 1 and first_stop < 0 and word[:1].isdigit() and i + 1 < bp.TAG_MAX_WORDS:
+            nxt = _TOKEN.match(view, _skip_blanks(view, m.end(), limit), limit)
+            if nxt and nxt.group()[:1].islower():
+                return m.start()
+        if first_stop < 0 and word in bp.TAG_STOP_WORDS:
+            first_stop = i
+        if raw[-1] in ".!?" and first_stop < 0:
+            return m.end()
+        if raw[-1] in ".!?":
+            break
+    else:
+        if first_stop < 0:
+            return limit if toks and len(toks) <= bp.TAG_MAX_WORDS else -1
+    if first_stop < 1:
+        return -1
+    for j in range(first_stop - 1, 0, -1):
+        if toks[j].group()[:1].isupper():
+            return toks[j].start()
+    return -1
+
+
+def _first_body_line(lines: _Lines) -> int:
+    seen = 0
+    for i, s in enumerate(lines.texts):
+        if not s:
+            continue
+        if lines.kind[i] == "body":
+            return i
+        seen += 1
+        if seen >= bp.HEADLINE_SEARCH_LINES:
+            break
+    return -1
+
+
+def _glued_debris(
+    view: str, lines: _Lines, headline: int, span: tuple[int, int] | None
+) -> tuple[list[_Cut], tuple[int, int] | None]:
+    """Page furniture glued into body lines, and a headline found glued before it."""
+    cuts: list[_Cut] = []
+    found: tuple[int, int] | None = None
+    i = _first_body_line(lines)
+    if i >= 0:
+        ls = _skip_blanks(view, lines.starts[i], lines.ends[i])
+        le = lines.ends[i]
+        limit = min(le, ls + bp.LEAD_DEBRIS_CHARS)
+        if span is not None and ls <= span[0] < le:
+            if span[0] > ls and _all_debris(view, ls, span[0]):
+                run, reason = _debris_run(view, ls, span[0], False)
+                cuts.append((ls, run, "boilerplate", reason))
+            p = _skip_blanks(view, span[1], le)
+            run, reason = _debris_run(view, p, min(le, p + bp.LEAD_DEBRIS_CHARS), True)
+            if run > p:
+                cuts.append((p, run, "boilerplate", reason))
+            else:
+                # the end of a title cut short in the metadata: "<title> NGO AFP Monday ..."
+                g = _GLUED_START.search(view, p, min(le, p + bp.TITLE_TAIL_CHARS))
+                tail = view[p : g.start()] if g is not None else ""
+                if g is not None and g.start() > p and not _ends_sentence(tail):
+                    q = g.end()
+                    run, reason = _debris_run(view, q, min(le, q + bp.LEAD_DEBRIS_CHARS), True)
+                    if run > q:
+                        cuts.append((span[1], g.start(), "headline", "metadata title"))
+                        cuts.append((q, run, "boilerplate", reason))
+        else:
+            run, reason = _debris_run(view, ls, limit, False)
+            if run > ls:
+                cuts.append((ls, run, "boilerplate", reason))
+            p = _skip_blanks(view, run, limit)
+            g = _GLUED_START.search(view, p, limit)
+            if g is not None and headline < 0:
+                q = g.end()
+                run, reason = _debris_run(view, q, min(le, q + bp.LEAD_DEBRIS_CHARS), False)
+                title = view[p : g.start()]
+                if run > q and _headline_like(title, _word_count(title)):
+                    found = (p, g.start())
+                    cuts.append((q, run, "boilerplate", reason))
+    for m in bp.TAGS_START.finditer(view):
+        j = bisect.bisect_right(lines.starts, m.start()) - 1
+        if lines.kind[j] != "body":
+            continue
+        le = lines.ends[j]
+        end = _tag_block(view, m.end(), min(le, m.end() + 1000))
+        while end > m.end() and view[end - 1] in " \t":
+            end -= 1
+        if end > m.end():
+            cuts.append((m.start(), end, "boilerplate", "tags"))
+    for m in bp.AGENCIES_CREDIT.finditer(view):
+        j = bisect.bisect_right(lines.starts, m.start()) - 1
+        if lines.kind[j] != "body":
+            continue
+        before = view[max(lines.starts[j], m.start() - 3) : m.start()].rstrip(" \t")
+        if not before or before[-1] in '.!?"\u201d)' or before[-1].isdigit():
+            cuts.append((m.start(), m.end(), "boilerplate", "agency-credit"))
+    return cuts, found
+
+
+def _apply_cuts(zones: Sequence[Zone], cuts: list[_Cut]) -> tuple[Zone, ...]:
+    """Overlay the cuts (in text order, without overlaps) on the line zones."""
+    out = list(zones)
+    last = -1
+    for start, end, kind, reason in sorted(cuts):
+        start = max(start, last)
+        if end <= start:
+            continue
+        out = _overlay(out, start, end, kind, reason)
+        last = end
+    return tuple(out)
+
+
 # --------------------------------------------------------------------------- inference
 
 
@@ -654,10 +918,15 @@ def clean(article: Article) -> Article:
     if not text:
         return dataclasses.replace(article, view=view, zones=())
     lines, headline, span = _classify(view, article.title.strip())
-    zones = _zones(lines, len(text), span)
+    cuts, glued_title = _glued_debris(view, lines, headline, span)
+    if glued_title is not None:
+        cuts.append((glued_title[0], glued_title[1], "headline", "title before a credit"))
+    zones = _apply_cuts(_zones(lines, len(text), span), cuts)
     changes: dict[str, object] = {"view": view, "zones": zones}
     if not article.title and headline >= 0:
         changes["title"] = lines.texts[headline]
+    elif not article.title and glued_title is not None:
+        changes["title"] = text[glued_title[0] : glued_title[1]]
     if article.published is None:
         found = _infer_date(lines)
         if found is not None:

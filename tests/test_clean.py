@@ -410,7 +410,8 @@ def test_metadata_title_inside_the_first_line_is_split_out() -> None:
     check_zones(a)
     assert kinds_over(a, "Storm closes harbour.") == {"headline"}
     assert kinds_over(a, "Heavy winds closed") == {"body"}
-    assert kinds_over(a, "Mon 03 Apr 2017") == {"body"}
+    # the date printed before the title is page furniture, not the article's prose
+    assert zones_over(a, "Mon 03 Apr 2017") == {("boilerplate", "date-line")}
 
 
 @pytest.mark.parametrize(
@@ -709,3 +710,211 @@ def test_adversarial_text_finishes(text: str) -> None:
     with deadline(30, "clean on adversarial text"):
         a = clean.clean(make_article(text))
     check_zones(a)
+
+
+# --------------------------------------------------------------------------- glued furniture
+
+# Page furniture that scrapers glue into the first line of an article (a publication
+# stamp, a dated agency credit, a share bar with counters, a tag list): cut as a
+# boilerplate span inside the line, the running text after it stays body.
+# (id, text, metadata title, furniture, reason, first words of the running text)
+GLUED_CASES = [
+    (
+        "publication-stamp",
+        "Date of publication 3 March 2019 Heavy rain flooded the old town on Sunday officials said.",
+        "",
+        "Date of publication 3 March 2019",
+        "publication-date",
+        "Heavy rain flooded",
+    ),
+    (
+        "published-colon-comma-date",
+        "Published: April 24, 2017 The council approved the budget on Monday.",
+        "",
+        "Published: April 24, 2017",
+        "publication-date",
+        "The council approved",
+    ),
+    (
+        "last-updated-day-glued-to-year",
+        "Last updated at Nov 012017 RIVERTON Two bridges were closed after the flood.",
+        "",
+        "Last updated at Nov 012017",
+        "publication-date",
+        "RIVERTON Two bridges",
+    ),
+    (
+        "posted-on-with-byline",
+        "Posted on July 2 2016 by Jane Doe At least 40 homes were damaged by the storm.",
+        "",
+        "Posted on July 2 2016 by Jane Doe",
+        "publication-date",
+        "At least 40 homes",
+    ),
+    (
+        "stamp-before-a-lower-case-lead",
+        "Published May 3 2018 more than 40 homes were damaged by the storm.",
+        "",
+        "Published May 3 2018",
+        "publication-date",
+        "more than 40 homes",
+    ),
+    (
+        "dated-agency-credit-after-title",
+        "Storm closes harbour AFP Thursday 27 Oct 2016 At least three boats sank on Thursday.",
+        "Storm closes harbour",
+        "AFP Thursday 27 Oct 2016",
+        "agency-credit",
+        "At least three boats",
+    ),
+    (
+        "bare-agency-after-dated-title",
+        "Sunday 14 Aug 2016 Storm closes harbour AP Fishing boats stayed in port on Sunday.",
+        "Storm closes harbour",
+        "AP",
+        "agency-credit",
+        "Fishing boats stayed",
+    ),
+    (
+        "date-and-share-bar-with-counters",
+        "19.07.2016(updated 1457 19.07.2016) Get short URL 2440 Over 100 homes lost power.",
+        "",
+        "19.07.2016(updated 1457 19.07.2016) Get short URL 2440",
+        "date-line",
+        "Over 100 homes",
+    ),
+    (
+        "share-counters-leave-the-lead-number",
+        "12.03.2018 Get short URL 0 85 12 people were hurt when the roof collapsed.",
+        "",
+        "12.03.2018 Get short URL 0 85",
+        "date-line",
+        "12 people were hurt",
+    ),
+    (
+        "print-tweet-views-after-credit",
+        "Floods hit coast Reuters Friday 17 Nov 2017 Print Tweet Views 1662 An early storm flooded the coast.",
+        "Floods hit coast",
+        "Reuters Friday 17 Nov 2017 Print Tweet Views 1662",
+        "agency-credit",
+        "An early storm",
+    ),
+    (
+        "short-link-and-photo-credit",
+        "Published August 6 2016 SEND https://exa.mp/l3RMJL AB Photo A fire destroyed the old mill.",
+        "",
+        "Published August 6 2016 SEND https://exa.mp/l3RMJL AB Photo",
+        "publication-date",
+        "A fire destroyed",
+    ),
+    (
+        "agencies-credit-after-a-caption",
+        "Rescuers search the rubble in the old town. (Example World and Agencies) At least nine people died.",
+        "",
+        "(Example World and Agencies)",
+        "agency-credit",
+        "At least nine people",
+    ),
+    (
+        "tags-before-lead-opener",
+        "The council voted to close the bridge. Tags Riverton bridge repairs transport budget "
+        "The bridge will close for two months.",
+        "",
+        "Tags Riverton bridge repairs transport budget",
+        "tags",
+        "The bridge will close",
+    ),
+    (
+        "tags-before-lead-without-opener",
+        "Tags Riverton floods weather Heavy rain flooded the old town on Sunday.",
+        "",
+        "Tags Riverton floods weather",
+        "tags",
+        "Heavy rain flooded",
+    ),
+    (
+        "tags-with-a-preposition-before-the-opener",
+        "Tags Riverton Office for Road Safety traffic At least two cars collided on Sunday.",
+        "",
+        "Tags Riverton Office for Road Safety traffic",
+        "tags",
+        "At least two cars",
+    ),
+    (
+        "tags-ending-the-line",
+        "Heavy rain flooded the old town on Sunday.\n\n"
+        "The river rose by two metres overnight. Tags weather floods Riverton Comment via Forum",
+        "",
+        "Tags weather floods Riverton Comment via Forum",
+        "tags",
+        "Heavy rain flooded",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "furniture", "reason", "lead"),
+    [c[1:] for c in GLUED_CASES],
+    ids=[c[0] for c in GLUED_CASES],
+)
+def test_glued_furniture_is_cut_from_the_line(
+    text: str, title: str, furniture: str, reason: str, lead: str
+) -> None:
+    a = cleaned(text, title=title)
+    check_zones(a)
+    start = a.view.find(furniture)
+    cut = [z for z in a.zones if z.kind == "boilerplate"]
+    assert any(z.start == start and z.end == start + len(furniture) for z in cut), a.zones
+    assert all(z.reason == reason for z in cut if z.start == start)
+    assert kinds_over(a, lead) == {"body"}
+    if title:
+        assert kinds_over(a, title) == {"headline"}
+
+
+def test_title_glued_before_a_dated_credit_is_the_headline() -> None:
+    a = cleaned(
+        "Bridge reopens after repairs AFP Monday 6 Jun 2016 The old bridge reopened on Monday."
+    )
+    check_zones(a)
+    assert zones_over(a, "Bridge reopens after repairs") == {("headline", "title before a credit")}
+    assert zones_over(a, "AFP Monday 6 Jun 2016") == {("boilerplate", "agency-credit")}
+    assert kinds_over(a, "The old bridge reopened") == {"body"}
+    assert a.title == "Bridge reopens after repairs"
+
+
+def test_metadata_title_cut_short_is_completed_before_the_credit() -> None:
+    text = "Floods hit coast Monitor AFP Monday 16 Jun 2014 Print Tweet Rain flooded the coast."
+    a = cleaned(text, title="Floods hit coast")
+    check_zones(a)
+    assert kinds_over(a, "Floods hit coast Monitor") == {"headline"}
+    assert zones_over(a, "AFP Monday 16 Jun 2014 Print Tweet") == {("boilerplate", "agency-credit")}
+    assert kinds_over(a, "Rain flooded") == {"body"}
+
+
+# Running text that starts like furniture but is the article's prose: left alone.
+GLUED_PROSE = [
+    ("published-reports", "Published reports say the bridge will close in May for repairs."),
+    ("posted-guards", "Posted guards stood at the gate of the depot all night."),
+    ("updated-figures", "Updated figures show that 40 homes were damaged by the storm."),
+    ("tags-as-a-noun", "Tags are attached to every parcel at the depot before dawn."),
+    ("date-as-subject", "July 4 2016 was the hottest day of the year in the valley."),
+    ("agency-as-subject", "Reuters reported on Monday that the bridge will close in May."),
+    ("agency-journalists", "AFP journalists saw smoke over the town on Monday morning."),
+    ("date-after-preposition", "On Wednesday 5 April 2017 the council met to discuss the bridge."),
+    ("date-without-year", "Monday 6 June was the first dry day of the month in the town."),
+    (
+        "agencies-credit-mid-sentence",
+        "Officials (Example News and Agencies) said the road was shut.",
+    ),
+    (
+        "tags-without-lead",
+        "Tags Riverton floods weather storms rain wind snow ice " + "cold " * 40 + "front",
+    ),
+]
+
+
+@pytest.mark.parametrize("text", [c[1] for c in GLUED_PROSE], ids=[c[0] for c in GLUED_PROSE])
+def test_prose_that_looks_like_furniture_is_not_cut(text: str) -> None:
+    a = cleaned(text)
+    check_zones(a)
+    assert {z.kind for z in a.zones} == {"body"}, a.zones

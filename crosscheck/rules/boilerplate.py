@@ -468,3 +468,173 @@ HEADLINE_SEARCH_LINES = 5
 # Lines whose letters are mostly in another script than the article's are boilerplate
 # when they have at least this many such letters.
 OTHER_SCRIPT_MIN_LETTERS = 3
+
+# --------------------------------------------------------------------------- glued debris
+
+# Scraped pages often flatten the page furniture above an article into the first line
+# of its text: "Date of publication 26 October 2016 <lead>", "Published April 24 2017
+# <lead>", "AFP Thursday 27 Oct 2016 <lead>", "19.07.2016(updated 1457 19.07.2016) Get
+# short URL 2440 <lead>", "(Agency and Agencies) <lead>", "Tags <topics> <lead>". The
+# clean stage cuts such a run as a boilerplate span inside the line (the text is never
+# edited), from a table of general markers. Every piece is an anchored pattern with
+# bounded repeats; a run counts only when the running text starts right after it.
+
+_WEEKDAY = (
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+    r"|Mon|Tues|Tue|Wed|Thurs|Thur|Thu|Fri|Sat|Sun)\.?,?"
+)
+_MONTH_NAME = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+)
+_ORDINAL = r"\d{1,2}(?:st|nd|rd|th)?"
+# A full date as printed above a story: "Wed 05 Apr 2017", "Thursday 28 January 2016
+# 17:27", "Sun Feb 21 2016", "July 30, 2014", "Oct 082017" (a scraped "Oct 08, 2017"),
+# "30-11-2014", "19.07.2016(updated 1457 19.07.2016)", "August 22 2013 1849 UTC+3",
+# "Fri 07 Apr 2017 at 0914". Never a bare month or year: only a full day date.
+_LEAD_DATE = (
+    r"(?:" + _WEEKDAY + r"[ \t]+)?"
+    r"(?:" + _ORDINAL + r"[ \t]+" + _MONTH_NAME + r",?[ \t]+\d{4}"
+    r"|" + _MONTH_NAME + r"[ \t]+(?:" + _ORDINAL + r",?[ \t]+\d{4}|\d{2}\d{4})"
+    r"|\d{1,2}[-./]\d{1,2}[-./]\d{4}|\d{4}-\d{2}-\d{2})(?!\d)"
+    r"(?:,?[ \t]+(?:at[ \t]+\d{1,2}:?\d{2}|\d{1,2}:\d{2})(?:[ \t]*[AaPp]\.?[Mm]\.?)?"
+    r"(?:[ \t]+(?:GMT|UTC)(?:[+-]\d{1,2})?)?"
+    r"|[ \t]+\d{3,4}[ \t]+(?:GMT|UTC)(?:[+-]\d{1,2})?)?"
+    r"(?:[ \t]*\((?:[Ll]ast[ \t]+)?[Uu]pdated[ \t:]+[^()\n]{1,40}\)|\))?"
+)
+LEAD_DATE = re.compile(_LEAD_DATE)
+
+# A publication stamp: a marker, then a full date ("Date of publication 26 October
+# 2016", "Published: April 24 2017", "Posted on July 2 2016", "Last updated at Nov
+# 012017", "Updated 12:40 GMT Mar 3 2019"). "Published reports say ..." has no date
+# after the marker and is prose.
+LEAD_STAMP = re.compile(
+    r"(?:Date[ \t]+of[ \t]+publication|(?:First[ \t]+)?Published(?:[ \t]+(?:on|at))?"
+    r"|Posted(?:[ \t]+(?:on|at))?|(?:Last[ \t]+)?[Uu]pdated(?:[ \t]+(?:on|at))?"
+    r"|PUBLISHED|UPDATED)[ \t]*:?[ \t]*" + _LEAD_DATE
+)
+
+# An agency credit in brackets: "(TRT World and Agencies)", "(Example News with
+# Agencies)", "(AFP)", "(Reuters)". Cut at the start of the text and, for the "...
+# and Agencies" form, wherever it follows a sentence end.
+AGENCIES_CREDIT = re.compile(
+    r"\((?:[A-Z][\w.&'\u2019-]{0,20}[ \t]+){1,4}(?:and|with|&)[ \t]+[Aa]gencies\)"
+)
+
+# Share bars, page counters and topic links flattened into the text: "Get short URL
+# 2440", "Print Tweet Views 729", "SEND https://..." (a short link), "Topic <name of a
+# story series> (61)", followed by counters. Group ``views``: a "Views" label (the
+# number after it is a counter, whatever follows).
+SHARE_RUN = re.compile(
+    r"(?:Get[ \t]+short[ \t]+URL|Print[ \t]+Tweet(?:[ \t]+(?P<views>Views))?|Share[ \t]+Tweet"
+    r"|SEND[ \t]+(?:https?|www)[^\s]{0,120}|Topic[ \t]+[A-Z][^()\n]{0,80}\(\d{1,5}\))"
+)
+
+# A photo credit flattened into the lead: "AA Photo", "DHA Photo" (an agency acronym).
+PHOTO_CREDIT = re.compile(r"[A-Z]{2,6}[ \t]+Photos?(?![\w])")
+
+# A tag or keyword list flattened into the text: "Tags Syria Idlib airstrike ...". It
+# counts at the start of a line or after a sentence end or a lower-case word, and runs
+# until the running text starts again (see LEAD_OPENERS, TAG_STOP_WORDS).
+TAGS_START = re.compile(
+    r"(?:(?<![^\n])|(?<=[a-z0-9.!?\"\u201d')] ))(?:Tags|TAGS|Keywords|KEYWORDS)[ \t]*:?[ \t]+(?=[\w\"\u201c])"
+)
+
+# A byline after a publication stamp: "Posted on July 2 2016 by Jane Doe". The name
+# stops before a word that opens a sentence (LEAD_OPENERS).
+STAMP_BYLINE = re.compile(r"[ \t]+by[ \t]+[A-Z][\w.'\u2019-]*(?:[ \t]+[A-Z][\w.'\u2019-]*){0,3}")
+
+# Capitalised words that open a news lead ("At least ...", "The ...", "Two people
+# ..."): where the running text starts again after a tag list or a byline.
+LEAD_OPENERS: frozenset[str] = frozenset(
+    {
+        "A",
+        "An",
+        "The",
+        "At",
+        "In",
+        "On",
+        "As",
+        "After",
+        "According",
+        "More",
+        "Over",
+        "Some",
+        "Several",
+        "Nearly",
+        "Almost",
+        "About",
+        "Around",
+        "Up",
+        "Dozens",
+        "Scores",
+        "Hundreds",
+        "Thousands",
+        "Tens",
+        "One",
+        "Two",
+        "Three",
+        "Four",
+        "Five",
+        "Six",
+        "Seven",
+        "Eight",
+        "Nine",
+        "Ten",
+        "Eleven",
+        "Twelve",
+        "Thirteen",
+        "Fourteen",
+        "Fifteen",
+        "Sixteen",
+        "Seventeen",
+        "Eighteen",
+        "Nineteen",
+        "Twenty",
+        "Thirty",
+        "Forty",
+        "Fifty",
+    }
+)
+
+# Lower-case words that never occur in a tag list but do in running text: with no
+# LEAD_OPENERS word, the running text starts at the last capitalised word before
+# the first of these ("Tags Syria Idlib war Government air raids in a town ...").
+TAG_STOP_WORDS: frozenset[str] = frozenset(
+    {
+        "a",
+        "an",
+        "and",
+        "of",
+        "in",
+        "on",
+        "at",
+        "to",
+        "from",
+        "by",
+        "with",
+        "was",
+        "were",
+        "is",
+        "are",
+        "has",
+        "have",
+        "had",
+        "been",
+        "will",
+        "would",
+        "said",
+        "says",
+        "that",
+        "who",
+        "which",
+    }
+)
+
+# A tag list has at most this many words.
+TAG_MAX_WORDS = 40
+# Glued debris is looked for in this many characters at the start of the first body line.
+LEAD_DEBRIS_CHARS = 400
+# A metadata title may stop this many characters short of the headline printed in the
+# text before glued furniture ("<title> NGO AFP Monday 16 Jun 2014 ...").
+TITLE_TAIL_CHARS = 40
