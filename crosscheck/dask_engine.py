@@ -67,8 +67,8 @@ from rapidfuzz import fuzz, process
 from crosscheck import engine
 from crosscheck.engine import chunked, extract_chunk
 from crosscheck.errors import CrosscheckError
-from crosscheck.group import Groups, content_words
-from crosscheck.match import _label, claim_text, incident_keys, main_clause
+from crosscheck.group import Groups, claim_text, content_words, incident_keys, main_clause
+from crosscheck.match import _label
 from crosscheck.progress import Progress
 from crosscheck.records import (
     Article,

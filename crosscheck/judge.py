@@ -47,6 +47,7 @@ are ordered: contradictions (score desc, id), quote variants, agreements, relate
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import re
 from collections import defaultdict
@@ -55,8 +56,16 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from crosscheck.group import Groups, content_words, singular, words
-from crosscheck.match import claim_text, incident_keys, main_clause
+from crosscheck.group import (
+    Groups,
+    claim_text,
+    content_words,
+    gc_paused,
+    main_clause,
+    singular,
+    text_facts,
+    words,
+)
 from crosscheck.records import (
     Candidate,
     Claim,
@@ -147,34 +156,55 @@ _NOT = re.compile(r"n['\u2019]t\b", re.IGNORECASE)
 
 def _blank(text: str, spans: Sequence[tuple[int, int]]) -> str:
     """The text with the given (relative) spans replaced by spaces."""
-    if not spans:
+    size = len(text)
+    cuts = [(max(0, s), min(size, e)) for s, e in spans if max(0, s) < min(size, e)]
+    if not cuts:
         return text
     chars = list(text)
-    for s, e in spans:
-        for i in range(max(0, s), min(len(chars), e)):
-            chars[i] = " "
+    for s, e in cuts:
+        chars[s:e] = " " * (e - s)
     return "".join(chars)
+
+
+_POSS = re.compile(r"['\u2019]s$")
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _name_word(word: str) -> str:
+    """The name a capitalised word stands for ('' when it is a day, a role or a stopword)."""
+    low = word.lower()
+    if (
+        len(low) > 1
+        and low not in R.NOT_NAMES
+        and low not in R.SPEAKER_ROLE_KEYWORDS
+        and low not in R.STOPWORDS
+    ):
+        return _POSS.sub("", low)
+    return ""
 
 
 def _name_set(text: str) -> set[str]:
     """Capitalised words that are not the first word, not days, roles or stopwords."""
-    out = set()
-    lead = len(text) - len(text.lstrip())
-    for m in _CAP_WORD.finditer(text):
-        if m.start() == lead:
-            continue
-        low = m.group().lower()
-        if (
-            len(low) > 1
-            and low not in R.NOT_NAMES
-            and low not in R.SPEAKER_ROLE_KEYWORDS
-            and low not in R.STOPWORDS
-        ):
-            out.add(_POSS.sub("", low))
+    found = _CAP_WORD.findall(text)
+    if found and _CAP_WORD.match(text, len(text) - len(text.lstrip())):
+        del found[0]  # the first word
+    out = set(map(_name_word, found))
+    out.discard("")
     return out
 
 
-_POSS = re.compile(r"['\u2019]s$")
+@functools.lru_cache(maxsize=1 << 16)
+def _common_word(word: str) -> str:
+    """The singular of a lower-case word, '' for a stopword or a role word."""
+    if word in R.STOPWORDS or word in R.SPEAKER_ROLE_KEYWORDS:
+        return ""
+    return singular(word)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _core_word(word: str) -> bool:
+    """A content word that is no number and no negation."""
+    return not any(map(str.isdigit, word)) and word not in R.NEGATION_WORDS
 
 
 def _info(claim: Claim, groups: Groups) -> _Info:
@@ -189,17 +219,14 @@ def _info(claim: Claim, groups: Groups) -> _Info:
         if claim.speaker_start is not None and claim.speaker_end is not None
         else []
     )
-    tokens = words(text)
-    ws = frozenset(content_words(text))
-    core_source = ws if not masked else frozenset(content_words(_blank(text, masked)))
-    negations = {t for t in tokens if t in R.NEGATION_WORDS}
+    content, main_words, incidents, negations = text_facts(claim, groups)
+    ws = frozenset(content)
+    unmasked = _blank(text, masked)
+    core_source = ws if unmasked is text else frozenset(content_words(unmasked))
     if _NOT.search(text):
-        negations.add("not")
-    common = {
-        singular(w)
-        for w in _LOWER_WORD.findall(_blank(text, speaker))
-        if w not in R.STOPWORDS and w not in R.SPEAKER_ROLE_KEYWORDS
-    }
+        negations = negations | {"not"}
+    common = set(map(_common_word, _LOWER_WORD.findall(_blank(text, speaker))))
+    common.discard("")
     times = tuple(
         t
         for t in claim.times
@@ -207,25 +234,25 @@ def _info(claim: Claim, groups: Groups) -> _Info:
         and t.modifier not in R.OPEN_TIME_MODIFIERS
         and not _is_speech_time(claim, t)
     )
+    names = _name_set(text)
+    cs, ce = claim.content_start, claim.content_end
     return _Info(
         claim=claim,
         text=text,
         words=ws,
-        main=frozenset(content_words(main_text)),
-        core=frozenset(
-            w for w in core_source if not any(map(str.isdigit, w)) and w not in R.NEGATION_WORDS
-        ),
+        main=ws if main_words is content else frozenset(main_words),
+        core=frozenset(filter(_core_word, core_source)),
         common=frozenset(common),
-        negations=frozenset(negations),
-        names=frozenset(_name_set(text)),
-        main_names=frozenset(_name_set(main_text)),
+        negations=negations,
+        names=frozenset(names),
+        main_names=frozenset(names if main_text is text else _name_set(main_text)),
         sentence_lower=claim.sentence.lower(),
         speaker=groups.speaker_of.get(claim.claim_id, claim.speaker_name or claim.speaker),
         speaker_keys=frozenset(groups.speaker_keys_of.get(claim.claim_id, ())),
         times=times,
-        quantities=tuple(q for q in claim.quantities if _in_content(claim, q.start, q.end)),
-        places=tuple(p for p in claim.places if _in_content(claim, p.start, p.end)),
-        incidents=incident_keys(claim),
+        quantities=tuple(q for q in claim.quantities if cs <= q.start and q.end <= ce),
+        places=tuple(p for p in claim.places if cs <= p.start and p.end <= ce),
+        incidents=incidents,
     )
 
 
@@ -1199,6 +1226,13 @@ def judge(
     claims: Sequence[Claim], groups: Groups, candidates: Sequence[Candidate]
 ) -> tuple[Finding, ...]:
     """Judge events and candidate pairs; findings ordered for a reader."""
+    with gc_paused():
+        return _judge(claims, groups, candidates)
+
+
+def _judge(
+    claims: Sequence[Claim], groups: Groups, candidates: Sequence[Candidate]
+) -> tuple[Finding, ...]:
     # only the claims some judgement looks at: those tied to an event, and the
     # claims of the candidate pairs (most claims of a corpus are neither)
     needed = set(groups.event_keys_of)

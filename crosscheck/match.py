@@ -24,7 +24,11 @@ content spans.
 
 Pairs are deduplicated across passes and scored once with rapidfuzz
 (``process.cpdist``, ``token_set_ratio`` on the normalised contents, then on the main
-clauses for the pairs below the cut-off), using ``jobs`` threads. Pairs at or above
+clauses for the pairs below the cut-off when either claim has a main clause shorter
+than its content), using ``jobs`` threads. Each claim's content words come from
+``group`` (``text_facts``, computed once for match and judge); entries are sorted as
+integer codes (block key rank, claim rank by rarity), in the order of the (key,
+rarity, claim) tuples that ``dask_engine`` sorts. Pairs at or above
 ``CANDIDATE_CUTOFF`` become ``Candidate`` records, labelled with the block they share
 (a shared event, incident, speaker, else their rarest shared word, else
 ``similar:``).
@@ -32,7 +36,7 @@ clauses for the pairs below the cut-off), using ``jobs`` threads. Pairs at or ab
 
 from __future__ import annotations
 
-import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Sequence
 
@@ -40,107 +44,31 @@ import numpy as np
 import numpy.typing as npt
 from rapidfuzz import fuzz, process
 
-from crosscheck.group import Groups, content_words
+from crosscheck.group import Groups, gc_paused, text_facts
+from crosscheck.group import claim_text as claim_text
+from crosscheck.group import incident_keys as incident_keys
+from crosscheck.group import main_clause as main_clause
 from crosscheck.records import Candidate, Claim
 from crosscheck.rules import matching as R
 
-_CLAUSE_END = re.compile(
-    r",\s*(?:" + "|".join(R.CLAUSE_BREAKERS) + r")\b|;|\s[\u2014\u2013]\s|\s-\s|:\s",
-    re.IGNORECASE,
-)
 
-
-_CLAUSE_TURN = re.compile(
-    r"\b(?:" + "|".join(sorted(R.CLAUSE_TURNS)) + r")\b|[;:]",
-)
-
-
-def claim_text(claim: Claim) -> str:
-    """The text a claim asserts: its content span, or its sentence when empty."""
-    return claim.content or claim.sentence
-
-
-def main_clause(text: str) -> str:
-    """The text before the first clause break (', with ...', ', which ...', ';')."""
-    m = _CLAUSE_END.search(text)
-    return text[: m.start()] if m else text
-
-
-def incident_keys(claim: Claim) -> frozenset[str]:
-    """'place@date' for each place and each one-day time in the claim's content, when
-    the content also gives a number in the same clause as the place (no "after",
-    "while", "when"... between them): a toll for one place on one day (an incident).
-    Two outlets reporting one air strike share such a key even when they word it
-    differently."""
-    if not any(
-        claim.content_start <= q.start and q.end <= claim.content_end for q in claim.quantities
-    ):
-        return frozenset()
-    days = {
-        t.first.isoformat()
-        for t in claim.times
-        if t.first is not None
-        and t.first == t.last
-        and claim.content_start <= t.start
-        and t.end <= claim.content_end
-    }
-    text = claim.sentence
-    base = claim.sentence_start
-    quantities = [
-        q for q in claim.quantities if claim.content_start <= q.start and q.end <= claim.content_end
-    ]
-    places = set()
-    for p in claim.places:
-        if not (claim.content_start <= p.start and p.end <= claim.content_end):
-            continue
-        for q in quantities:
-            lo, hi = (q.end, p.start) if q.end <= p.start else (p.end, q.start)
-            gap = text[max(0, lo - base) : max(0, hi - base)].lower()
-            if not _CLAUSE_TURN.search(gap):
-                places.add((p.name or p.text).strip().lower())
-                break
-    return frozenset(f"{p}@{d}" for p in places for d in days)
-
-
-def _keys(
-    claims: Sequence[Claim], groups: Groups, words: Sequence[list[str]]
-) -> tuple[list[dict[str, list[str]]], Counter[str], list[list[str]]]:
-    """Per claim: its block keys by kind (event, speaker, incident), the document
-    frequency of every content word, and per claim its eligible rare words, rarest
-    first (2 <= df <= RARE_WORD_MAX_DF)."""
-    df: Counter[str] = Counter()
-    for ws in words:
-        df.update(set(ws))
-    keyed: list[dict[str, list[str]]] = []
-    rare: list[list[str]] = []
-    for c, ws in zip(claims, words, strict=True):
-        keyed.append(
-            {
-                "event": list(dict.fromkeys(groups.event_keys_of.get(c.claim_id, ()))),
-                "speaker": [
-                    k
-                    for k in groups.speaker_keys_of.get(c.claim_id, ())
-                    if k.startswith(("person:", "org:"))
-                ],
-                "incident": sorted(incident_keys(c)),
-            }
-        )
-        rare.append(
-            sorted({w for w in ws if 2 <= df[w] <= R.RARE_WORD_MAX_DF}, key=lambda w: (df[w], w))
-        )
-    return keyed, df, rare
+def _ranked(keys: list[str]) -> dict[str, int]:
+    """Each distinct key -> its rank in string order."""
+    return {k: r for r, k in enumerate(sorted(set(keys)))}
 
 
 def _neighbours(
-    entries: list[tuple[str, str, int]], window: int
+    codes: list[int], by_rank: npt.NDArray[np.int64], n: int, window: int
 ) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
-    """Sorted neighbourhood: sort (key, rarity, claim) entries and pair each entry with
-    the next ``window - 1`` ones. Exactly len(entries) * (window - 1) pairs at most."""
-    if len(entries) < 2:
+    """Sorted neighbourhood over entries coded ``key rank * n + claim rank`` (the
+    claims ranked by (rarity, index)): sort them (the order of the (key, rarity,
+    claim) tuples) and pair each entry with the next ``window - 1`` ones. Exactly
+    len(entries) * (window - 1) pairs at most."""
+    if len(codes) < 2:
         empty = np.zeros(0, dtype=np.int64)
         return empty, empty
-    entries.sort()
-    order = np.asarray([i for _, _, i in entries], dtype=np.int64)
+    arr = np.sort(np.asarray(codes, dtype=np.int64))
+    order = by_rank[arr % n]
     a_parts, b_parts = [], []
     for d in range(1, min(window, len(order))):
         a_parts.append(order[:-d])
@@ -171,17 +99,53 @@ def match(
     claims: Sequence[Claim], groups: Groups, *, jobs: int = 1
 ) -> tuple[tuple[Candidate, ...], int]:
     """Candidate pairs (score >= CANDIDATE_CUTOFF) and the number of pairs compared."""
+    with gc_paused():
+        return _match(claims, groups, jobs)
+
+
+def _match(claims: Sequence[Claim], groups: Groups, jobs: int) -> tuple[tuple[Candidate, ...], int]:
     ordered = sorted(claims, key=lambda c: c.claim_id)
     n = len(ordered)
     if n < 2:
         return (), 0
-    texts = [claim_text(c) for c in ordered]
-    words = [content_words(t) for t in texts]
-    full = [" ".join(ws) for ws in words]
-    main = [" ".join(content_words(main_clause(t))) for t in texts]
-    keyed, df, rare = _keys(ordered, groups, words)
-    # sort key inside a block: the content words, rarest first
-    rarity = [" ".join(sorted(set(ws), key=lambda w: (df[w], w))) for ws in words]
+    facts = [text_facts(c, groups) for c in ordered]
+    # the normalised contents to score: token_set_ratio depends only on the set of
+    # words of each text, so each text is given as its distinct words in order (the
+    # same score, and the scorer's own sort finds them sorted)
+    full = [" ".join(sorted(set(f[0]))) for f in facts]
+    main = [full[i] if f[1] is f[0] else " ".join(sorted(set(f[1]))) for i, f in enumerate(facts)]
+    # document frequency of every content word; the words ranked rarest first
+    df: Counter[str] = Counter()
+    for f in facts:
+        df.update(set(f[0]))
+    vocabulary = sorted(df, key=lambda w: (df[w], w))
+    word_rank = {w: r for r, w in enumerate(vocabulary)}
+    # eligible rare words: 2 <= df <= RARE_WORD_MAX_DF, a run of ranks
+    dfs = [df[w] for w in vocabulary]
+    rare_lo = bisect_left(dfs, 2)
+    rare_hi = bisect_left(dfs, R.RARE_WORD_MAX_DF + 1)
+    # sort key inside a block: the content words, rarest first; per claim its
+    # eligible rare words, rarest first
+    rarity: list[str] = []
+    rare: list[list[str]] = []
+    for f in facts:
+        ranks = sorted(map(word_rank.__getitem__, set(f[0])))
+        rarest_first = list(map(vocabulary.__getitem__, ranks))
+        rarity.append(" ".join(rarest_first))
+        rare.append(rarest_first[bisect_left(ranks, rare_lo) : bisect_left(ranks, rare_hi)])
+    # claims ranked by (rarity, index): the order of entries inside one block
+    by_rank_list = sorted(range(n), key=rarity.__getitem__)
+    by_rank = np.asarray(by_rank_list, dtype=np.int64)
+    pos = [0] * n
+    for r, i in enumerate(by_rank_list):
+        pos[i] = r
+
+    events = [list(dict.fromkeys(groups.event_keys_of.get(c.claim_id, ()))) for c in ordered]
+    speakers = [
+        [k for k in groups.speaker_keys_of.get(c.claim_id, ()) if k.startswith(("person:", "org:"))]
+        for c in ordered
+    ]
+    incidents = [sorted(f[2]) if f[2] else [] for f in facts]
 
     article_ids: dict[str, int] = {}
     art = np.asarray(
@@ -202,16 +166,18 @@ def match(
     c_start = np.asarray([c.content_start for c in ordered], dtype=np.int64)
     c_end = np.asarray([c.content_end for c in ordered], dtype=np.int64)
 
-    passes: list[tuple[list[tuple[str, str, int]], int]] = []
-    for kind in ("event", "speaker", "incident"):
-        entries = [(k, rarity[i], i) for i in range(n) for k in keyed[i][kind]]
+    passes: list[tuple[list[int], int]] = []
+    for per_claim in (events, speakers, incidents):
+        key_rank = _ranked([k for ks in per_claim for k in ks])
+        entries = [key_rank[k] * n + pos[i] for i, ks in enumerate(per_claim) for k in ks]
         passes.append((entries, R.MAX_BLOCK))
+    word_alpha = _ranked(list(df))
     for k in range(R.RARE_WORDS_PER_CLAIM):
-        entries = [(rare[i][k], rarity[i], i) for i in range(n) if len(rare[i]) > k]
+        entries = [word_alpha[ws[k]] * n + pos[i] for i, ws in enumerate(rare) if len(ws) > k]
         passes.append((entries, R.WORD_BLOCK_WINDOW))
     codes: list[npt.NDArray[np.int64]] = []
     for entries, window in passes:
-        a, b = _neighbours(entries, window)
+        a, b = _neighbours(entries, by_rank, n, window)
         if not len(a):
             continue
         lo, hi = np.minimum(a, b), np.maximum(a, b)
@@ -222,7 +188,9 @@ def match(
         codes.append(lo[keep] * n + hi[keep])
     if not codes:
         return (), 0
-    uniq = np.unique(np.concatenate(codes))
+    uniq = np.sort(np.concatenate(codes))
+    if len(uniq):
+        uniq = uniq[np.concatenate(([True], uniq[1:] != uniq[:-1]))]
     if not len(uniq):
         return (), 0
     lo = uniq // n
@@ -231,20 +199,22 @@ def match(
     workers = max(1, jobs)
     score = np.asarray(
         process.cpdist(
-            [full[i] for i in lo],
-            [full[i] for i in hi],
+            [full[i] for i in lo.tolist()],
+            [full[i] for i in hi.tolist()],
             scorer=fuzz.token_set_ratio,
             workers=workers,
         ),
         dtype=np.float64,
     )
-    # the main clauses, for the pairs the whole contents did not bring together
-    low = np.nonzero(score < R.CANDIDATE_CUTOFF)[0]
+    # the main clauses, for the pairs the whole contents did not bring together (a
+    # pair whose main clauses are both the whole contents scores the same again)
+    shorter = np.asarray([m is not f for m, f in zip(main, full, strict=True)], dtype=bool)
+    low = np.nonzero((score < R.CANDIDATE_CUTOFF) & (shorter[lo] | shorter[hi]))[0]
     if len(low):
         s_main = np.asarray(
             process.cpdist(
-                [main[i] for i in lo[low]],
-                [main[i] for i in hi[low]],
+                [main[i] for i in lo[low].tolist()],
+                [main[i] for i in hi[low].tolist()],
                 scorer=fuzz.token_set_ratio,
                 workers=workers,
             ),
@@ -252,14 +222,20 @@ def match(
         )
         score[low] = np.maximum(score[low], s_main)
     hits = np.nonzero(score >= R.CANDIDATE_CUTOFF)[0]
-    candidates = [
-        Candidate(
-            a=ordered[int(lo[k])].claim_id,
-            b=ordered[int(hi[k])].claim_id,
-            block=_label(keyed[int(lo[k])], keyed[int(hi[k])], rare[int(lo[k])], rare[int(hi[k])]),
-            score=round(float(score[k]), 2),
+
+    def keyed(i: int) -> dict[str, list[str]]:
+        return {"event": events[i], "speaker": speakers[i], "incident": incidents[i]}
+
+    candidates = []
+    for k in hits.tolist():
+        a_i, b_i = int(lo[k]), int(hi[k])
+        candidates.append(
+            Candidate(
+                a=ordered[a_i].claim_id,
+                b=ordered[b_i].claim_id,
+                block=_label(keyed(a_i), keyed(b_i), rare[a_i], rare[b_i]),
+                score=round(float(score[k]), 2),
+            )
         )
-        for k in hits
-    ]
     candidates.sort(key=lambda c: (c.a, c.b))
     return tuple(candidates), compared

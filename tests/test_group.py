@@ -335,3 +335,44 @@ def test_group_is_order_independent() -> None:
         ev("3", "c", "Congress of National Dialogue of Syrians", "congress"),
     ]
     assert group.group(claims) == group.group(list(reversed(claims)))
+
+
+@pytest.mark.parametrize("enabled", [True, False], ids=["enabled", "disabled"])
+def test_gc_paused_restores_the_collector(enabled: bool) -> None:
+    import gc
+
+    was = gc.isenabled()
+    try:
+        if enabled:
+            gc.enable()
+        else:
+            gc.disable()
+        with group.gc_paused():
+            assert not gc.isenabled()
+        assert gc.isenabled() is enabled
+    finally:
+        if was:
+            gc.enable()
+        else:
+            gc.disable()
+
+
+@pytest.mark.parametrize(
+    ("content", "main"),
+    [
+        ("the talks would continue next week", None),
+        ("the talks would continue next week, which the rebels rejected", ("talk", "continue")),
+    ],
+    ids=["one-clause", "clause-break"],
+)
+def test_text_facts_main_clause(content: str, main: tuple[str, ...] | None) -> None:
+    claim = make("c1", "a1", f"Ann Lee said {content}.", content, speaker="Ann Lee", cue="said")
+    groups = group.group([claim])
+    words, main_words, incidents, negations = group.text_facts(claim, groups)
+    assert words == tuple(group.content_words(content))
+    if main is None:
+        assert main_words is words  # the whole text is the main clause
+    else:
+        assert set(main) <= set(main_words) < set(words)
+    assert incidents == frozenset() and negations == frozenset()
+    assert group.text_facts(claim, group.Groups()) == (words, main_words, incidents, negations)

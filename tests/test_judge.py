@@ -692,3 +692,72 @@ def test_agreement_needs_the_same_figure(b_figure: str, b_value: float, agree: b
 
     claims = [toll("t1", "a1", "more than 300000", 300000.0), toll("t2", "a2", b_figure, b_value)]
     assert (find(run(claims), "agreement", "statement", {"t1", "t2"}) is not None) is agree
+
+
+def test_facts_from_group_are_only_a_cache() -> None:
+    """match and judge give the same whether they read each claim's content words,
+    main clause words, incident keys and negations from ``group`` or compute them."""
+    denial = (
+        "Warplanes did not bomb the market in Aleppo, which the monitor denied, the ministry said."
+    )
+    claims = [
+        *seedlike(),
+        _toll("n1", "a1", "40", 40, "", "2016-05-01"),
+        _toll("n2", "a2", "25", 25, "", "2016-05-01"),
+        make(
+            "d1",
+            "a3",
+            denial,
+            denial.split(", the ministry")[0],
+            speaker="the ministry",
+            speaker_name="Defense Ministry",
+            speaker_type="organization",
+            cue="said",
+            negated=True,
+            published="2016-05-01",
+        ),
+    ]
+    groups = group.group(claims)
+    assert groups.words_of and groups.main_words_of and groups.negations_of
+    bare = dataclasses.replace(
+        groups, words_of={}, main_words_of={}, incidents_of={}, negations_of={}
+    )
+    candidates, compared = match.match(claims, groups, jobs=1)
+    assert candidates
+    assert match.match(claims, bare, jobs=1) == (candidates, compared)
+    assert judge.judge(claims, bare, candidates) == judge.judge(claims, groups, candidates)
+
+
+@pytest.mark.parametrize(
+    ("spans", "expected"),
+    [
+        ([(1, 3)], "a  def"),
+        ([(-2, 1), (5, 9)], " bcde "),
+        ([(6, 9), (-3, 0), (4, 2)], "abcdef"),
+        ([], "abcdef"),
+    ],
+    ids=["inside", "clamped-at-both-ends", "outside-or-empty", "none"],
+)
+def test_blank_replaces_spans_with_spaces(spans: list[tuple[int, int]], expected: str) -> None:
+    assert judge._blank("abcdef", spans) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Petrov met Haddad on Monday in Geneva", {"haddad", "geneva"}),
+        ("  Petrov met Haddad", {"haddad"}),
+        ('"Petrov met Haddad"', {"petrov", "haddad"}),
+        ("The Observatory said Minister Haddad's plan failed", {"observatory", "haddad"}),
+        ("Haddad met Haddad", {"haddad"}),
+    ],
+    ids=[
+        "first-word-and-day-left-out",
+        "leading-space",
+        "quote-first",
+        "role-and-possessive",
+        "first-word-again",
+    ],
+)
+def test_name_set(text: str, names: set[str]) -> None:
+    assert judge._name_set(text) == names
