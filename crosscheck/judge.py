@@ -183,11 +183,14 @@ def _name_word(word: str) -> str:
     return ""
 
 
+_LEAD = re.compile(r"[\s\"'\u201c\u2018(\[]*")
+
+
 def _name_set(text: str) -> set[str]:
     """Capitalised words that are not the first word, not days, roles or stopwords."""
     found = _CAP_WORD.findall(text)
-    if found and _CAP_WORD.match(text, len(text) - len(text.lstrip())):
-        del found[0]  # the first word
+    if found and _CAP_WORD.match(text, _LEAD.match(text).end()):  # type: ignore[union-attr]
+        del found[0]  # the first word, after blanks and opening quotes or brackets
     out = set(map(_name_word, found))
     out.discard("")
     return out
@@ -791,9 +794,37 @@ def _number_clash(a: _Info, b: _Info) -> tuple[Quantity, Quantity] | None:
         if ia is None or ib is None:
             continue
         (la, ha), (lb, hb) = ia, ib
-        if (ha < lb or hb < la) and _context(a, qa) & _context(b, qb):
+        if (
+            (ha < lb or hb < la)
+            and _context(a, qa) & _context(b, qb)
+            and _combined_toll(a, qa) == _combined_toll(b, qb)
+        ):
             return qa, qb
     return None
+
+
+_COMBINED_TOLL = re.compile(
+    r"\b(?:"
+    + "|".join(R.TOLL_DEATH_WORDS)
+    + r")\s+(?:and|or|and/or)\s+(?:"
+    + "|".join(R.TOLL_INJURY_WORDS)
+    + r")\b|\b(?:"
+    + "|".join(R.TOLL_INJURY_WORDS)
+    + r")\s+(?:and|or|and/or)\s+(?:"
+    + "|".join(R.TOLL_DEATH_WORDS)
+    + r")\b|\b(?:"
+    + "|".join(R.TOLL_TOTAL_WORDS)
+    + r")\b",
+    re.IGNORECASE,
+)
+
+
+def _combined_toll(info: _Info, q: Quantity) -> bool:
+    """Whether a number counts the dead and the wounded together ("killed and injured
+    five civilians", "five casualties"): not comparable with a count of the dead."""
+    c = info.claim
+    near = _rel(c, max(c.sentence_start, q.start - 40), min(c.sentence_end, q.end + 40))
+    return bool(_COMBINED_TOLL.search(near))
 
 
 def _numbers_differ(a: _Info, b: _Info) -> bool:

@@ -535,6 +535,27 @@ def _report(
             ("Monday", "2016-05-02", "2016-05-02"),
             False,  # displaced is not killed: the numbers count different things
         ),
+        (
+            "Government air strikes killed and injured 25 civilians in the town of Saraqib on Monday, rescuers said.",
+            "2016-05-02",
+            ("25 civilians", 25.0, "civilian", ""),
+            ("Monday", "2016-05-02", "2016-05-02"),
+            False,  # the dead and the wounded together: not a count of the dead
+        ),
+        (
+            "Government air strikes killed people and caused 25 civilian casualties in the town of Saraqib on Monday, rescuers said.",
+            "2016-05-02",
+            ("25 civilian", 25.0, "civilian", ""),
+            ("Monday", "2016-05-02", "2016-05-02"),
+            False,  # casualties count the wounded too
+        ),
+        (
+            "Government air strikes killed 25 civilians and left dozens wounded in the town of Saraqib on Monday, rescuers said.",
+            "2016-05-02",
+            ("25 civilians", 25.0, "civilian", ""),
+            ("Monday", "2016-05-02", "2016-05-02"),
+            True,  # 25 dead (the wounded are counted apart)
+        ),
     ],
     ids=[
         "incident-worded-differently",
@@ -542,6 +563,9 @@ def _report(
         "weeks-apart",
         "vague",
         "other-verb",
+        "dead-and-wounded-together",
+        "casualties",
+        "killed-then-wounded-separately",
     ],
 )
 def test_incident_number_contradiction(
@@ -747,7 +771,8 @@ def test_blank_replaces_spans_with_spaces(spans: list[tuple[int, int]], expected
     [
         ("Petrov met Haddad on Monday in Geneva", {"haddad", "geneva"}),
         ("  Petrov met Haddad", {"haddad"}),
-        ('"Petrov met Haddad"', {"petrov", "haddad"}),
+        ('"Petrov met Haddad"', {"haddad"}),  # an opening quote does not hide the first word
+        ('"Three children died in Idlib"', {"idlib"}),
         ("The Observatory said Minister Haddad's plan failed", {"observatory", "haddad"}),
         ("Haddad met Haddad", {"haddad"}),
     ],
@@ -755,6 +780,7 @@ def test_blank_replaces_spans_with_spaces(spans: list[tuple[int, int]], expected
         "first-word-and-day-left-out",
         "leading-space",
         "quote-first",
+        "quoted-number-word-first",
         "role-and-possessive",
         "first-word-again",
     ],

@@ -77,7 +77,8 @@ CLAUSE_TURNS: frozenset[str] = _table(
 )
 
 # Words that are written with a capital but are not names (sentence openers, days,
-# months, honorifics): never used as "proper noun" evidence of participants.
+# months, honorifics, number words opening a clause): never used as "proper noun"
+# evidence of participants.
 NOT_NAMES: frozenset[str] = _table("""
     the a an this that these those it its he she they we i you his her their our my your
     in on at for from by with of to and or but as after before during since while when where
@@ -86,6 +87,9 @@ NOT_NAMES: frozenset[str] = _table("""
     mr mrs ms dr sir madam president minister secretary spokesman spokeswoman spokesperson
     however meanwhile moreover also earlier later today yesterday tomorrow last next
     according some many most all both several
+    one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
+    sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety
+    hundred hundreds thousand thousands dozen dozens
     """)
 
 # --------------------------------------------------------------------------- speakers
@@ -390,3 +394,18 @@ CONFLICT_BONUS: float = 8.0
 RECURRING_PENALTY: float = 15.0
 # Agreements between non-independent claims (one source repeated) lose this much.
 NOT_INDEPENDENT_PENALTY: float = 15.0
+
+
+# Casualty tolls: a number near "<death word> and/or <injury word>" (either order) or a
+# total word counts the dead and the wounded together, and is not compared with a
+# count of the dead alone ("killed and injured five" vs "two were killed").
+TOLL_DEATH_WORDS: tuple[str, ...] = ("killed", "killing", "dead", "died", "deaths")
+TOLL_INJURY_WORDS: tuple[str, ...] = (
+    "injured",
+    "injuring",
+    "wounded",
+    "wounding",
+    "hurt",
+    "injuries",
+)
+TOLL_TOTAL_WORDS: tuple[str, ...] = ("casualties", "casualty")
