@@ -31,6 +31,9 @@ ManifestStatus = Literal["processed", "skipped"]
 
 def _cell(value: Any) -> Any:
     """Flatten one value for a row: dates to ISO strings, None to ''."""
+    kind = type(value)
+    if kind is str or kind is int or kind is bool or kind is float:
+        return value  # the common case, first
     if value is None:
         return ""
     if isinstance(value, (dt.date, dt.datetime)):
@@ -189,7 +192,15 @@ class Quantity:
     hedge: str = ""  # about|more than|less than|at least|up to|''
 
     def to_row(self) -> dict[str, Any]:
-        return dataclasses.asdict(self)
+        # == dataclasses.asdict(self) (flat fields), without its deep copies
+        return {
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "value": self.value,
+            "unit": self.unit,
+            "hedge": self.hedge,
+        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -200,7 +211,7 @@ class Place:
     name: str  # canonical form (title-cased, possessive stripped)
 
     def to_row(self) -> dict[str, Any]:
-        return dataclasses.asdict(self)
+        return {"text": self.text, "start": self.start, "end": self.end, "name": self.name}
 
 
 @dataclass(frozen=True, slots=True)
@@ -215,7 +226,14 @@ class EventMention:
     named: bool = True  # False for a bare/generic "the talks"
 
     def to_row(self) -> dict[str, Any]:
-        return dataclasses.asdict(self)
+        return {
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "head": self.head,
+            "key": self.key,
+            "named": self.named,
+        }
 
 
 # --------------------------------------------------------------------------- attribute

@@ -242,6 +242,8 @@ def _fit(cell: str) -> str:
 def _csv_cell(value: Any) -> Any:
     kind = type(value)
     if kind is str:
+        if not value or (value[0] not in _FIRST and len(value) <= CSV_CELL_MAX):
+            return value  # the common case: nothing to neutralise or cut
         return _fit(neutralise(value))
     if kind is int or kind is float:
         return value

@@ -535,3 +535,17 @@ def test_claims_csv_in_pieces_is_the_whole_render(
     whole = report.render("claims", rows, "csv", excel=True)
     files = report.report_files(EX, XREF, excel=True)
     assert files["claims.csv"] == whole
+
+
+def test_slot_rows_are_their_dataclass_fields() -> None:
+    import dataclasses
+
+    from crosscheck.records import EventMention, Place, Quantity
+
+    for record in (
+        Quantity("about 40 people", 3, 18, 40.0, "person", "about"),
+        Place("in Geneva", 0, 9, "Geneva"),
+        EventMention("the talks", 0, 9, "talks", "talk", False),
+    ):
+        assert record.to_row() == dataclasses.asdict(record)
+        assert list(record.to_row()) == [f.name for f in dataclasses.fields(record)]
