@@ -103,6 +103,30 @@ def match(
         return _match(claims, groups, jobs)
 
 
+#: Pairs scored per call of the scorer: the texts of a call are listed in Python, so
+#: this bounds the memory of scoring (millions of pairs in a big corpus).
+SCORE_CHUNK = 200_000
+
+
+def _scores(
+    texts: Sequence[str], lo: npt.NDArray[np.int64], hi: npt.NDArray[np.int64], workers: int
+) -> npt.NDArray[np.float64]:
+    """token_set_ratio of texts[lo[k]] and texts[hi[k]] for every k, in chunks."""
+    out = np.empty(len(lo), dtype=np.float64)
+    for s in range(0, len(lo), SCORE_CHUNK):
+        e = s + SCORE_CHUNK
+        out[s:e] = np.asarray(
+            process.cpdist(
+                [texts[i] for i in lo[s:e].tolist()],
+                [texts[i] for i in hi[s:e].tolist()],
+                scorer=fuzz.token_set_ratio,
+                workers=workers,
+            ),
+            dtype=np.float64,
+        )
+    return out
+
+
 def _match(claims: Sequence[Claim], groups: Groups, jobs: int) -> tuple[tuple[Candidate, ...], int]:
     ordered = sorted(claims, key=lambda c: c.claim_id)
     n = len(ordered)
@@ -197,29 +221,13 @@ def _match(claims: Sequence[Claim], groups: Groups, jobs: int) -> tuple[tuple[Ca
     hi = uniq % n
     compared = len(uniq)
     workers = max(1, jobs)
-    score = np.asarray(
-        process.cpdist(
-            [full[i] for i in lo.tolist()],
-            [full[i] for i in hi.tolist()],
-            scorer=fuzz.token_set_ratio,
-            workers=workers,
-        ),
-        dtype=np.float64,
-    )
+    score = _scores(full, lo, hi, workers)
     # the main clauses, for the pairs the whole contents did not bring together (a
     # pair whose main clauses are both the whole contents scores the same again)
     shorter = np.asarray([m is not f for m, f in zip(main, full, strict=True)], dtype=bool)
     low = np.nonzero((score < R.CANDIDATE_CUTOFF) & (shorter[lo] | shorter[hi]))[0]
     if len(low):
-        s_main = np.asarray(
-            process.cpdist(
-                [main[i] for i in lo[low].tolist()],
-                [main[i] for i in hi[low].tolist()],
-                scorer=fuzz.token_set_ratio,
-                workers=workers,
-            ),
-            dtype=np.float64,
-        )
+        s_main = _scores(main, lo[low], hi[low], workers)
         score[low] = np.maximum(score[low], s_main)
     hits = np.nonzero(score >= R.CANDIDATE_CUTOFF)[0]
 

@@ -113,3 +113,26 @@ def test_tiny_inputs() -> None:
     assert match.match([], group.group([]), jobs=1) == ((), 0)
     one = [said("x1", "A", "The envoy met the delegation")]
     assert match.match(one, group.group(one), jobs=1) == ((), 0)
+
+
+@pytest.mark.parametrize("chunk", [1, 3, 1_000_000], ids=["one", "three", "all"])
+def test_scoring_in_chunks_gives_the_same_scores(
+    chunk: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import numpy as np
+    from rapidfuzz import fuzz, process
+
+    from crosscheck import match as m
+
+    texts = ["a b c", "a b d", "x y z", "a c", "b c d e"]
+    lo = np.asarray([0, 0, 1, 2, 3, 0, 4], dtype=np.int64)
+    hi = np.asarray([1, 2, 3, 4, 4, 4, 1], dtype=np.int64)
+    monkeypatch.setattr(m, "SCORE_CHUNK", chunk)
+    got = m._scores(texts, lo, hi, 1)
+    whole = process.cpdist(
+        [texts[a] for a in lo], [texts[b] for b in hi], scorer=fuzz.token_set_ratio
+    )
+    assert got.tolist() == np.asarray(whole, dtype=np.float64).tolist()
+    assert got.round(2).tolist() == [
+        round(fuzz.token_set_ratio(texts[a], texts[b]), 2) for a, b in zip(lo, hi, strict=True)
+    ]
