@@ -771,7 +771,7 @@ def report_producers(
         "manifest.csv": lambda: [
             render("manifest", rows("manifest", extraction), "csv", excel=excel)
         ],
-        "report.html": lambda: [html.render_html(report, article_texts(extraction))],
+        "report.html": lambda: html.render_html_pieces(report, article_texts(extraction)),
         "report.json": lambda: report_json_chunks(report),
     }
 
