@@ -550,6 +550,18 @@ def _as_str(value: Any) -> str:
     return str(value)
 
 
+def _no_surrogates(value: Any) -> Any:
+    """``value`` with lone surrogates replaced by U+FFFD, in strings nested at any depth
+    of lists and objects too (a metadata field may be a list: ``"source": ["..."]``)."""
+    if isinstance(value, str):
+        return _SURROGATE.sub("\ufffd", value)
+    if isinstance(value, list):
+        return [_no_surrogates(v) for v in value]
+    if isinstance(value, dict):
+        return {_no_surrogates(k): _no_surrogates(v) for k, v in value.items()}
+    return value
+
+
 def _record_article(
     record: dict[str, Any],
     source: str,
@@ -582,9 +594,7 @@ def _record_article(
         # one replacement character each keeps every offset
         raw_text = _SURROGATE.sub("\ufffd", raw_text)
         notes.append("lone surrogate escapes in the text replaced by U+FFFD")
-    record = {
-        k: _SURROGATE.sub("\ufffd", v) if isinstance(v, str) else v for k, v in record.items()
-    }
+    record = {k: _no_surrogates(v) for k, v in record.items()}
     id_key = _pick(keys, options.id_field, ID_FIELDS)
     art_id = _as_str(record.get(id_key)).strip() if id_key else ""
     if not art_id:

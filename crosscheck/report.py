@@ -565,7 +565,16 @@ def build_report(
 
 
 def _compact(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(", ", ": "))
+    return json.dumps(
+        value, ensure_ascii=False, sort_keys=True, separators=(", ", ": "), default=_listed
+    )
+
+
+def _listed(value: Any) -> Any:
+    """json.dumps fallback: a lazy ``ClaimRows`` (an empty one reaches it) is its list."""
+    if isinstance(value, ClaimRows):
+        return list(value)
+    raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable")
 
 
 def report_json_chunks(report: Mapping[str, Any]) -> Iterator[str]:

@@ -549,3 +549,13 @@ def test_slot_rows_are_their_dataclass_fields() -> None:
     ):
         assert record.to_row() == dataclasses.asdict(record)
         assert list(record.to_row()) == [f.name for f in dataclasses.fields(record)]
+
+
+def test_a_report_without_claims_is_valid_json() -> None:
+    from crosscheck import pipeline
+    from crosscheck.records import Article
+
+    ex = pipeline.assemble([pipeline.extract_article(Article(id="a", text=","))])
+    data = report.build_report(ex, pipeline.cross_reference(ex))
+    assert json.loads(report.report_json(data))["claims"] == []
+    assert set(report.report_files(ex, pipeline.cross_reference(ex))) == set(report.REPORT_FILES)

@@ -459,6 +459,25 @@ def test_jsonl_lone_surrogate_escape(tmp_path: Path) -> None:
         assert "surrogate.jsonl" in result.stderr, "the odd record must be reported"
 
 
+@pytest.mark.parametrize(
+    "record",
+    [
+        '{"text": "Anna Keller said the talks will resume.", "source": ["\\ud83d"]}',
+        '{"text": "Anna Keller said the talks will resume.", "title": {"x": "\\udc00"}}',
+        '{"text": "Anna Keller said the talks will resume.", "id": ["a", "\\ud800"]}',
+    ],
+    ids=["outlet-list", "title-object", "id-list"],
+)
+def test_lone_surrogate_in_nested_metadata(tmp_path: Path, record: str) -> None:
+    """Found by fuzz.py (session 2): a surrogate escape inside a list-valued field."""
+    path = tmp_path / "meta.jsonl"
+    path.write_text(record + "\n", encoding="utf-8")
+    for args in (["claims", "-f", "csv"], ["report", "--out", str(tmp_path / "r")]):
+        result = run(args[0], str(path), *args[1:], "-j", "1")
+        no_traceback(result)
+        assert result.exit_code == 0, result.stderr[-2000:]
+
+
 def test_csv_unterminated_quote_is_reported(tmp_path: Path) -> None:
     """A quote left open swallows every later row into one field: say so, never silently."""
     path = tmp_path / "unterminated.csv"
