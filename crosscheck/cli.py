@@ -454,7 +454,7 @@ def stream_claims(
 
     def results(progress: Progress) -> Iterator[ArticleResult]:
         items = ingest.read(paths, opts.ingest)
-        for item in streaming.local_results(items, jobs=opts.jobs, progress=progress):
+        for item in engines.local_results(items, jobs=opts.jobs, progress=progress):
             if isinstance(item, Skipped):
                 skipped.append(item)
             else:

@@ -191,12 +191,21 @@ def run_extraction(
         raise CrosscheckError(
             "--scheduler needs the dask engine", hint="add --engine dask, or drop --scheduler"
         )
+    return assemble(local_results(items, jobs=jobs, progress=progress))
+
+
+def local_results(items: Iterable[Item], *, jobs: int, progress: Progress) -> Iterator[Result]:
+    """The per-article stages over ``items`` on the local engine (in this process, or
+    on a pool of ``jobs`` processes for a big enough corpus): results and skips in
+    input order, streamed."""
     if jobs <= 1:
-        return assemble(_serial(items, progress))
+        yield from _serial(items, progress)
+        return
     stream = iter(items)
     head, exhausted = _lookahead(stream)
     if exhausted:
-        return assemble(_serial(head, progress))
+        yield from _serial(head, progress)
+        return
 
     def everything() -> Iterator[Item]:
         yield from head
@@ -204,7 +213,7 @@ def run_extraction(
         yield from stream
 
     try:
-        return assemble(_parallel(everything(), jobs, progress))
+        yield from _parallel(everything(), jobs, progress)
     except BrokenProcessPool as exc:
         raise CrosscheckError(
             f"a worker process died during extraction ({exc})",

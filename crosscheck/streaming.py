@@ -10,9 +10,7 @@ input order). A corpus smaller than one window never touches the disk. The order
 equals ``assemble``'s list sort exactly, equal keys included (both are stable over
 the input order), so ``crosscheck claims`` writes the same bytes either way.
 
-``local_results`` runs the per-article stages on the local engine (in this process
-or on a process pool, as ``engine.run_extraction`` does) and yields results in input
-order.
+``engine.local_results`` gives the stream it sorts.
 """
 
 from __future__ import annotations
@@ -22,12 +20,8 @@ import os
 import pickle
 import tempfile
 from collections.abc import Iterable, Iterator
-from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
-from crosscheck import engine
-from crosscheck.errors import CrosscheckError
-from crosscheck.progress import Progress
 from crosscheck.records import ArticleResult
 
 #: Characters of article text held in memory before a sorted run is spilled to disk.
@@ -37,34 +31,6 @@ SPILL_CHARS = 8_000_000
 def result_key(result: ArticleResult) -> tuple[str, str, int]:
     """The sort key of ``pipeline.assemble``."""
     return (result.article.id, result.article.source, result.article.line)
-
-
-def local_results(
-    items: Iterable[engine.Item], *, jobs: int, progress: Progress
-) -> Iterator[engine.Result]:
-    """``pipeline.extract_article`` over ``items`` (serially or on a pool of ``jobs``
-    processes), results and skips in input order, streamed."""
-    if jobs <= 1:
-        yield from engine._serial(items, progress)
-        return
-    stream = iter(items)
-    head, exhausted = engine._lookahead(stream)
-    if exhausted:
-        yield from engine._serial(head, progress)
-        return
-
-    def everything() -> Iterator[engine.Item]:
-        yield from head
-        head.clear()
-        yield from stream
-
-    try:
-        yield from engine._parallel(everything(), jobs, progress)
-    except BrokenProcessPool as exc:
-        raise CrosscheckError(
-            f"a worker process died during extraction ({exc})",
-            hint="it may have run out of memory: retry with fewer --jobs, or --jobs 1",
-        ) from exc
 
 
 def _spill(chunk: list[ArticleResult], folder: str, n: int) -> Path:
