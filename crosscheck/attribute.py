@@ -66,38 +66,12 @@ from dataclasses import dataclass
 from typing import overload
 
 from crosscheck.coref import Coref, Resolution
+from crosscheck.patterns import trie
 from crosscheck.records import Article, Claim, ClaimKind, QuoteType, Sentence
 from crosscheck.rules import events, polarity, speech
 from crosscheck.rules import time as timerules
 
 # =========================================================================== regexes
-
-
-class _Trie(dict[str, "_Trie"]):
-    """A character trie; the key "" marks the end of a word."""
-
-
-def _alternation(words: Iterable[str]) -> str:
-    """A trie-shaped regex alternation: one branch per leading character, so the
-    engine rejects a position after one or two character tests."""
-    trie = _Trie()
-    for w in sorted(set(words)):
-        node = trie
-        for ch in w:
-            node = node.setdefault(ch, _Trie())
-        node[""] = _Trie()
-
-    def build(node: _Trie) -> str:
-        end = "" in node
-        branches = [re.escape(ch) + build(sub) for ch, sub in sorted(node.items()) if ch != ""]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        if end:
-            return "(?:" + body + ")?"
-        return body
-
-    return build(trie)
 
 
 def _forms(lemmas: Iterable[str]) -> dict[str, str]:
@@ -131,7 +105,7 @@ _ADDRESSEE_NEXT_STRICT = re.compile(r"(?:that|to|what|how|why|whether|if)\b")
 _CONTINUATION = frozenset(speech.CONTINUATION_PARTICIPLES)
 
 _ALL_PARTICLES = sorted({p for ps in _PARTICLES.values() for p in ps})
-_CUE_WORDS = _alternation(list(_CUE_FORMS) + list(_NOUNS))
+_CUE_WORDS = trie(list(_CUE_FORMS) + list(_NOUNS))
 # every cue word of the lexicon, in any case (capitalised forms are used only in
 # headline-style lines); "according to" and friends as their own group
 _ACCORDING = "|".join(
@@ -156,9 +130,7 @@ _CUE_RE_I = re.compile(
 assert all(w.isalpha() for w in speech.TITLE_ABBREVIATIONS)
 _ABBREV = (
     "(?:"
-    + _alternation(
-        [*speech.TITLE_ABBREVIATIONS, "No", "Ltd", "Inc", "Corp", "Co", "vs", "Mt", "Ft"]
-    )
+    + trie([*speech.TITLE_ABBREVIATIONS, "No", "Ltd", "Inc", "Corp", "Co", "vs", "Mt", "Ft"])
     + r")\."
 )
 # (every token opens with a non-space character: the leading lookahead lets the
@@ -282,7 +254,7 @@ _ADJUNCT = frozenset(w for w in speech.ADJUNCT_STARTERS if " " not in w)
 # another, and the trie, like the longest-first alternation, tries them longest first)
 _DISCOURSE_RE = re.compile(
     r"(?i:"
-    + _alternation(speech.DISCOURSE_MARKERS)
+    + trie(speech.DISCOURSE_MARKERS)
     + r")\s*,\s*|(?i:moreover|however|meanwhile|furthermore|but|and|also)\s+"
 )
 _ADDRESSEE_CHANNELS = frozenset(speech.ADDRESSEE_CHANNELS)
@@ -419,7 +391,7 @@ _CLAUSE_VERB = re.compile(rf"(?:[^\s.;:!?]+\s+){{1,8}}?[\"“”'‘’]?{_FINIT
 # the same words as a trie (``_HAS_VERB`` is only asked whether there is a match,
 # which does not depend on the order of the alternatives): about 3 times faster
 _HAS_VERB = re.compile(
-    rf"\b(?:{_FINITE_FORMS}|{_alternation([*_FINITE_WORDS, *speech.IRREGULAR_PASTS])})\b", re.I
+    rf"\b(?:{_FINITE_FORMS}|{trie([*_FINITE_WORDS, *speech.IRREGULAR_PASTS])})\b", re.I
 )
 _ADJUNCT_THEN_MORE = re.compile(
     r"(?:in|at|on|during|via)\s[^,;:\"“”]{1,50},\s+(?:and|but)\s+[\w'’\-]+\s+[\w'’\-]+\s+[\w'’\-]+"
@@ -516,9 +488,9 @@ _MODALS = frozenset(["will", "would", "can", "could", "may", "might", "should", 
 _CHANNEL_RE = re.compile(
     r"(?:,\s*)?\b(?:in|at|during|on|via|through|over)\s+(?:(?:(?:a|an|the|his|her|their|its|"
     r"this|that|one|another|[A-Z][\w'’]*['’]s)\s+(?:[\w\-'’]+\s+){0,3}?(?:"
-    + _alternation(speech.CHANNEL_NOUNS)
+    + trie(speech.CHANNEL_NOUNS)
     + r"))|(?:"
-    + _alternation(speech.BARE_CHANNELS)
+    + trie(speech.BARE_CHANNELS)
     + r"))\b(?:\s+(?:with|on|to|at)\s+(?:the\s+)?(?:[A-Z][\w'’\-]*\s?){1,5})?",
 )
 _TIME_ADJUNCT = re.compile(

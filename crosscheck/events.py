@@ -36,8 +36,9 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from crosscheck.patterns import trie
 from crosscheck.places import CAP_TOKEN
-from crosscheck.quantities import _after_non_word, _trie, word_spans
+from crosscheck.quantities import _after_non_word, word_spans
 from crosscheck.records import EventMention
 from crosscheck.rules import events as E
 
@@ -53,8 +54,8 @@ LOWER_HEADS = _LOWER_HEADS = tuple(
     sorted({h for h in E.EVENT_HEADS if h.islower()} | set(E.EVENT_REFERENTS), key=len)
 )
 # A lower-case head noun or referent as a whole word (one prefix-factored pattern).
-_LOWER_HEAD = re.compile(r"\b(?:" + _trie(list(_LOWER_HEADS)) + r")\b")
-_LOWER_HEAD_FAST = _after_non_word(_trie(list(_LOWER_HEADS)) + r"\b")  # see word_spans
+_LOWER_HEAD = re.compile(r"\b(?:" + trie(list(_LOWER_HEADS)) + r")\b")
+_LOWER_HEAD_FAST = _after_non_word(trie(list(_LOWER_HEADS)) + r"\b")  # see word_spans
 _MAX_BACK = 6
 _BACK_CHARS = 64  # enough for six words before a head
 _DETERMINERS = E.DEFINITE_DETERMINERS | E.OTHER_DETERMINERS
@@ -63,7 +64,7 @@ _DETERMINERS = E.DEFINITE_DETERMINERS | E.OTHER_DETERMINERS
 CAPITAL_HEADS: tuple[str, ...] = tuple(
     sorted({f for h in E.EVENT_HEADS for f in (h.capitalize(), h.upper())})
 )
-_CAP_HEAD = re.compile(r"(?:" + _trie(CAPITAL_HEADS) + r")\b")
+_CAP_HEAD = re.compile(r"(?:" + trie(CAPITAL_HEADS) + r")\b")
 
 
 def singular(word: str) -> str:

@@ -36,12 +36,13 @@ import dataclasses
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
-from typing import Any, NamedTuple, Protocol, TypeVar
+from typing import NamedTuple, Protocol, TypeVar
 
 from crosscheck import events as ev
 from crosscheck import places as pl
 from crosscheck import quantities as qt
 from crosscheck import timex
+from crosscheck.patterns import trie_with_tails
 from crosscheck.records import Article, Claim
 
 
@@ -70,32 +71,13 @@ _TIME_CAPITALS = frozenset(timex.CAPITAL_TRIGGERS)
 _CAPITAL_HEADS = frozenset(ev.CAPITAL_HEADS)
 
 
-def _trie_with_tails(tails: dict[str, str]) -> str:
-    """A prefix-factored alternation of words (longest first), each word followed by
-    its own pattern (``tails[word]``)."""
-    root: dict[str, Any] = {}  # a character -> its node; "" -> the tail of a word
-    for word, tail in tails.items():
-        node = root
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = tail
-
-    def emit(node: dict[str, Any]) -> str:
-        alts = [re.escape(ch) + emit(node[ch]) for ch in sorted(node) if ch]
-        if "" in node:
-            alts.append(node[""])
-        return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-
-    return emit(root)
-
-
 # A word counts where a word boundary follows it; a place cue only before blanks and a
 # capital (looked ahead: never consumed). Numbers (runs of digits) are found in the
 # same pass: quantities reads only those that follow no alphanumeric character (the
 # others are glued: "MH17").
 _TAILS = dict.fromkeys(_TRIGGERS | _HEADS | _TIME_CAPITALS | _CAPITAL_HEADS, r"\b")
 _TAILS.update(dict.fromkeys(_CUES, r"(?=[ \t]+[A-Z])"))
-_WORDS = _trie_with_tails(_TAILS) + r"|\d+"
+_WORDS = trie_with_tails(_TAILS) + r"|\d+"
 _WORD_AT = re.compile(_WORDS)
 _WORD_AFTER = re.compile(r"[^a-zA-Z0-9](?:" + _WORDS + ")")
 

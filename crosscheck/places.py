@@ -33,7 +33,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from crosscheck.quantities import _trie
+from crosscheck.patterns import trie
 from crosscheck.records import Place
 from crosscheck.rules import events as E
 from crosscheck.rules import places as P
@@ -114,14 +114,14 @@ _PREPS = sorted(P.PLACE_PREPOSITIONS | {"of", "the", "to", "and"})
 # The words a place name may follow, as written (lower case and Capitalised).
 PLACE_CUE_WORDS: tuple[str, ...] = tuple(sorted({*_PREPS, *(w.capitalize() for w in _PREPS)}))
 _CANDIDATE = re.compile(
-    r"(?:" + _trie([*_PREPS, *(w.capitalize() for w in _PREPS), ","]) + r")[ \t]+(?=[A-Z])"
+    r"(?:" + trie([*_PREPS, *(w.capitalize() for w in _PREPS), ","]) + r")[ \t]+(?=[A-Z])"
 )
 # The same candidates found faster: a word only where it starts after a character that
 # is not an ASCII letter or digit (a test on a cheap character class, where
 # ``_CANDIDATE`` tests every letter), the commas apart. See ``_candidates`` for why
 # this finds every candidate ``_CANDIDATE`` finds that is not glued to the end of a
 # longer word.
-_PREP_WORD = _trie(PLACE_CUE_WORDS)
+_PREP_WORD = trie(PLACE_CUE_WORDS)
 _CAPITAL_PREP_FIRST = frozenset(w[0].upper() for w in _PREPS)
 _CANDIDATE_FAST = re.compile(r"[^a-zA-Z0-9](?P<w>" + _PREP_WORD + r")[ \t]+(?=[A-Z])")
 _COMMA_CANDIDATE = re.compile(r",[ \t]+(?=[A-Z])")

@@ -68,6 +68,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
+from crosscheck.patterns import trie
 from crosscheck.records import TimeSpan
 from crosscheck.rules import quantities as Q
 from crosscheck.rules import time as R
@@ -110,21 +111,7 @@ def _trie(words: Iterable[str], *, title: bool = False) -> str:
     forms: set[str] = set()
     for w in words:
         forms.update({w.capitalize(), w.upper()} if title else {w})
-    root: dict[str, dict] = {}  # type: ignore[type-arg]
-    for f in forms:
-        node = root
-        for ch in f:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def emit(node: dict) -> str:  # type: ignore[type-arg]
-        alts = [re.escape(ch) + emit(node[ch]) for ch in sorted(node) if ch]
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return emit(root)
+    return trie(forms)
 
 
 _MONTH_FULL = _trie(R.MONTHS, title=True)
