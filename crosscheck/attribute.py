@@ -202,7 +202,7 @@ _INITIAL_NAME = re.compile(
     r"([A-Z][\w'’\-]*\.?)(?:[ \u00a0](?:[A-Z][\w'’\-]*\.?|de|van|von|al|bin|of)){0,5}(?![\w'’])"
 )
 _MONTHS = (
-    "|".join(sorted((m.capitalize() for m in timerules.MONTHS), key=len, reverse=True))
+    "|".join(sorted((m.capitalize() for m in timerules.MONTHS), key=lambda m: (-len(m), m)))
     + "|"
     + "|".join(rf"{a.capitalize()}\." for a in sorted(timerules.MONTH_ABBREVIATIONS))
 )
@@ -216,7 +216,7 @@ _CHECKABLE_WORDS = (
     r"(?:" + "|".join(speech.NARRATION_TIME_WORDS + speech.NUMBER_WORDS) + r")\b",
     # a capitalised word right before an event head: "Dialogue Congress", "Geneva Talks"
     r"[A-Z][\w\-]* (?:"
-    + "|".join(sorted({h.capitalize() for h in events.EVENT_HEADS}, key=len, reverse=True))
+    + "|".join(sorted({h.capitalize() for h in events.EVENT_HEADS}, key=lambda h: (-len(h), h)))
     + r")\b",
     r"(?:" + "|".join(speech.PLACE_PREPOSITIONS) + r") (?:the )?[A-Z][a-z]{2,}",
 )

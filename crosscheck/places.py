@@ -65,7 +65,7 @@ _DATELINE_TAIL = re.compile(
 )
 _HEAD_LATER = re.compile(
     r"(?:['\u2019]s)?(?:[ \t]+[\w'\u2019-]+){0,6}?[ \t]+(?:"
-    + "|".join(sorted(P.PLACE_NOUNS, key=len, reverse=True))
+    + "|".join(sorted(P.PLACE_NOUNS, key=lambda w: (-len(w), w)))
     + r")[ \t]+of[ \t]+(?:the[ \t]+)?[A-Z]"
 )
 _NOT_NAMES = (
@@ -99,7 +99,7 @@ def _bare(word: str) -> str:
 
 _TITLE_IN = re.compile(
     r"(?:"
-    + "|".join(sorted({t.capitalize() for t in P.PERSON_TITLES}, key=len, reverse=True))
+    + "|".join(sorted({t.capitalize() for t in P.PERSON_TITLES}, key=lambda w: (-len(w), w)))
     + r")\b\.?"
 )
 _SPEECH = re.compile(r"[ \t](?:" + "|".join(sorted(P.SPEAKER_VERBS)) + r")\b")
@@ -162,7 +162,7 @@ def speaker_names(text: str, start: int = 0, end: int | None = None) -> frozense
 _VERB_AFTER = re.compile(r"(?:['\u2019]s)?[ \t]+(?:" + "|".join(sorted(P.SPEAKER_VERBS)) + r")\b")
 _TITLE_BEFORE = re.compile(
     r"(?:"
-    + "|".join(sorted({t.capitalize() for t in P.PERSON_TITLES}, key=len, reverse=True))
+    + "|".join(sorted({t.capitalize() for t in P.PERSON_TITLES}, key=lambda w: (-len(w), w)))
     + rf")\.?(?:[ \t]+{CAP_TOKEN}){{0,3}}[ \t]+$"
 )
 
