@@ -447,12 +447,11 @@ def stream_claims(
     from crosscheck import report, safeio, streaming
     from crosscheck.records import CLAIM_COLUMNS
 
-    cols = list(CLAIM_COLUMNS)
     skipped: list[Skipped] = []
     warned: list[Article] = []
     read = 0
 
-    def results(progress: Progress) -> Iterator[ArticleResult]:
+    def articles(progress: Progress) -> Iterator[ArticleResult]:
         items = ingest.read(paths, opts.ingest)
         for item in engines.local_results(items, jobs=opts.jobs, progress=progress):
             if isinstance(item, Skipped):
@@ -460,19 +459,23 @@ def stream_claims(
             else:
                 yield item
 
+    def rows(progress: Progress) -> Iterator[dict[str, Any]]:
+        nonlocal read
+        for result in streaming.sorted_results(articles(progress)):
+            read += 1
+            if result.article.warnings and len(warned) < MAX_SKIP_LINES:
+                warned.append(result.article)
+            for claim in result.claims:
+                yield claim.to_row()
+
     with tempfile.TemporaryFile("w+", encoding="utf-8", newline="") as buf:
         with progress_for(opts) as progress:
             if fmt == "csv":
-                buf.write(report.csv_text([], cols, header=True, excel=excel))
-            for result in streaming.sorted_results(results(progress)):
-                read += 1
-                if result.article.warnings and len(warned) < MAX_SKIP_LINES:
-                    warned.append(result.article)
-                rows = [c.to_row() for c in result.claims]
-                if fmt == "csv":
-                    buf.write(report.csv_text(rows, cols, header=False))
-                else:
-                    buf.write(report.to_jsonl(rows, cols))
+                pieces = report.claims_csv(rows(progress), excel)
+            else:
+                pieces = (report.to_jsonl([row], CLAIM_COLUMNS) for row in rows(progress))
+            for piece in pieces:
+                buf.write(piece)
         skipped.sort(key=lambda s: (s.source, s.line))
         account_counts(skipped, read, warned, opts)
         buf.seek(0)

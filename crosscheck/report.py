@@ -745,7 +745,7 @@ def findings_markdown(report: Mapping[str, Any]) -> str:
 CSV_BATCH = 2000
 
 
-def _claims_csv(claims: Iterable[Mapping[str, Any]], excel: bool) -> Iterator[str]:
+def claims_csv(claims: Iterable[Mapping[str, Any]], excel: bool) -> Iterator[str]:
     """claims.csv in pieces: the same bytes as ``render("claims", rows, "csv")``."""
     cols = list(CLAIM_COLUMNS)
     yield csv_text([], cols, header=True, excel=excel)
@@ -772,7 +772,7 @@ def report_producers(
 
     report = build_report(extraction, xref, tool_version=tool_version)
     return {
-        "claims.csv": lambda: _claims_csv(report["claims"], excel),
+        "claims.csv": lambda: claims_csv(report["claims"], excel),
         "findings.csv": lambda: [
             render("findings", rows("findings", extraction, xref), "csv", excel=excel)
         ],
