@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import Annotated, Any, Protocol, TypeVar
 
 import typer
 
@@ -26,7 +26,7 @@ from crosscheck import engine as engines
 from crosscheck.engine import default_jobs
 from crosscheck.ingest import IngestOptions
 from crosscheck.progress import Progress, silent
-from crosscheck.records import Article, ArticleResult, CrossReference, Extraction, Skipped
+from crosscheck.records import CrossReference, Extraction, Skipped
 
 app = typer.Typer(
     name="crosscheck",
@@ -337,8 +337,19 @@ def account(extraction: Extraction, opts: RunOptions) -> None:
     account_counts(extraction.errors, len(extraction.results), warned, opts)
 
 
+class _Warned(Protocol):
+    """An article with warnings, as account_counts names it (Article, Rendered)."""
+
+    @property
+    def source(self) -> str: ...
+    @property
+    def line(self) -> int: ...
+    @property
+    def warnings(self) -> tuple[str, ...]: ...
+
+
 def account_counts(
-    skipped: Sequence[Skipped], read: int, warned: Sequence[Article], opts: RunOptions
+    skipped: Sequence[Skipped], read: int, warned: Sequence[_Warned], opts: RunOptions
 ) -> None:
     """``account`` from counts: the skipped inputs (sorted by source and line), the
     number of articles read and the articles with warnings (in report order)."""
@@ -438,9 +449,10 @@ def stream_claims(
     paths: Sequence[str], fmt: str, output: Path | None, excel: bool, opts: RunOptions
 ) -> None:
     """``claims`` in CSV or JSONL with memory bounded whatever the corpus size: the
-    results stream through ``streaming.sorted_results`` into a temporary file, which
-    goes to stdout or ``--output`` once the run is accounted for (same bytes as the
-    in-memory path; nothing is written when the run fails)."""
+    workers render each article's claims (``streaming.render_chunk``), the texts
+    stream through ``streaming.sorted_rendered`` into a temporary file, which goes to
+    stdout or ``--output`` once the run is accounted for (same bytes as the in-memory
+    path; nothing is written when the run fails)."""
     import shutil
     import tempfile
 
@@ -448,33 +460,31 @@ def stream_claims(
     from crosscheck.records import CLAIM_COLUMNS
 
     skipped: list[Skipped] = []
-    warned: list[Article] = []
+    warned: list[streaming.Rendered] = []
     read = 0
 
-    def articles(progress: Progress) -> Iterator[ArticleResult]:
+    def articles(progress: Progress) -> Iterator[streaming.Rendered]:
         items = ingest.read(paths, opts.ingest)
-        for item in engines.local_results(items, jobs=opts.jobs, progress=progress):
+        work = functools.partial(streaming.render_chunk, fmt)
+        for item in engines.local_map(items, work, jobs=opts.jobs, progress=progress):
             if isinstance(item, Skipped):
                 skipped.append(item)
             else:
                 yield item
 
-    def rows(progress: Progress) -> Iterator[dict[str, Any]]:
+    def pieces(progress: Progress) -> Iterator[str]:
         nonlocal read
-        for result in streaming.sorted_results(articles(progress)):
+        if fmt == "csv":
+            yield report.csv_text([], list(CLAIM_COLUMNS), header=True, excel=excel)
+        for rendered in streaming.sorted_rendered(articles(progress)):
             read += 1
-            if result.article.warnings and len(warned) < MAX_SKIP_LINES:
-                warned.append(result.article)
-            for claim in result.claims:
-                yield claim.to_row()
+            if rendered.warnings and len(warned) < MAX_SKIP_LINES:
+                warned.append(rendered)
+            yield rendered.text
 
     with tempfile.TemporaryFile("w+", encoding="utf-8", newline="") as buf:
         with progress_for(opts) as progress:
-            if fmt == "csv":
-                pieces = report.claims_csv(rows(progress), excel)
-            else:
-                pieces = (report.to_jsonl([row], CLAIM_COLUMNS) for row in rows(progress))
-            for piece in pieces:
+            for piece in pieces(progress):
                 buf.write(piece)
         skipped.sort(key=lambda s: (s.source, s.line))
         account_counts(skipped, read, warned, opts)

@@ -19,13 +19,16 @@ from __future__ import annotations
 import multiprocessing
 import os
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
+from typing import TypeVar
 
 from crosscheck.errors import CrosscheckError
 from crosscheck.progress import Progress
 from crosscheck.records import Article, ArticleResult, CrossReference, Extraction, Skipped
+
+R = TypeVar("R")
 
 ENGINES: tuple[str, ...] = ("local", "dask")
 
@@ -123,19 +126,24 @@ def _mp_context() -> multiprocessing.context.BaseContext:
     return multiprocessing.get_context("spawn")
 
 
-def _serial(items: Iterable[Item], progress: Progress) -> Iterator[Result]:
+def _serial(
+    items: Iterable[Item], progress: Progress, work: Callable[[list[Item]], list[R]]
+) -> Iterator[R]:
     for n, item in enumerate(items, 1):
-        yield extract_one(item)
+        yield from work([item])
         progress("extract", n, None)
 
 
-def _parallel(items: Iterable[Item], jobs: int, progress: Progress) -> Iterator[Result]:
-    """Run chunks on a process pool, a bounded number in flight; yield in input order."""
+def _parallel(
+    items: Iterable[Item], jobs: int, progress: Progress, work: Callable[[list[Item]], list[R]]
+) -> Iterator[R]:
+    """Run ``work`` on chunks on a process pool, a bounded number in flight; yield the
+    chunks' outputs (one per item) in input order."""
     chunks = chunked(items, CHUNK_ARTICLES, CHUNK_BYTES)
     limit = max(1, jobs * INFLIGHT_PER_JOB)
     waiting = max(1, jobs * READY_PER_JOB)
-    pending: dict[Future[list[Result]], int] = {}
-    ready: dict[int, list[Result]] = {}
+    pending: dict[Future[list[R]], int] = {}
+    ready: dict[int, list[R]] = {}
     submitted = emitted = done = 0
     with ProcessPoolExecutor(max_workers=jobs, mp_context=_mp_context()) as pool:
         exhausted = False
@@ -146,7 +154,7 @@ def _parallel(items: Iterable[Item], jobs: int, progress: Progress) -> Iterator[
                     if chunk is None:
                         exhausted = True
                         break
-                    pending[pool.submit(extract_chunk, chunk)] = submitted
+                    pending[pool.submit(work, chunk)] = submitted
                     submitted += 1
                 if not pending:
                     break
@@ -198,13 +206,28 @@ def local_results(items: Iterable[Item], *, jobs: int, progress: Progress) -> It
     """The per-article stages over ``items`` on the local engine (in this process, or
     on a pool of ``jobs`` processes for a big enough corpus): results and skips in
     input order, streamed."""
+    return local_map(items, extract_chunk, jobs=jobs, progress=progress)
+
+
+def local_map(
+    items: Iterable[Item],
+    work: Callable[[list[Item]], list[R]],
+    *,
+    jobs: int,
+    progress: Progress,
+) -> Iterator[R]:
+    """``work`` over chunks of ``items`` on the local engine, one output per item, in
+    input order, streamed. ``work`` must be picklable (a module-level function, or a
+    ``functools.partial`` of one) and return one output per item of its chunk: the
+    per-article stages (``extract_chunk``), or those plus work that is better done
+    beside them on the pool (``streaming.render_chunk`` renders the claims there)."""
     if jobs <= 1:
-        yield from _serial(items, progress)
+        yield from _serial(items, progress, work)
         return
     stream = iter(items)
     head, exhausted = _lookahead(stream)
     if exhausted:
-        yield from _serial(head, progress)
+        yield from _serial(head, progress, work)
         return
 
     def everything() -> Iterator[Item]:
@@ -213,7 +236,7 @@ def local_results(items: Iterable[Item], *, jobs: int, progress: Progress) -> It
         yield from stream
 
     try:
-        yield from _parallel(everything(), jobs, progress)
+        yield from _parallel(everything(), jobs, progress, work)
     except BrokenProcessPool as exc:
         raise CrosscheckError(
             f"a worker process died during extraction ({exc})",

@@ -48,9 +48,9 @@ def pool_spy(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     calls: list[int] = []
     real = engine._parallel
 
-    def spy(items: Any, jobs: int, progress: Any) -> Iterator[Any]:
+    def spy(items: Any, jobs: int, progress: Any, work: Any) -> Iterator[Any]:
         calls.append(jobs)
-        return real(items, jobs, progress)
+        return real(items, jobs, progress, work)
 
     monkeypatch.setattr(engine, "_parallel", spy)
     return calls

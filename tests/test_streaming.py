@@ -7,9 +7,9 @@ import random
 from pathlib import Path
 
 import pytest
-from conftest import SEEDS, invoke, no_traceback
+from conftest import SEEDS, invoke, no_traceback, write_generated_corpus
 
-from crosscheck import pipeline, report, streaming
+from crosscheck import engine, pipeline, report, streaming
 from crosscheck.records import CLAIM_COLUMNS, Article, ArticleResult
 
 
@@ -86,6 +86,52 @@ def test_streamed_claims_are_the_in_memory_bytes(
     assert "5 articles read, 0 skipped" in result.stderr
     stdout = invoke("claims", str(SEEDS), "--format", fmt, "--jobs", jobs)
     assert stdout.stdout_bytes == _in_memory(fmt, excel=False).encode("utf-8")
+
+
+def test_streamed_claims_on_the_pool_are_the_in_memory_bytes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The pool renders the claims (streaming.render_chunk), the main process sorts
+    and joins the texts: same bytes and the same warnings as one process, spilled."""
+    monkeypatch.setattr(engine, "SERIAL_MAX_ARTICLES", 2)
+    monkeypatch.setattr(engine, "SERIAL_MAX_BYTES", 1)
+    monkeypatch.setattr(engine, "CHUNK_ARTICLES", 5)
+    monkeypatch.setattr(streaming, "SPILL_CHARS", 20_000)
+    corpus = write_generated_corpus(tmp_path / "gen", 60, seed=5)
+    odd = tmp_path / "odd.jsonl"
+    odd.write_text(
+        "".join(
+            json.dumps({"id": f"odd{i}", "date": "10/10/18", "text": f"Ann Lee said {i} died."})
+            + "\n"
+            for i in range(3)
+        ),
+        encoding="utf-8",
+    )
+    paths = [str(odd), str(corpus), str(SEEDS)]
+    rows = [c.to_row() for c in pipeline.extract(paths).claims]
+    for fmt in ("csv", "jsonl"):
+        expected = report.render("claims", rows, fmt, columns=list(CLAIM_COLUMNS))
+        runs = {}
+        for jobs in ("1", "2"):
+            out = tmp_path / f"claims-{jobs}.{fmt}"
+            result = invoke("claims", *paths, "--format", fmt, "--jobs", jobs, "--output", str(out))
+            no_traceback(result)
+            assert result.exit_code == 0, result.stderr
+            assert out.read_bytes() == expected.encode("utf-8")
+            runs[jobs] = result.stderr
+        assert runs["1"] == runs["2"]
+        assert runs["1"].count("unrecognised date") == 3
+
+
+def test_sorted_rendered_is_the_assemble_order() -> None:
+    results = _shuffled_results(90, 7)
+    rendered = [
+        streaming.Rendered(r.article.id, r.article.source, r.article.line, (), r.article.text)
+        for r in results
+    ]
+    expected = [r.article.text for r in pipeline.assemble(results).results]
+    for spill in (None, 1, 500):
+        assert [r.text for r in streaming.sorted_rendered(iter(rendered), spill)] == expected
 
 
 def test_streamed_claims_write_nothing_when_no_article_is_read(tmp_path: Path) -> None:
