@@ -65,11 +65,12 @@ def check_engine(engine: str) -> None:
         )
 
 
-def extract_one(item: Item) -> Result:
-    """Run the per-article stages on one ingest item (a Skipped passes through)."""
+def extract_one(item: Item, *, normalised: bool = True) -> Result:
+    """Run the per-article stages on one ingest item (a Skipped passes through);
+    ``normalised=False`` stops after attribute (``pipeline.extract_article``)."""
     from crosscheck.pipeline import extract_article
 
-    return item if isinstance(item, Skipped) else extract_article(item)
+    return item if isinstance(item, Skipped) else extract_article(item, normalised=normalised)
 
 
 def extract_chunk(chunk: list[Item]) -> list[Result]:

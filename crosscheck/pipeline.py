@@ -26,12 +26,18 @@ from crosscheck.records import (
 )
 
 
-def extract_article(article: Article) -> ArticleResult:
-    """clean -> segment -> attribute -> normalise, for one article."""
+def extract_article(article: Article, *, normalised: bool = True) -> ArticleResult:
+    """clean -> segment -> attribute -> normalise, for one article.
+
+    ``normalised=False`` stops after attribute: the claims without their normalised
+    slots (times, quantities, places, events), which is all ``crosscheck claims``
+    outputs (the claim rows hold no slot), at about two thirds of the cost.
+    """
     article = clean.clean(article)
     sentences = segment.segment(article)
     claims = attribute.attribute(article, sentences)
-    claims = normalise.normalise(article, claims)
+    if normalised:
+        claims = normalise.normalise(article, claims)
     return ArticleResult(article=article, sentences=len(sentences), claims=claims)
 
 

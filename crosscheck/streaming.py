@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
-from crosscheck.engine import Item, extract_chunk
+from crosscheck.engine import Item, extract_one
 from crosscheck.records import CLAIM_COLUMNS, ArticleResult, Skipped
 
 T = TypeVar("T")
@@ -134,14 +134,15 @@ def rendered_key(item: Rendered) -> tuple[str, str, int]:
 
 
 def render_chunk(fmt: str, chunk: list[Item]) -> list[Rendered | Skipped]:
-    """The per-article stages over ``chunk`` (``engine.extract_chunk``), then each
-    article's claims rendered in ``fmt`` ("csv" or "jsonl"): the work unit of
-    ``crosscheck claims --format csv|jsonl`` (``engine.local_map``)."""
+    """The per-article stages up to attribute over ``chunk`` (normalise fills slots
+    that no claim row holds), then each article's claims rendered in ``fmt`` ("csv"
+    or "jsonl"): the work unit of ``crosscheck claims --format csv|jsonl``
+    (``engine.local_map``)."""
     from crosscheck import report
 
     cols = list(CLAIM_COLUMNS)
     out: list[Rendered | Skipped] = []
-    for result in extract_chunk(chunk):
+    for result in (extract_one(item, normalised=False) for item in chunk):
         if isinstance(result, Skipped):
             out.append(result)
             continue

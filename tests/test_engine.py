@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import multiprocessing
+import pickle
 import random
 from collections.abc import Iterator
 from pathlib import Path
@@ -12,7 +13,7 @@ from typing import Any
 import pytest
 from conftest import SEEDS, write_generated_corpus
 
-from crosscheck import engine, pipeline
+from crosscheck import engine, pipeline, records, segment
 from crosscheck.errors import CrosscheckError
 from crosscheck.records import Article, CrossReference, Extraction, Skipped
 
@@ -211,3 +212,28 @@ def test_bad_engine_options_raise_with_a_hint(kwargs: dict[str, Any], message: s
 
 def test_default_jobs_is_the_usable_cores() -> None:
     assert 1 <= engine.default_jobs() <= (multiprocessing.cpu_count() or 1)
+
+
+# --------------------------------------------------------------------------- pickling
+
+
+@pytest.mark.parametrize("cls", records.PICKLED_BY_FIELDS, ids=lambda c: c.__name__)
+def test_per_claim_records_pickle_by_fields(cls: type) -> None:
+    """Results cross the process boundary as ``cls(*fields)`` (records._pickled_by_fields):
+    every record of the seeds' extraction comes back equal, of the same class."""
+    extraction = pipeline.extract([str(SEEDS)])
+    found = []
+    for result in extraction.results:
+        found += [z for z in result.article.zones if type(z) is cls]
+        for claim in result.claims:
+            found += [claim] if type(claim) is cls else []
+            for slot in (claim.times, claim.quantities, claim.places, claim.events):
+                found += [x for x in slot if type(x) is cls]
+        if cls is records.Sentence:
+            found += list(segment.segment(result.article))
+    assert found, f"the seeds hold no {cls.__name__}"
+    for obj in found:
+        reduced = obj.__reduce__()
+        assert reduced[0] is cls
+        back = pickle.loads(pickle.dumps(obj, protocol=pickle.HIGHEST_PROTOCOL))
+        assert type(back) is cls and back == obj
