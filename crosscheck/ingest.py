@@ -143,9 +143,12 @@ def date_from_match(m: re.Match[str]) -> dt.date | None:
         elif g.get("dmy_y"):
             y, d = int(g["dmy_y"]), int(g["dmy_d"])
             mo = dates.MONTHS[g["dmy_m"].rstrip(".").lower()]
-        elif g.get("num_y"):
-            y, a, b = int(g["num_y"]), int(g["num_a"]), int(g["num_b"])
-            if g["num_sep"] == ".":
+        elif g.get("num_y") or g.get("short_y"):
+            tag = "num" if g.get("num_y") else "short"
+            y, a, b = int(g[tag + "_y"]), int(g[tag + "_a"]), int(g[tag + "_b"])
+            if tag == "short":  # 10/10/18: a two-digit year (metadata only)
+                y += 2000 if y <= dates.SHORT_YEAR_PIVOT else 1900
+            if g[tag + "_sep"] == ".":
                 d, mo = a, b  # 24.08.2013: day first
             elif a > 12:
                 d, mo = a, b  # 19/12/2018 can only be day first
@@ -164,7 +167,8 @@ def parse_date(value: str) -> dt.date | None:
     """Parse a metadata date value in any common notation; None when not recognised.
 
     ISO dates and timestamps (the date part as written, no time-zone shift), M/D/YYYY,
-    D.M.YYYY, "September 12, 2016", "12 Sep 2016", RFC 2822, Unix timestamps.
+    D.M.YYYY, M/D/YY and D.M.YY (``rules.dates.SHORT_YEAR_PIVOT``), "September 12,
+    2016", "12 Sep 2016", RFC 2822, Unix timestamps.
     """
     value = value[:_MAX_DATE_CHARS]
     m = dates.METADATA_DATE.match(value)

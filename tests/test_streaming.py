@@ -101,8 +101,7 @@ def test_streamed_claims_on_the_pool_are_the_in_memory_bytes(
     odd = tmp_path / "odd.jsonl"
     odd.write_text(
         "".join(
-            json.dumps({"id": f"odd{i}", "date": "10/10/18", "text": f"Ann Lee said {i} died."})
-            + "\n"
+            json.dumps({"id": f"odd{i}", "date": "soon", "text": f"Ann Lee said {i} died."}) + "\n"
             for i in range(3)
         ),
         encoding="utf-8",

@@ -69,14 +69,30 @@ DATE_PATTERN = (
     r"(?!\d)"
 )
 
+# A numeric date with a two-digit year, as scraped metadata often writes it
+# ("10/10/18", "24.08.13"): read like the num_* dates (slash: month first unless the
+# first number is over 12; dot: day first), the year by SHORT_YEAR_PIVOT. Only in a
+# metadata field, where the value is known to be a date: in running text "4/12/19"
+# may as well be a score or a ratio.
+SHORT_YEAR_DATE_PATTERN = (
+    r"(?P<short_a>\d{1,2})(?P<short_sep>[/.])(?P<short_b>\d{1,2})(?P=short_sep)(?P<short_y>\d{2})"
+    r"(?!\d)"
+)
+
+# A two-digit year below the pivot is in the 2000s, any other in the 1900s ("18" is
+# 2018, "98" is 1998): the POSIX convention of strptime's %y.
+SHORT_YEAR_PIVOT = 69
+
 # A metadata date value: optional weekday, a date, then optionally a time and zone
-# ("2016-09-12T10:00:00Z", "Mon, 12 Sep 2016 10:00:00 +0000", "4/5/2017").
+# ("2016-09-12T10:00:00Z", "Mon, 12 Sep 2016 10:00:00 +0000", "4/5/2017", "10/10/18").
 METADATA_DATE = re.compile(
     r"[ \t]*(?:"
     + WEEKDAY_PATTERN
-    + r",?[ \t]+)?"
+    + r",?[ \t]+)?(?:"
     + DATE_PATTERN
-    + r"(?:(?:T|[ \t,]+(?:at[ \t]+)?)\d[^\n]*)?[ \t]*\Z",
+    + "|"
+    + SHORT_YEAR_DATE_PATTERN
+    + r")(?:(?:T|[ \t,]+(?:at[ \t]+)?)\d[^\n]*)?[ \t]*\Z",
     re.IGNORECASE,
 )
 
