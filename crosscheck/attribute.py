@@ -827,6 +827,7 @@ class _Extractor:
         self.quotes = self._pair_quotes()
         self.quote_starts = [q[0] for q in self.quotes]
         self._qf: dict[tuple[int, int], float] = {}
+        self._slices: dict[tuple[int, int], str] = {}  # make_claim's span -> text
         self.dash_marks: list[int] | None = None
         self.coref = Coref(self.view, [(s.start, s.end) for s in self.sentences])
         # cue candidates: one pass of the lexicon regex over the whole text, and a
@@ -2370,6 +2371,17 @@ class _Extractor:
         speaker = text[sp_s:sp_e] if sp_s is not None and sp_e is not None else a.outlet
         cue = text[cue_s:cue_e] if cue_s is not None and cue_e is not None else ""
         stype = f.speaker_type
+        # one string per span: claims of one sentence share it, and a content that is
+        # its whole sentence is that string (a third of all claims): the claims hold
+        # less text than the article twice over instead of 1.45 times it on top
+        # (equal values: only memory and pickling see the difference)
+        slices = self._slices
+        content = slices.get((cs, ce))
+        if content is None:
+            content = slices[(cs, ce)] = text[cs:ce]
+        sentence = slices.get((ss, se))
+        if sentence is None:
+            sentence = slices[(ss, se)] = text[ss:se]
         return Claim(
             claim_id=f"{a.id}:{n:03d}",
             article_id=a.id,
@@ -2378,8 +2390,8 @@ class _Extractor:
             content_end=ce,
             sentence_start=ss,
             sentence_end=se,
-            content=text[cs:ce],
-            sentence=text[ss:se],
+            content=content,
+            sentence=sentence,
             outlet=a.outlet,
             published=a.published,
             date_source=a.date_source,
