@@ -13,8 +13,10 @@ single-threaded workers). For each run: wall time per phase, the driver's peak R
 or each dask worker, asked with ``client.run``), and the load average before and after.
 The report files of the two runs are compared byte for byte.
 
-The dask run then measures, after its timings, what the driver holds (pickled bytes
-of the Extraction and of the CrossReference) and the volume of the block shuffle:
+The dask run then measures, after its timings, what the driver holds (pickled bytes of
+the driver side of the DaskExtraction: article rows, manifest, warnings; of the
+CrossReference; of group's tables), what it does not (the article texts and claims, which
+stay on the workers), and the volume of the block shuffle:
 entries per claim and pickled bytes per entry as they travel (the map outputs' shares),
 scored pair records per claim and their bytes, and the pickled bytes of a claim.
 
@@ -135,6 +137,7 @@ def child(args: argparse.Namespace) -> None:
     t3 = time.perf_counter()
     report.write_report(args.out, extraction, xref, tool_version=__version__)
     t4 = time.perf_counter()
+    peak = peak_rss()  # before anything below reads the results back (dask: from the workers)
     result: dict[str, Any] = {
         "engine": args.engine,
         "jobs": args.jobs,
@@ -147,7 +150,7 @@ def child(args: argparse.Namespace) -> None:
             "report": round(t4 - t3, 2),
             "total": round(t4 - t0, 2),
         },
-        "driver_peak_rss_mb": round(peak_rss() / 1e6, 1),
+        "driver_peak_rss_mb": round(peak / 1e6, 1),
         "driver_peak_rss_after_extract_mb": round(rss_extracted / 1e6, 1),
         "load_before": [round(x, 2) for x in load_before],
         "load_after": [round(x, 2) for x in os.getloadavg()],
@@ -158,16 +161,27 @@ def child(args: argparse.Namespace) -> None:
         client = dask_engine.get_client(args.jobs, None)
         peaks = client.run(_worker_peak)
         result["worker_peak_rss_mb"] = sorted(round(v / 1e6, 1) for v in peaks.values())
-        dask_engine.close_clients()
+        held = (
+            extraction.rows,
+            extraction.manifest,
+            extraction.errors,
+            extraction.warned_articles,
+            extraction.first_ids,
+        )
+        groups = group.index(extraction.claims)  # (streams every claim, after the timings)
         result["driver_holds_pickled_mb"] = {
-            "extraction": round(len(pickle.dumps(extraction, protocol=5)) / 1e6, 2),
+            "extraction_driver_side": round(len(pickle.dumps(held, protocol=5)) / 1e6, 2),
+            "cross_reference": round(len(pickle.dumps(xref, protocol=5)) / 1e6, 2),
+            "group_tables": round(len(pickle.dumps(groups, protocol=5)) / 1e6, 2),
+        }
+        result["not_held_pickled_mb"] = {
             "article_texts": round(
                 sum(len(r.article.text.encode("utf-8")) for r in extraction.results) / 1e6, 2
             ),
-            "claims": round(len(pickle.dumps(extraction.claims, protocol=5)) / 1e6, 2),
-            "cross_reference": round(len(pickle.dumps(xref, protocol=5)) / 1e6, 2),
+            "claims": round(len(pickle.dumps(list(extraction.claims), protocol=5)) / 1e6, 2),
         }
         result["shuffle"] = shuffle_volume(extraction, group.group(extraction.claims))
+        dask_engine.close_clients()
     else:
         children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024
         result["worker_peak_rss_mb"] = [round(children / 1e6, 1)]
@@ -265,6 +279,7 @@ def main() -> None:
     for r in runs:
         print(
             f"\n{r['n']} articles, driver holds (pickled MB): {r['dask']['driver_holds_pickled_mb']}"
+            f"; not held: {r['dask']['not_held_pickled_mb']}"
         )
         print(f"shuffle: {r['dask']['shuffle']}")
 

@@ -333,7 +333,10 @@ def run_cross_reference(extraction: Extraction, opts: RunOptions) -> CrossRefere
 
 def account(extraction: Extraction, opts: RunOptions) -> None:
     """Name every skipped input on stderr, print the total, enforce --strict."""
-    warned = [r.article for r in extraction.results if r.article.warnings]
+    if isinstance(extraction, engines.PartitionedExtraction):
+        warned = extraction.warned(MAX_SKIP_LINES)  # the results stay where they are
+    else:
+        warned = [r.article for r in extraction.results if r.article.warnings]
     account_counts(extraction.errors, len(extraction.results), warned, opts)
 
 

@@ -1,4 +1,5 @@
-"""``--engine dask``: the same stages on a dask.distributed cluster.
+"""``--engine dask``: the same stages on a dask.distributed cluster, and a driver
+that never holds the corpus.
 
 dask is an optional extra (``pip install 'crosscheck[dask]'``) and is imported
 only when this engine is used.
@@ -8,41 +9,65 @@ Cluster
     no dashboard, logs silenced). With ``scheduler="tcp://HOST:PORT"`` the client
     connects to an existing cluster instead; its workers must have the same
     version of crosscheck installed. One client per (scheduler, jobs) is kept for
-    the life of the process, so extraction and cross-referencing share it.
+    the life of the process, so extraction, cross-referencing and the report share it.
 
 Extraction (partitioned by article)
     The driver reads the ingest stream lazily and cuts it into chunks (the same
     chunks as the local pool, ``engine.chunked``); at most ``INFLIGHT_PER_WORKER``
-    chunks per worker are in flight, and finished chunks are collected as they
-    complete. The driver therefore holds a bounded window of *input*; the workers
-    need no shared file system. The *results* come back to the driver, because
-    the ``Extraction`` returned to the pipeline is a value (the reports need every
-    article's text).
+    chunks per worker are in flight. The results stay on the workers: the driver
+    receives of each article only its summary (sort key, warnings and its
+    ``articles`` row) and the skipped inputs. From the sort keys it plans the
+    report order and the results are shuffled on the workers into *partitions*
+    of about ``PARTITION_ARTICLES`` articles in that order (never splitting an
+    article id), which live on the workers until the run ends. The result is a
+    ``DaskExtraction``: an ``Extraction`` whose ``results`` stream the partitions.
 
-Cross-referencing (partitioned by block)
-    ``group`` runs on the driver over the claims (it is a corpus-wide
-    union-find over speakers and events). ``match`` runs on the cluster as a
-    shuffle (``shuffle_match``): claims are cut into partitions sorted by id; the
-    document frequency of words is summed on the workers; each partition makes
-    the (pass, block key, content words rarest first, claim) entries that
-    ``match.match`` sorts, and the entries are range-partitioned on that key, so
-    the claims of one block meet in one bucket (or two consecutive ones for a very
-    big block). Each bucket is sorted and paired within the pass windows on a
-    worker, with the first ``window - 1`` entries of the following buckets as a
-    halo, filtered and scored there; the scored pairs are shuffled by pair so a
-    pair met in several passes is counted once. Shares travel as pickled bytes
-    (``pack``). The driver receives only the sort-key samples, the halos and the
-    candidates. ``judge`` runs on the driver (its event findings read every claim
-    of an event, across blocks). The entries, windows, filter, scores and labels
-    mirror ``match.match`` step for step; tests/test_dask.py holds them equal.
+Cross-referencing
+    ``group`` (a corpus-wide union-find over speakers and events) runs on the
+    driver over a projection made on the workers: each claim without its text,
+    sentence, times, quantities and places (``group_projection``: ids, speaker
+    fields, events). ``group.index`` then gives the same speaker and event index
+    as ``group.group``; its per-claim tables go back to the workers with the
+    partitions that need them. ``match`` runs on the cluster as a shuffle by block
+    (``shuffle_match``; the map partitions are made on the workers from the
+    extraction partitions): the document frequency of words is summed on the
+    workers; each partition makes the (pass, block key, content words rarest first,
+    claim) entries that ``match.match`` sorts, and the entries are range-partitioned
+    on that key, so the claims of one block meet in one bucket (or two consecutive
+    ones for a very big block). Each bucket is sorted and paired within the pass
+    windows on a worker, with the first ``window - 1`` entries of the following
+    buckets as a halo, filtered and scored there; the scored pairs are shuffled by
+    pair so a pair met in several passes is counted once. Shares travel as pickled
+    bytes (``pack``). ``judge`` is split (``judge_pairs``): each candidate pair is
+    judged within its block on a worker (the claims of the pairs are shuffled to
+    buckets of pairs, with ``group``'s tables for them; ``judge.pair_verdicts``),
+    and only the verdicts of pairs that make a finding come back. The driver then
+    clusters the verdicts and judges the events (``judge.judge_verdicts``) over the
+    only claims that reads: the claims of those verdicts and the claims that give
+    an event a time or a place (``judge.gives_event_value``), nothing else.
+
+Report
+    The report files are written from the partitions (``DaskClaims``,
+    ``DaskTexts``): claims.csv and report.json's claims are rendered on the workers,
+    partition by partition, and streamed into the files (a bounded window of
+    partitions in flight); report.html and findings.md fetch only the claims and
+    article texts they show.
 
 What the driver holds
-    The ``Extraction`` (every article with its text, every claim), ``group``'s
-    ``Groups`` and the ``CrossReference``: the report is a value made of them
-    (report.json lists every claim, report.html every article's text), so the
-    driver does hold the corpus's results once. It never holds matching's working
-    set (word frequencies, entries, pairs, scores), which lives on the workers,
-    and it reads the input as a bounded window.
+    Per article: its manifest row, its ``articles`` row, sort key and warnings
+    (about 320 bytes pickled on abp). Per claim, no text: while ``group`` runs, the
+    projection (the claim's ids, speaker fields and event mentions: about 500 bytes
+    in memory), then for the whole run ``group``'s per-claim tables (``speaker_of``,
+    ``events_of``, the canonical keys, the claim ids of ``SpeakerEntry`` and
+    ``EventEntry``: about 540 bytes). The candidates and the verdicts (tens of bytes
+    per claim), the full claims of the verdicts and of event values (those judge's
+    clustering reads: 19 % of the claims on abp), and the findings. One partition's
+    report text at a time (a few in flight), and the claims and article texts
+    report.html shows (at most ``html.MAX_CLAIMS`` claims). Never another article's
+    text, never matching's working set (word frequencies, entries, pairs, scores).
+    ``group``'s per-claim tables are what still grows with the corpus: see
+    ``README.md`` ("Running on a dask cluster") for the measured figures and the
+    10-million-article estimate.
 """
 
 from __future__ import annotations
@@ -54,37 +79,46 @@ import heapq
 import logging
 import pickle
 import zlib
-from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Iterator, Sequence, Set
 from dataclasses import dataclass
 from functools import wraps
-from typing import Any, NamedTuple, ParamSpec, TypeVar
+from typing import Any, NamedTuple, ParamSpec, TypeVar, overload
 
 import numpy as np
 import numpy.typing as npt
 from rapidfuzz import fuzz, process
 
 from crosscheck import engine
-from crosscheck.engine import chunked, extract_chunk
+from crosscheck.engine import PartitionedExtraction, chunked, extract_chunk
 from crosscheck.errors import CrosscheckError
 from crosscheck.group import Groups, claim_text, content_words, incident_keys, main_clause
 from crosscheck.match import _label
 from crosscheck.progress import Progress
 from crosscheck.records import (
+    CLAIM_COLUMNS,
     Article,
     ArticleResult,
     Candidate,
     Claim,
     CrossReference,
     Extraction,
+    ManifestEntry,
     Skipped,
 )
+from crosscheck.report import ClaimRows, LazyTexts, RemoteClaims
 from crosscheck.rules import matching as R
 
 INSTALL_HINT = "pip install 'crosscheck[dask]'"
 
 # Chunks (of engine.CHUNK_ARTICLES articles) submitted but not yet collected, per worker.
 INFLIGHT_PER_WORKER = 3
+
+# Articles per extraction partition (the unit the report streams: the driver holds
+# one partition's report text at a time), and partitions in flight per worker while
+# a report file streams.
+PARTITION_ARTICLES = 64
+STREAM_PER_WORKER = 2
 
 # Claims per map partition of the block shuffle (~30 claims an article: ~700 articles),
 # range buckets per worker, sort keys sampled per bucket to place the bucket
@@ -140,7 +174,12 @@ def get_client(jobs: int, scheduler: str | None) -> Any:
 
 
 def close_clients() -> None:
-    """Close every client (and LocalCluster) this process started."""
+    """Close every client (and LocalCluster) this process started.
+
+    Partitions still held (a ``DaskExtraction`` alive at exit) are dropped with
+    their workers: the scheduler's "lost data" complaint about it is silenced."""
+    for name in ("distributed", "distributed.scheduler"):
+        logging.getLogger(name).setLevel(logging.CRITICAL)
     while _clients:
         _, client = _clients.popitem()
         cluster = getattr(client, "cluster", None)
@@ -159,23 +198,67 @@ def _n_workers(client: Any) -> int:
     return max(1, len(client.scheduler_info().get("workers", {})))
 
 
+def packed(task: Callable[..., Any], *args: Any) -> bytes:
+    """Worker: ``task(*args)``, pickled into one bytes object (``pack``).
+
+    Every result the driver reads, and every partition moved between workers,
+    travels so: dask serialises a list item by item, and for lists of many small
+    objects (claim ids, claims, report objects) that took most of the time
+    (measured: 32 lists of 1,900 short strings, 2.4 s; packed, 0.05 s)."""
+    return pack(task(*args))
+
+
+def _fetch(client: Any, task: Callable[..., Any], *args: Any) -> Any:
+    """``task(*args)`` on the cluster, its result read here (packed on the way)."""
+    return unpack(client.submit(packed, task, *args, pure=False).result())
+
+
 # --------------------------------------------------------------------------- extraction
+
+ResultKey = tuple[str, str, int]  # pipeline.assemble's sort key: (article id, source, line)
+
+
+class ArticleSummary(NamedTuple):
+    """What the driver keeps of one extracted article (never its text or claims)."""
+
+    key: ResultKey
+    warnings: tuple[str, ...]
+    row: dict[str, Any]  # ArticleResult.to_row()
+    claims: int
+
+
+def summarise(results: Sequence[ArticleResult | Skipped]) -> list[ArticleSummary | Skipped]:
+    """Worker: the summary of each result of a chunk (skips pass as they are)."""
+    out: list[ArticleSummary | Skipped] = []
+    for r in results:
+        if isinstance(r, Skipped):
+            out.append(r)
+        else:
+            a = r.article
+            out.append(
+                ArticleSummary((a.id, a.source, a.line), a.warnings, r.to_row(), len(r.claims))
+            )
+    return out
 
 
 def _stream(
     client: Any, items: Iterable[Article | Skipped], progress: Progress
-) -> Iterator[ArticleResult | Skipped]:
-    """Submit chunks with a bounded window; yield their results in input order."""
+) -> tuple[list[Any], list[list[ArticleSummary | Skipped]]]:
+    """Submit chunks with a bounded window; the chunks' results stay on the workers.
+
+    Returns the futures of the chunks' results and their summaries, in input order.
+    """
     distributed = _distributed()
     limit = _n_workers(client) * INFLIGHT_PER_WORKER
     chunks = chunked(items, engine.CHUNK_ARTICLES, engine.CHUNK_BYTES)
+    results: list[Any] = []
+    summaries: list[list[ArticleSummary | Skipped]] = []
     pending: dict[Any, int] = {}
-    ready: dict[int, list[ArticleResult | Skipped]] = {}
-    submitted = emitted = done = 0
+    done = 0
     exhausted = False
     try:
         while True:
-            while not exhausted and len(pending) + len(ready) < limit:
+            while not exhausted and len(pending) < limit:
                 chunk = next(chunks, None)
                 if chunk is None:
                     exhausted = True
@@ -183,24 +266,170 @@ def _stream(
                 # scattered, not embedded in the task: big chunks stay out of the graph
                 [data] = client.scatter([chunk], hash=False)
                 fut = client.submit(extract_chunk, data, pure=False)
-                pending[fut] = submitted
-                submitted += 1
+                pending[client.submit(packed, summarise, fut, pure=False)] = len(results)
+                results.append(fut)
+                summaries.append([])
+                del data, chunk
             if not pending:
                 break
             finished = distributed.wait(list(pending), return_when="FIRST_COMPLETED").done
             for fut in finished:
-                ready[pending.pop(fut)] = fut.result()
+                got = unpack(fut.result())
+                summaries[pending.pop(fut)] = got
                 fut.release()
-            while emitted in ready:
-                results = ready.pop(emitted)
-                emitted += 1
-                for result in results:
-                    done += 1
-                    yield result
-                progress("extract", done, None)
+                done += len(got)
+            progress("extract", done, None)
     finally:
         for fut in pending:
             fut.cancel()
+    return results, summaries
+
+
+def split_chunk(
+    results: Sequence[ArticleResult | Skipped], plan: Sequence[tuple[int, int, int]]
+) -> dict[int, bytes]:
+    """Worker: a chunk's results cut by destination partition, each piece packed.
+
+    ``plan`` holds (position in the chunk, partition, rank in report order)."""
+    out: dict[int, list[tuple[int, ArticleResult]]] = defaultdict(list)
+    for pos, part, rank in plan:
+        r = results[pos]
+        assert isinstance(r, ArticleResult)
+        out[part].append((rank, r))
+    return {part: pack(piece) for part, piece in out.items()}
+
+
+def take_piece(pieces: dict[int, bytes], part: int) -> bytes:
+    return pieces[part]
+
+
+def build_partition(*pieces: bytes) -> list[ArticleResult]:
+    """Worker: one partition's results, in report order, from its pieces."""
+    ranked: list[tuple[int, ArticleResult]] = sorted(
+        (x for piece in pieces for x in unpack(piece)), key=lambda x: x[0]
+    )
+    return [r for _, r in ranked]
+
+
+def _cuts(keys: Sequence[ResultKey], size: int) -> list[int]:
+    """Start offsets of partitions of about ``size`` sorted keys; one article id is
+    never split between two partitions (the report's claim order is by article id)."""
+    starts = [0] if keys else []
+    at = size
+    while at < len(keys):
+        while at < len(keys) and keys[at][0] == keys[at - 1][0]:
+            at += 1
+        if at < len(keys):
+            starts.append(at)
+        at += size
+    return starts
+
+
+def _manifest(
+    ordered: Sequence[ArticleSummary], skipped: Sequence[Skipped]
+) -> tuple[tuple[ManifestEntry, ...], tuple[Skipped, ...]]:
+    """pipeline.assemble's manifest and errors, from the summaries."""
+    manifest = [
+        ManifestEntry(s.key[1], s.key[2], "processed", s.key[0], "; ".join(s.warnings))
+        for s in ordered
+    ] + [ManifestEntry(s.source, s.line, "skipped", "", s.reason, s.hint) for s in skipped]
+    manifest.sort(key=lambda m: (m.source, m.line, m.article_id))
+    return tuple(manifest), tuple(sorted(skipped, key=lambda s: (s.source, s.line)))
+
+
+def _partitioned(
+    client: Any,
+    chunk_results: Sequence[Any],
+    summaries: Sequence[Sequence[ArticleSummary | Skipped]],
+    size: int | None = None,
+) -> DaskExtraction:
+    """Shuffle the chunks' results into partitions in report order (on the workers)."""
+    size = size or PARTITION_ARTICLES
+    located: list[tuple[ResultKey, int, int, ArticleSummary]] = []
+    skipped: list[Skipped] = []
+    for c, summary in enumerate(summaries):
+        for pos, item in enumerate(summary):
+            if isinstance(item, Skipped):
+                skipped.append(item)
+            else:
+                located.append((item.key, c, pos, item))
+    located.sort(key=lambda x: x[:3])  # assemble's (stable) sort: ties in input order
+    keys = [x[0] for x in located]
+    starts = _cuts(keys, size)
+    bounds = [*starts[1:], len(located)]
+    plans: dict[int, list[tuple[int, int, int]]] = defaultdict(list)
+    members: list[list[int]] = []  # per partition, the chunks it draws from
+    for part, (lo, hi) in enumerate(zip(starts, bounds, strict=True)):
+        chunks_of: dict[int, None] = {}
+        for rank in range(lo, hi):
+            _, c, pos, _ = located[rank]
+            plans[c].append((pos, part, rank))
+            chunks_of[c] = None
+        members.append(list(chunks_of))
+    splits = {
+        c: client.submit(split_chunk, chunk_results[c], plans[c], pure=False) for c in sorted(plans)
+    }
+    parts = [
+        client.submit(
+            build_partition,
+            *[client.submit(take_piece, splits[c], part, pure=False) for c in chunks],
+            pure=False,
+        )
+        for part, chunks in enumerate(members)
+    ]
+    del splits  # the chunks' results go once the partitions are made
+    ordered = [x[3] for x in located]
+    manifest, errors = _manifest(ordered, skipped)
+    return _extraction(client, parts, ordered, starts, manifest, errors)
+
+
+def _extraction(
+    client: Any,
+    parts: list[Any],
+    ordered: Sequence[ArticleSummary],
+    starts: Sequence[int],
+    manifest: tuple[ManifestEntry, ...],
+    errors: tuple[Skipped, ...],
+) -> DaskExtraction:
+    bounds = [*starts[1:], len(ordered)]
+    sizes = tuple(hi - lo for lo, hi in zip(starts, bounds, strict=True))
+    claims = tuple(
+        sum(s.claims for s in ordered[lo:hi]) for lo, hi in zip(starts, bounds, strict=True)
+    )
+    warned = tuple(
+        Article(id=s.key[0], text="", source=s.key[1], line=s.key[2], warnings=s.warnings)
+        for s in ordered
+        if s.warnings
+    )
+    stream = PartitionStream(tuple(parts), sizes)
+    return DaskExtraction(
+        results=stream,
+        manifest=manifest,
+        errors=errors,
+        client=client,
+        parts=tuple(parts),
+        part_articles=sizes,
+        part_claims=claims,
+        first_ids=tuple(ordered[lo].key[0] for lo in starts),
+        rows=tuple(s.row for s in ordered),
+        warned_articles=warned,
+    )
+
+
+def distribute(client: Any, extraction: Extraction, size: int | None = None) -> DaskExtraction:
+    """A local ``Extraction`` (already in report order) as partitions on the workers."""
+    if isinstance(extraction, DaskExtraction):
+        return extraction
+    size = size or PARTITION_ARTICLES
+    results = list(extraction.results)
+    ordered = summarise(results)
+    summaries = [s for s in ordered if isinstance(s, ArticleSummary)]
+    starts = _cuts([s.key for s in summaries], size)
+    bounds = [*starts[1:], len(results)]
+    parts = client.scatter([results[lo:hi] for lo, hi in zip(starts, bounds, strict=True)])
+    return _extraction(
+        client, list(parts), summaries, starts, tuple(extraction.manifest), tuple(extraction.errors)
+    )
 
 
 def run_extraction(
@@ -209,12 +438,270 @@ def run_extraction(
     jobs: int = 1,
     scheduler: str | None = None,
     progress: Progress,
-) -> Extraction:
-    """The per-article stages on the cluster, partitioned by article (chunks)."""
-    from crosscheck.pipeline import assemble
-
+) -> DaskExtraction:
+    """The per-article stages on the cluster, partitioned by article (chunks); the
+    results stay on the workers, in partitions in report order."""
     client = get_client(jobs, scheduler)
-    return assemble(_stream(client, items, progress))
+    chunk_results, summaries = _stream(client, items, progress)
+    return _partitioned(client, chunk_results, summaries)
+
+
+def _same(value: Any) -> Any:
+    return value
+
+
+class PartitionStream(Sequence[ArticleResult]):
+    """``DaskExtraction.results``: every result, fetched one partition at a time."""
+
+    def __init__(self, parts: tuple[Any, ...], sizes: tuple[int, ...]) -> None:
+        self._parts = parts
+        self._sizes = sizes
+        self._offsets = [0]
+        for n in sizes:
+            self._offsets.append(self._offsets[-1] + n)
+
+    def __len__(self) -> int:
+        return self._offsets[-1]
+
+    @overload
+    def __getitem__(self, i: int) -> ArticleResult: ...
+
+    @overload
+    def __getitem__(self, i: slice) -> Sequence[ArticleResult]: ...
+
+    def __getitem__(self, i: int | slice) -> ArticleResult | Sequence[ArticleResult]:
+        if isinstance(i, slice):
+            return list(self)[i]
+        n = len(self)
+        if not -n <= i < n:
+            raise IndexError(i)
+        i %= n
+        part = bisect.bisect_right(self._offsets, i) - 1
+        fut = self._parts[part]
+        results: list[ArticleResult] = _fetch(fut.client, _same, fut)
+        return results[i - self._offsets[part]]
+
+    def __iter__(self) -> Iterator[ArticleResult]:
+        for part in self._parts:
+            yield from _fetch(part.client, _same, part)
+
+
+@dataclass(frozen=True, eq=False)
+class DaskExtraction(PartitionedExtraction):
+    """An ``Extraction`` whose results live on the workers, in partitions in report
+    order (``parts``: futures of ``list[ArticleResult]``). The driver holds the
+    manifest, the skipped inputs, each article's ``articles`` row, the articles
+    with warnings (without text) and counts."""
+
+    client: Any = None
+    parts: tuple[Any, ...] = ()
+    part_articles: tuple[int, ...] = ()
+    part_claims: tuple[int, ...] = ()
+    first_ids: tuple[str, ...] = ()  # the first article id of each partition
+    rows: tuple[dict[str, Any], ...] = ()
+    warned_articles: tuple[Article, ...] = ()
+
+    @property
+    def n_claims(self) -> int:
+        return sum(self.part_claims)
+
+    def warned(self, limit: int) -> list[Article]:
+        return list(self.warned_articles[:limit])
+
+    def article_rows(self) -> list[dict[str, Any]]:
+        return list(self.rows)
+
+    def claim_rows(self, xref: CrossReference) -> ClaimRows:
+        return DaskClaims(self, xref)
+
+    def texts(self) -> DaskTexts:
+        return DaskTexts(self)
+
+    def map(self, task: Callable[..., Any], *args: Any) -> list[Any]:
+        """``task(partition, *args)`` on every partition (futures, in order)."""
+        return [self.client.submit(task, p, *args, pure=False) for p in self.parts]
+
+    def stream(self, task: Callable[..., Any], *per_part: Sequence[Any]) -> Iterator[Any]:
+        """``task(partition, *args_j)`` for each partition j, in order, with a bounded
+        number in flight: results are not held on the workers for long."""
+        window = max(1, _n_workers(self.client) * STREAM_PER_WORKER)
+        queue: list[Any] = []
+        for j, part in enumerate(self.parts):
+            queue.append(
+                self.client.submit(packed, task, part, *(args[j] for args in per_part), pure=False)
+            )
+            if len(queue) > window:
+                fut = queue.pop(0)
+                yield unpack(fut.result())
+                fut.release()
+        for fut in queue:
+            yield unpack(fut.result())
+            fut.release()
+
+
+# --------------------------------------------------------------------------- report pieces
+
+
+def _report_claims(results: Sequence[ArticleResult]) -> list[Claim]:
+    """A partition's claims in report order (``report.claim_sort_key``): a partition
+    never splits an article id, so the partitions' runs make the corpus's order."""
+    from crosscheck.report import claim_sort_key
+
+    return sorted((c for r in results for c in r.claims), key=claim_sort_key)
+
+
+def _canon_xref(canon: tuple[dict[str, str], dict[str, tuple[str, ...]]]) -> CrossReference:
+    return CrossReference((), (), (), speaker_of=canon[0], events_of=canon[1])
+
+
+def part_claim_ids(results: Sequence[ArticleResult]) -> list[str]:
+    """Worker: a partition's claim ids, in report order."""
+    return [c.claim_id for c in _report_claims(results)]
+
+
+def claims_json_text(
+    results: Sequence[ArticleResult], canon: tuple[dict[str, str], dict[str, tuple[str, ...]]]
+) -> str:
+    """Worker: report.json's lines for a partition's claims (``report_json_chunks``)."""
+    from crosscheck.report import _claim_json, _compact
+
+    xref = _canon_xref(canon)
+    return ",\n  ".join(_compact(_claim_json(c, xref)) for c in _report_claims(results))
+
+
+def claims_csv_text(
+    results: Sequence[ArticleResult], canon: tuple[dict[str, str], dict[str, tuple[str, ...]]]
+) -> str:
+    """Worker: claims.csv's rows for a partition's claims (no header)."""
+    from crosscheck.report import _claim_json, csv_text
+
+    xref = _canon_xref(canon)
+    cols = list(CLAIM_COLUMNS)
+    rows = []
+    for c in _report_claims(results):
+        row = _claim_json(c, xref)
+        rows.append({k: row[k] for k in cols})
+    return csv_text(rows, cols, header=False)
+
+
+def claims_json_objects(
+    results: Sequence[ArticleResult],
+    canon: tuple[dict[str, str], dict[str, tuple[str, ...]]],
+    wanted: Set[str] | None,
+) -> list[dict[str, Any]]:
+    """Worker: the JSON objects of a partition's claims (those in ``wanted``)."""
+    from crosscheck.report import _claim_json
+
+    xref = _canon_xref(canon)
+    return [
+        _claim_json(c, xref)
+        for c in _report_claims(results)
+        if wanted is None or c.claim_id in wanted
+    ]
+
+
+def texts_of(results: Sequence[ArticleResult], ids: Set[str]) -> dict[str, str]:
+    """Worker: article id -> text for the partition's articles in ``ids``."""
+    return {r.article.id: r.article.text for r in results if r.article.id in ids}
+
+
+class DaskClaims(RemoteClaims):
+    """report.json's claims of a ``DaskExtraction``: rendered on the workers.
+
+    The canonical speaker and events of each claim (``xref.speaker_of`` and
+    ``events_of``) are sent once to the partition that holds the claim."""
+
+    def __init__(self, extraction: DaskExtraction, xref: CrossReference) -> None:
+        super().__init__(extraction.n_claims)
+        self._ext = extraction
+        self._xref_full = xref
+        self._canon: list[Any] | None = None
+
+    def canon(self) -> list[Any]:
+        if self._canon is None:
+            ext, xref = self._ext, self._xref_full
+            subsets = []
+            for ids in ext.stream(part_claim_ids):
+                speaker_of = {i: xref.speaker_of[i] for i in ids if i in xref.speaker_of}
+                events_of = {i: xref.events_of[i] for i in ids if i in xref.events_of}
+                subsets.append((speaker_of, events_of))
+            self._canon = list(ext.client.scatter(subsets, hash=False)) if subsets else []
+        return self._canon
+
+    def __iter__(self) -> Iterator[dict[str, Any]]:
+        nothing = [None] * len(self._ext.parts)
+        for objects in self._ext.stream(claims_json_objects, self.canon(), nothing):
+            yield from objects
+
+    def ids(self) -> list[str]:
+        return [i for ids in self._ext.stream(part_claim_ids) for i in ids]
+
+    def head_ids(self, n: int, skip: Set[str]) -> list[str]:
+        out: list[str] = []
+        if n <= 0:
+            return out
+        for part in self._ext.parts:
+            ids = _fetch(self._ext.client, part_claim_ids, part)
+            out.extend(i for i in ids if i not in skip)
+            if len(out) >= n:
+                break
+        return out[:n]
+
+    def by_ids(self, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
+        wanted = frozenset(ids)
+        if not wanted:
+            return {}
+        ext = self._ext
+        [shared] = ext.client.scatter([wanted], broadcast=True, hash=False)
+        found: dict[str, dict[str, Any]] = {}
+        futures = [
+            ext.client.submit(packed, claims_json_objects, p, c, shared, pure=False)
+            for p, c in zip(ext.parts, self.canon(), strict=True)
+        ]
+        for objects in map(unpack, ext.client.gather(futures)):
+            for obj in objects:
+                found[str(obj["claim_id"])] = obj
+        return found
+
+    def json_pieces(self) -> Iterator[str]:
+        for text in self._ext.stream(claims_json_text, self.canon()):
+            if text:
+                yield text
+
+    def csv_pieces(self, excel: bool) -> Iterator[str]:
+        from crosscheck.report import csv_text
+
+        yield csv_text([], list(CLAIM_COLUMNS), header=True, excel=excel)
+        yield from self._ext.stream(claims_csv_text, self.canon())
+
+
+class DaskTexts(LazyTexts):
+    """Article texts of a ``DaskExtraction``, fetched from the partitions that hold them."""
+
+    def __init__(self, extraction: DaskExtraction) -> None:
+        self._ext = extraction
+
+    def __len__(self) -> int:
+        return len(self._ext.rows)
+
+    def __iter__(self) -> Iterator[str]:
+        return (str(row["id"]) for row in self._ext.rows)
+
+    def fetch(self, ids: Iterable[str]) -> dict[str, str]:
+        ext = self._ext
+        by_part: dict[int, set[str]] = defaultdict(set)
+        for aid in ids:
+            part = bisect.bisect_right(ext.first_ids, aid) - 1
+            if part >= 0:
+                by_part[part].add(aid)
+        futures = [
+            ext.client.submit(packed, texts_of, ext.parts[j], frozenset(by_part[j]), pure=False)
+            for j in sorted(by_part)
+        ]
+        found: dict[str, str] = {}
+        for texts in map(unpack, ext.client.gather(futures)):
+            found.update(texts)
+        return found
 
 
 # --------------------------------------------------------------------------- block shuffle
@@ -539,7 +1026,24 @@ def shuffle_match(
     claims_per_partition: int | None = None,
     progress: Progress | None = None,
 ) -> tuple[tuple[Candidate, ...], int]:
-    """match.match, partitioned by block on the cluster: the same candidates and count.
+    """match.match, partitioned by block on the cluster: the same candidates and count
+    (the claims are sent from the driver: see ``shuffle_parts``)."""
+    if len(claims) < 2:
+        return (), 0
+    size = claims_per_partition or CLAIMS_PER_PARTITION
+    parts = client.scatter(match_parts(claims, groups, size), hash=False)
+    return shuffle_parts(client, parts, buckets=buckets, progress=progress)
+
+
+def shuffle_parts(
+    client: Any,
+    parts: list[Any],
+    *,
+    buckets: int | None = None,
+    progress: Progress | None = None,
+) -> tuple[tuple[Candidate, ...], int]:
+    """match.match over map partitions already on the workers (futures of
+    ``MatchPart``), partitioned by block: the same candidates and count.
 
     Map partitions of claims make their pass entries; the entries are range-
     partitioned on their sort key into ``buckets`` (shuffled between workers);
@@ -549,13 +1053,9 @@ def shuffle_match(
     samples, the halos (``window - 1`` entries per bucket) and the candidates.
     """
     distributed = _distributed()
-    if len(claims) < 2:
-        return (), 0
     nb = buckets or max(1, _n_workers(client) * BUCKETS_PER_WORKER)
-    size = claims_per_partition or CLAIMS_PER_PARTITION
     windows = pass_windows()
     halo_size = max(windows) - 1
-    parts = client.scatter(match_parts(claims, groups, size), hash=False)
 
     # document frequencies: per partition, then a tree of sums, all on the workers
     counts = [client.submit(word_counts, p, pure=False) for p in parts]
@@ -608,6 +1108,168 @@ def shuffle_match(
     return tuple(candidates), compared
 
 
+# --------------------------------------------------------------------------- cross-reference
+
+
+def group_projection(results: Sequence[ArticleResult]) -> list[Claim]:
+    """Worker: what ``group.index`` reads of each claim of a partition (report
+    order): no content, sentence, times, quantities or places."""
+    return [
+        Claim(
+            claim_id=c.claim_id,
+            article_id=c.article_id,
+            kind=c.kind,
+            content_start=c.content_start,
+            content_end=0,
+            sentence_start=0,
+            sentence_end=0,
+            outlet=c.outlet,
+            published=c.published,
+            speaker=c.speaker,
+            speaker_name=c.speaker_name,
+            speaker_role=c.speaker_role,
+            speaker_type=c.speaker_type,
+            events=c.events,
+        )
+        for c in _report_claims(results)
+    ]
+
+
+def partition_claims(results: Sequence[ArticleResult]) -> list[Claim]:
+    """Worker: every claim of a partition."""
+    return [c for r in results for c in r.claims]
+
+
+def make_match_part(
+    keys: tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]],
+    *partitions: bytes,
+) -> MatchPart:
+    """Worker: a map partition of the block shuffle from extraction partitions'
+    claims (``packed(partition_claims, ...)``)."""
+    claims = sorted((c for blob in partitions for c in unpack(blob)), key=lambda c: c.claim_id)
+    return MatchPart(claims=tuple(claims), speaker_keys=keys[0], event_keys=keys[1])
+
+
+def judge_inputs(
+    results: Sequence[ArticleResult],
+    wanted: Set[str],
+    event_keys: dict[str, tuple[str, ...]],
+) -> list[Claim]:
+    """Worker: the claims of a partition that ``judge.judge_verdicts`` reads: those
+    of the verdicts (``wanted``) and those that give one of their events a time or a
+    place."""
+    from crosscheck.judge import gives_event_value
+
+    out = []
+    for r in results:
+        for c in r.claims:
+            keys = event_keys.get(c.claim_id)
+            if c.claim_id in wanted or (keys is not None and gives_event_value(c, keys)):
+                out.append(c)
+    return out
+
+
+def route_claims(
+    results: Sequence[ArticleResult], routes: dict[str, tuple[int, ...]], buckets: int
+) -> list[bytes]:
+    """Worker: the claims of a partition that are in candidate pairs, cut by the
+    buckets of their pairs (``routes``: claim id -> buckets), packed."""
+    out: list[list[Claim]] = [[] for _ in range(buckets)]
+    for r in results:
+        for c in r.claims:
+            for b in routes.get(c.claim_id, ()):
+                out[b].append(c)
+    return [pack(x) for x in out]
+
+
+@gc_paused
+def verdict_bucket(
+    shares: Sequence[bytes], cands: Sequence[tuple[int, Candidate]], groups: Groups
+) -> list[tuple[int, Any]]:
+    """Worker: ``judge.pair_verdicts`` over one bucket of candidate pairs, with the
+    claims of those pairs (from every partition) and ``group``'s tables for them.
+    Returns (candidate index, verdict) for the pairs that make a finding."""
+    from crosscheck.judge import pair_verdicts
+
+    claims = {c.claim_id: c for s in shares for c in unpack(s)}
+    index = {(c.a, c.b): i for i, c in cands}
+    verdicts = pair_verdicts(list(claims.values()), groups, [c for _, c in cands])
+    return [(index[(v.a, v.b)], v) for v in verdicts]
+
+
+def judge_pairs(
+    client: Any,
+    ext: DaskExtraction,
+    ids_of: Sequence[Sequence[str]],
+    groups: Groups,
+    candidates: Sequence[Candidate],
+) -> list[Any]:
+    """judge's pair pass within blocks: each candidate pair is judged on a worker
+    with its two claims (shuffled there from their partitions: a bucket per pair,
+    by crc32), and only the verdicts come back, in candidate order."""
+    if not candidates:
+        return []
+    # one bucket per worker: a claim in pairs of several buckets is judged in each
+    nb = _n_workers(client)
+    in_bucket: list[list[tuple[int, Candidate]]] = [[] for _ in range(nb)]
+    buckets_of: dict[str, set[int]] = defaultdict(set)
+    for i, c in enumerate(candidates):
+        k = bucket_of(c.a + "\x00" + c.b, nb)
+        in_bucket[k].append((i, c))
+        buckets_of[c.a].add(k)
+        buckets_of[c.b].add(k)
+    tables = []
+    for cands in in_bucket:
+        ids = {x for _, c in cands for x in (c.a, c.b)}
+        tables.append(
+            Groups(
+                speaker_of={i: groups.speaker_of[i] for i in ids if i in groups.speaker_of},
+                speaker_keys_of={
+                    i: groups.speaker_keys_of[i] for i in ids if i in groups.speaker_keys_of
+                },
+                event_keys_of={
+                    i: groups.event_keys_of[i] for i in ids if i in groups.event_keys_of
+                },
+            )
+        )
+    routes = [{i: tuple(sorted(buckets_of[i])) for i in ids if i in buckets_of} for ids in ids_of]
+    del buckets_of
+    routed = [
+        client.submit(route_claims, p, r, nb, pure=False)
+        for p, r in zip(ext.parts, client.scatter(routes, hash=False), strict=True)
+    ]
+    shared = client.scatter([(c, t) for c, t in zip(in_bucket, tables, strict=True)], hash=False)
+    del routes, tables, in_bucket
+    judged = [
+        client.submit(
+            packed,
+            verdict_bucket,
+            [client.submit(take, r, k, pure=False) for r in routed],
+            client.submit(take, x, 0, pure=False),
+            client.submit(take, x, 1, pure=False),
+            pure=False,
+        )
+        for k, x in enumerate(shared)
+    ]
+    del routed, shared
+    found = [v for part in map(unpack, client.gather(judged)) for v in part]
+    found.sort(key=lambda x: x[0])
+    return [v for _, v in found]
+
+
+def _match_groups(part_claims: Sequence[int], size: int) -> list[list[int]]:
+    """Consecutive extraction partitions, about ``size`` claims per map partition."""
+    out: list[list[int]] = []
+    held = 0
+    for j, n in enumerate(part_claims):
+        if not out or held >= size:
+            out.append([])
+            held = 0
+        out[-1].append(j)
+        held += n
+    return out
+
+
 def run_cross_reference(
     extraction: Extraction,
     *,
@@ -615,17 +1277,63 @@ def run_cross_reference(
     scheduler: str | None = None,
     progress: Progress,
 ) -> CrossReference:
-    """group on the driver, match by block on the cluster, judge on the driver."""
+    """group on the driver (over a projection), match by block on the cluster,
+    judge on the driver over the claims it reads."""
     from crosscheck import group, judge
 
-    client = get_client(jobs, scheduler)
-    claims = extraction.claims
+    if isinstance(extraction, DaskExtraction):
+        client = extraction.client  # where its partitions live
+    else:
+        client = get_client(jobs, scheduler)
+    ext = distribute(client, extraction)
     progress("group", 0, None)
-    groups = group.group(claims)
+    projected = list(ext.stream(group_projection))  # one partition's frames at a time
+    ids_of = [[c.claim_id for c in claims] for claims in projected]
+    groups = group.index([c for claims in projected for c in claims])
+    del projected
+
     progress("match", 0, None)
-    candidates, compared = shuffle_match(client, claims, groups, progress=progress)
+    candidates: tuple[Candidate, ...] = ()
+    compared = 0
+    if ext.n_claims >= 2:
+        layout = _match_groups(ext.part_claims, CLAIMS_PER_PARTITION)
+        keys = []
+        for members in layout:
+            ids = [i for j in members for i in ids_of[j]]
+            keys.append(
+                (
+                    {i: groups.speaker_keys_of[i] for i in ids if i in groups.speaker_keys_of},
+                    {i: groups.event_keys_of[i] for i in ids if i in groups.event_keys_of},
+                )
+            )
+        shared = client.scatter(keys, hash=False)
+        del keys
+        parts = [
+            client.submit(
+                make_match_part,
+                k,
+                *[
+                    client.submit(packed, partition_claims, ext.parts[j], pure=False)
+                    for j in members
+                ],
+                pure=False,
+            )
+            for k, members in zip(shared, layout, strict=True)
+        ]
+        del shared
+        candidates, compared = shuffle_parts(client, parts, progress=progress)
+
     progress("judge", 0, None)
-    findings = judge.judge(claims, groups, candidates)
+    verdicts = judge_pairs(client, ext, ids_of, groups, candidates)
+    in_findings = {v.a for v in verdicts} | {v.b for v in verdicts}
+    wanted = [frozenset(i for i in ids if i in in_findings) for ids in ids_of]
+    event_keys = [
+        {i: groups.event_keys_of[i] for i in ids if i in groups.event_keys_of} for ids in ids_of
+    ]
+    del ids_of
+    needed = [c for claims in ext.stream(judge_inputs, wanted, event_keys) for c in claims]
+    del wanted, event_keys
+    findings = judge.judge_verdicts(needed, groups, verdicts)
     return CrossReference(
         speakers=groups.speakers,
         events=groups.events,

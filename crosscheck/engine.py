@@ -19,14 +19,17 @@ from __future__ import annotations
 import multiprocessing
 import os
 import threading
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
-from typing import TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from crosscheck.errors import CrosscheckError
 from crosscheck.progress import Progress
 from crosscheck.records import Article, ArticleResult, CrossReference, Extraction, Skipped
+
+if TYPE_CHECKING:
+    from crosscheck.report import ClaimRows
 
 R = TypeVar("R")
 
@@ -48,6 +51,31 @@ READY_PER_JOB = 8
 
 Item = Article | Skipped
 Result = ArticleResult | Skipped
+
+
+class PartitionedExtraction(Extraction):
+    """An ``Extraction`` whose per-article results live elsewhere (on the workers of
+    a cluster) and are never all held in this process.
+
+    ``results`` streams them (one partition at a time); the report reads them through
+    the methods below instead, which move only what each report file needs.
+    """
+
+    def warned(self, limit: int) -> list[Article]:
+        """The first ``limit`` articles with warnings, in report order (without text)."""
+        raise NotImplementedError
+
+    def article_rows(self) -> list[dict[str, Any]]:
+        """``ArticleResult.to_row`` of every article, in report order."""
+        raise NotImplementedError
+
+    def claim_rows(self, xref: CrossReference) -> ClaimRows:
+        """report.json's ``claims`` (a ``report.RemoteClaims``)."""
+        raise NotImplementedError
+
+    def texts(self) -> Mapping[str, str]:
+        """article id -> text as read (a ``report.LazyTexts``: fetched when asked)."""
+        raise NotImplementedError
 
 
 def default_jobs() -> int:

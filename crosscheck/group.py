@@ -921,10 +921,33 @@ def group(claims: Sequence[Claim]) -> Groups:
         return _group(claims)
 
 
-def _group(claims: Sequence[Claim]) -> Groups:
+def index(claims: Sequence[Claim]) -> Groups:
+    """``group`` without the per-claim text facts (``words_of`` ... ``negations_of``
+    stay empty; match and judge then compute them, with the same result).
+
+    It reads of each claim only its ids, ``content_start``, ``kind``, ``outlet``,
+    ``published``, its speaker fields (``speaker``, ``speaker_name``,
+    ``speaker_type``, ``speaker_role``) and its events' ``head``, ``key``, ``text``
+    and ``named``: the dask engine sends it claims holding just those."""
+    with gc_paused():
+        return _group(claims, facts=False)
+
+
+def _group(claims: Sequence[Claim], *, facts: bool = True) -> Groups:
     ordered = sorted(claims, key=lambda c: (c.article_id, c.content_start, c.claim_id))
     speakers, speaker_of, speaker_keys_of = _group_speakers(ordered)
     events, events_of, event_keys_of, names, heads = _group_events(ordered)
+    if not facts:
+        return Groups(
+            speakers=speakers,
+            events=events,
+            speaker_of=speaker_of,
+            events_of=events_of,
+            speaker_keys_of=speaker_keys_of,
+            event_keys_of=event_keys_of,
+            event_names=names,
+            event_heads=heads,
+        )
     words_of: dict[str, tuple[str, ...]] = {}
     main_words_of: dict[str, tuple[str, ...]] = {}
     incidents_of: dict[str, frozenset[str]] = {}

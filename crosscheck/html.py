@@ -756,25 +756,13 @@ def _report_body(
     """The page's body pieces, its subtitle and its navigation bar."""
     summary = report.get("summary", {})
     findings = list(report.get("findings", []))
-    from crosscheck.report import claim_ids, claims_by_id
+    from crosscheck.report import LazyTexts, page_claims
 
-    raw_claims = report.get("claims", [])
-    ids = claim_ids(raw_claims)
-    present = set(ids)
-    in_findings = [str(cid) for f in findings for cid in f.get("claims", []) if str(cid) in present]
     articles = {str(a["id"]): a for a in report.get("articles", [])}
     counts = {r: sum(1 for f in findings if f.get("relation") == r) for r in RELATIONS}
 
-    # which claims the page shows in full
-    if max_claims is not None and len(ids) > max_claims:
-        # claims of findings first (contradictions first), then the others, in report order
-        keep = set(list(dict.fromkeys(in_findings + ids))[:max_claims])
-    else:
-        keep = present
-    # only the claims the page names are made (a lazy report makes them on demand)
-    claims = claims_by_id(raw_claims, keep | set(in_findings))
-    shown = [claims[i] for i in ids if i in keep]
-    n_claims = len(ids)
+    # which claims the page shows in full (claims of findings first), and those it names
+    claims, shown, keep, n_claims = page_claims(report.get("claims", []), findings, max_claims)
     linked = set(keep)
 
     stats = [
@@ -860,6 +848,8 @@ def _report_body(
     for c in shown:
         by_article.setdefault(str(c.get("article_id")), []).append(c)
     parts.append(f'<section id="articles"><h2>Articles ({len(by_article)} with claims)</h2>')
+    if isinstance(texts, LazyTexts):
+        texts = texts.fetch(sorted(by_article))  # only the texts the page shows
     for aid in sorted(by_article):
         art = articles.get(aid, {"id": aid})
         text = texts.get(aid) if texts is not None else None

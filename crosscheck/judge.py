@@ -53,6 +53,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from rapidfuzz import fuzz
 
@@ -257,6 +258,23 @@ def _info(claim: Claim, groups: Groups) -> _Info:
         places=tuple(p for p in claim.places if cs <= p.start and p.end <= ce),
         incidents=incidents,
     )
+
+
+def gives_event_value(claim: Claim, keys: Sequence[str]) -> bool:
+    """Whether the event pass takes a value from ``claim`` (whose events have the
+    canonical keys ``keys``, as ``Groups.event_keys_of``): a time tied to one of its
+    events, or a place tied to one of its named events. Claims for which this is
+    false are read by judge only when they are in a candidate pair, so the dask
+    engine sends judge only the others (the findings are the same)."""
+    info = _info(claim, Groups())
+    if not info.times and not info.places:
+        return False
+    for key in dict.fromkeys(keys):
+        if info.times and _event_spans(info, key, keys, "time"):
+            return True
+        if info.places and not key.startswith("~") and _event_spans(info, key, keys, "place"):
+            return True
+    return False
 
 
 def _order_key(info: _Info) -> tuple[bool, dt.date, str, int, str]:
@@ -980,10 +998,19 @@ def _pair_findings(
     groups: Groups,
     candidates: Sequence[Candidate],
 ) -> list[Finding]:
-    clash: dict[str, list[_Pair]] = defaultdict(list)  # slot -> pairs
-    agree: list[_Pair] = []
-    variants: list[_Pair] = []
-    related: dict[str, list[_Pair]] = defaultdict(list)
+    return _pair_clusters(_classify(infos, groups, candidates), groups)
+
+
+def _classify(
+    infos: dict[str, _Info],
+    groups: Groups,
+    candidates: Sequence[Candidate],
+) -> list[tuple[str, _Pair]]:
+    """What each candidate pair is, in candidate order: a slot contradiction (its
+    slot: time, number, place, polarity), ``quote_variant``, ``agreement`` or
+    ``related`` (pairs that are none of these are left out). Each pair is judged
+    on its own two claims: this is the part of judge that can run within blocks."""
+    out: list[tuple[str, _Pair]] = []
     for cand in candidates:
         a, b = infos.get(cand.a), infos.get(cand.b)
         if a is None or b is None or not _different_sources(a, b):
@@ -991,7 +1018,7 @@ def _pair_findings(
         if a.text == b.text and a.claim.negated == b.claim.negated:
             # the same words (a copy): nothing to contradict, only to corroborate
             if len(a.common) >= R.AGREE_MIN_COMMON and len(a.words) >= R.AGREE_MIN_SHARED:
-                agree.append(_Pair(a, b, 1.0, len(a.words), cand.block, cand.score))
+                out.append(("agreement", _Pair(a, b, 1.0, len(a.words), cand.block, cand.score)))
             continue
         sim, shared, on_main = _statement_sim(a, b)
         pair = _Pair(a, b, sim, shared, cand.block, cand.score)
@@ -1019,7 +1046,7 @@ def _pair_findings(
             nc = _number_clash(a, b)
             if nc is not None:
                 pair.detail = nc
-                clash["number"].append(pair)
+                out.append(("number", pair))
                 judged = True
         if not judged and same_statement and anchored:
             # 1. time (the event pass judges the times of claims about one event)
@@ -1027,7 +1054,7 @@ def _pair_findings(
                 tc = _time_clash(a, b)
                 if tc is not None and _number_clash(a, b) is None:
                     pair.detail = tc
-                    clash["time"].append(pair)
+                    out.append(("time", pair))
                     judged = True
             # 2. number: only when the two are tied to one event, or to one place in
             # articles of the same day (a toll a day later is most often another one)
@@ -1039,15 +1066,15 @@ def _pair_findings(
                 nc = _number_clash(a, b)
                 if nc is not None:
                     pair.detail = nc
-                    clash["number"].append(pair)
+                    out.append(("number", pair))
                     judged = True
             # 3. place: different places mean different events unless one is anchored
             if not judged and same_event and _places_disjoint(a, b) and _times_compatible(a, b):
-                clash["place"].append(pair)
+                out.append(("place", pair))
                 judged = True
             # 4. polarity
             if not judged and core_sim >= 0.75 and _polarity_flip(a, b) and _times_compatible(a, b):
-                clash["polarity"].append(pair)
+                out.append(("polarity", pair))
                 judged = True
         if judged:
             continue
@@ -1072,16 +1099,34 @@ def _pair_findings(
             and sim >= R.QUOTE_VARIANT_OVERLAP
             and words(a.text) != words(b.text)
         ):
-            variants.append(pair)
+            out.append(("quote_variant", pair))
         elif compatible and sim >= R.AGREE_OVERLAP:
-            agree.append(pair)
+            out.append(("agreement", pair))
         elif (
             cand.score >= R.RELATED_MIN
             and not cand.block.startswith("speaker:")
             and a.claim.article_id != b.claim.article_id
         ):
-            related[cand.block].append(pair)
+            out.append(("related", pair))
+    return out
 
+
+def _pair_clusters(classified: Iterable[tuple[str, _Pair]], groups: Groups) -> list[Finding]:
+    """The findings of the classified pairs (``_classify``): the pairs of one kind
+    clustered (union-find), so one statement repeated by many outlets is one finding."""
+    clash: dict[str, list[_Pair]] = defaultdict(list)  # slot -> pairs
+    agree: list[_Pair] = []
+    variants: list[_Pair] = []
+    related: dict[str, list[_Pair]] = defaultdict(list)
+    for kind, pair in classified:
+        if kind == "agreement":
+            agree.append(pair)
+        elif kind == "quote_variant":
+            variants.append(pair)
+        elif kind == "related":
+            related[pair.block].append(pair)
+        else:
+            clash[kind].append(pair)
     findings: list[Finding] = []
     for slot in ("time", "number", "place", "polarity"):
         findings.extend(_clash_findings(slot, clash[slot], groups))
@@ -1261,6 +1306,70 @@ def judge(
         return _judge(claims, groups, candidates)
 
 
+class Verdict(NamedTuple):
+    """What one candidate pair is (``pair_verdicts``), without its claims."""
+
+    kind: str  # time|number|place|polarity (a contradiction), quote_variant, agreement, related
+    a: str
+    b: str
+    sim: float
+    shared: int
+    block: str
+    score: float
+    detail: tuple[object, object] | None
+
+
+def pair_verdicts(
+    claims: Sequence[Claim], groups: Groups, candidates: Sequence[Candidate]
+) -> list[Verdict]:
+    """Judge each candidate pair on its own (the claims of the pairs, and ``groups``'
+    tables for them, are all this reads): the verdicts in candidate order, pairs that
+    make no finding left out. ``judge_verdicts`` makes the findings from them."""
+    with gc_paused():
+        wanted = {c.a for c in candidates} | {c.b for c in candidates}
+        infos = {c.claim_id: _info(c, groups) for c in claims if c.claim_id in wanted}
+        return [
+            Verdict(kind, p.a.id, p.b.id, p.sim, p.shared, p.block, p.score, p.detail)
+            for kind, p in _classify(infos, groups, candidates)
+        ]
+
+
+def judge_verdicts(
+    claims: Sequence[Claim], groups: Groups, verdicts: Sequence[Verdict]
+) -> tuple[Finding, ...]:
+    """``judge`` from the candidate pairs' verdicts (``pair_verdicts``, in candidate
+    order): the same findings. ``claims`` must hold the claims of the verdicts and
+    those that give an event a value (``gives_event_value``); others are not read."""
+    with gc_paused():
+        needed = set(groups.event_keys_of)
+        for v in verdicts:
+            needed.add(v.a)
+            needed.add(v.b)
+        infos = {
+            c.claim_id: _info(c, groups)
+            for c in sorted(claims, key=lambda c: c.claim_id)
+            if c.claim_id in needed
+        }
+        findings = _event_time_findings(infos, groups) + _event_place_findings(infos, groups)
+        findings += _pair_clusters(
+            (
+                (v.kind, _Pair(infos[v.a], infos[v.b], v.sim, v.shared, v.block, v.score, v.detail))
+                for v in verdicts
+            ),
+            groups,
+        )
+        return _ordered(findings)
+
+
+def _ordered(findings: Sequence[Finding]) -> tuple[Finding, ...]:
+    unique: dict[str, Finding] = {}
+    for f in findings:
+        unique.setdefault(f.id, f)
+    return tuple(
+        sorted(unique.values(), key=lambda f: (_RELATION_ORDER[f.relation], -f.score, f.id))
+    )
+
+
 def _judge(
     claims: Sequence[Claim], groups: Groups, candidates: Sequence[Candidate]
 ) -> tuple[Finding, ...]:
@@ -1278,9 +1387,4 @@ def _judge(
     time_findings = _event_time_findings(infos, groups)
     findings = time_findings + _event_place_findings(infos, groups)
     findings += _pair_findings(infos, groups, candidates)
-    unique: dict[str, Finding] = {}
-    for f in findings:
-        unique.setdefault(f.id, f)
-    return tuple(
-        sorted(unique.values(), key=lambda f: (_RELATION_ORDER[f.relation], -f.score, f.id))
-    )
+    return _ordered(findings)

@@ -16,6 +16,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import operator
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -463,9 +464,13 @@ class ArticleResult:
 
 @dataclass(frozen=True)
 class Extraction:
-    """The output of the per-article stages over a whole corpus."""
+    """The output of the per-article stages over a whole corpus.
 
-    results: tuple[ArticleResult, ...]
+    ``results`` is a tuple on the local engine; the dask engine's results stay on
+    its workers and ``results`` streams them (``dask_engine.DaskExtraction``).
+    """
+
+    results: Sequence[ArticleResult]
     manifest: tuple[ManifestEntry, ...]
     errors: tuple[Skipped, ...] = ()
 

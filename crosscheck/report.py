@@ -17,8 +17,9 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import json
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence, Set
 from pathlib import Path
 from typing import Any, overload
 
@@ -500,6 +501,131 @@ def claim_ids(claims: Sequence[Mapping[str, Any]]) -> list[str]:
     return [str(c["claim_id"]) for c in claims]
 
 
+class RemoteClaims(ClaimRows):
+    """report.json's ``claims`` when the claims live in other processes (the dask
+    engine's workers): each report file gets them made where they live, one
+    partition at a time, so this process never holds them all.
+
+    Subclasses give the count and the streams; the page of report.html asks only
+    for the claims it shows (``page``).
+    """
+
+    def __init__(self, count: int) -> None:
+        super().__init__((), CrossReference((), (), ()))
+        self._count = count
+
+    def __len__(self) -> int:
+        return self._count
+
+    @overload
+    def __getitem__(self, i: int) -> dict[str, Any]: ...
+
+    @overload
+    def __getitem__(self, i: slice) -> list[dict[str, Any]]: ...
+
+    def __getitem__(self, i: int | slice) -> dict[str, Any] | list[dict[str, Any]]:
+        if isinstance(i, slice):
+            return list(self)[i]
+        if not -self._count <= i < self._count:
+            raise IndexError(i)
+        return next(itertools.islice(iter(self), i % self._count, None))
+
+    def __iter__(self) -> Iterator[dict[str, Any]]:
+        """Every claim's JSON object, in report order (streamed)."""
+        raise NotImplementedError
+
+    def ids(self) -> list[str]:
+        raise NotImplementedError
+
+    def by_ids(self, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
+        raise NotImplementedError
+
+    def head_ids(self, n: int, skip: Set[str]) -> list[str]:
+        """The first ``n`` claim ids in report order that are not in ``skip``."""
+        raise NotImplementedError
+
+    def json_pieces(self) -> Iterator[str]:
+        """report.json's claim lines: non-empty runs of ``_compact(claim)`` joined by
+        ``",\\n  "`` (joined by the same, they are the list's body)."""
+        raise NotImplementedError
+
+    def csv_pieces(self, excel: bool) -> Iterator[str]:
+        """claims.csv in pieces (header first): the bytes of ``claims_csv``."""
+        raise NotImplementedError
+
+    def page(
+        self, findings: Sequence[Mapping[str, Any]], max_claims: int | None
+    ) -> tuple[dict[str, Mapping[str, Any]], list[Mapping[str, Any]], set[str], int]:
+        """``page_claims`` without listing every claim id (see there)."""
+        n_claims = len(self)
+        named = [str(cid) for f in findings for cid in f.get("claims", [])]
+        claims: dict[str, Mapping[str, Any]] = dict(self.by_ids(named))
+        in_findings = [cid for cid in named if cid in claims]
+        if max_claims is not None and n_claims > max_claims:
+            order = list(dict.fromkeys(in_findings))[:max_claims]
+            if len(order) < max_claims:
+                order += self.head_ids(max_claims - len(order), set(order))
+            keep = set(order)
+        else:
+            keep = set(self.ids())
+        claims.update(self.by_ids(keep - claims.keys()))
+        ordered = sorted(claims.values(), key=claim_json_key)
+        claims = {str(c["claim_id"]): c for c in ordered}
+        shown = [c for c in ordered if c["claim_id"] in keep]
+        return claims, shown, keep, n_claims
+
+
+def claim_json_key(claim: Mapping[str, Any]) -> tuple[str, int, int, str]:
+    """``claim_sort_key`` of a claim's JSON object: report order."""
+    return (
+        str(claim["article_id"]),
+        int(claim["content_start"]),
+        int(claim["content_end"]),
+        str(claim["claim_id"]),
+    )
+
+
+def page_claims(
+    raw_claims: Sequence[Mapping[str, Any]],
+    findings: Sequence[Mapping[str, Any]],
+    max_claims: int | None,
+) -> tuple[dict[str, Mapping[str, Any]], list[Mapping[str, Any]], set[str], int]:
+    """The claims report.html shows: (claim id -> object for every claim it names,
+    the claims shown in full in report order, their ids, the number of claims).
+
+    At most ``max_claims`` are shown when there are more: the claims of findings
+    first (in findings order), then the others in report order.
+    """
+    if isinstance(raw_claims, RemoteClaims):
+        return raw_claims.page(findings, max_claims)
+    ids = claim_ids(raw_claims)
+    present = set(ids)
+    in_findings = [str(cid) for f in findings for cid in f.get("claims", []) if str(cid) in present]
+    if max_claims is not None and len(ids) > max_claims:
+        # claims of findings first (contradictions first), then the others, in report order
+        keep = set(list(dict.fromkeys(in_findings + ids))[:max_claims])
+    else:
+        keep = present
+    # only the claims the page names are made (a lazy report makes them on demand)
+    claims = claims_by_id(raw_claims, keep | set(in_findings))
+    shown = [claims[i] for i in ids if i in keep]
+    return claims, shown, keep, len(ids)
+
+
+class LazyTexts(Mapping[str, str]):
+    """article id -> text as read, fetched from where the articles live when asked
+    (the dask engine's workers): ``fetch`` gets many at once."""
+
+    def fetch(self, ids: Iterable[str]) -> dict[str, str]:
+        raise NotImplementedError
+
+    def __getitem__(self, key: str) -> str:
+        found = self.fetch([key])
+        if key not in found:
+            raise KeyError(key)
+        return found[key]
+
+
 def claims_by_id(
     claims: Sequence[Mapping[str, Any]], ids: Iterable[str]
 ) -> dict[str, Mapping[str, Any]]:
@@ -537,7 +663,14 @@ def build_report(
     extraction: Extraction, xref: CrossReference, *, tool_version: str = __version__
 ) -> dict[str, Any]:
     """The report.json object (see the README, "report.json"). Deterministic."""
-    claims = sorted(extraction.claims, key=claim_sort_key)
+    from crosscheck.engine import PartitionedExtraction
+
+    if isinstance(extraction, PartitionedExtraction):
+        claims: ClaimRows = extraction.claim_rows(xref)
+        articles = extraction.article_rows()
+    else:
+        claims = ClaimRows(sorted(extraction.claims, key=claim_sort_key), xref)
+        articles = [r.to_row() for r in _results(extraction)]
     findings = sorted(xref.findings, key=finding_sort_key)
     relations = {r: 0 for r in RELATION_ORDER}
     for f in findings:
@@ -555,8 +688,8 @@ def build_report(
             "findings": dict(sorted(relations.items())),
             "pairs_compared": xref.pairs_compared,
         },
-        "articles": [r.to_row() for r in _results(extraction)],
-        "claims": ClaimRows(claims, xref),
+        "articles": articles,
+        "claims": claims,
         "findings": [f.to_json() for f in findings],
         "speakers": [_speaker_json(s) for s in sorted(xref.speakers, key=speaker_sort_key)],
         "events": [_event_json(e) for e in sorted(xref.events, key=event_sort_key)],
@@ -584,7 +717,14 @@ def report_json_chunks(report: Mapping[str, Any]) -> Iterator[str]:
         if n:
             yield ",\n "
         value = report[key]
-        if isinstance(value, (list, tuple, ClaimRows)) and value:
+        if isinstance(value, RemoteClaims) and value:
+            yield f"{_compact(str(key))}: [\n  "
+            for i, piece in enumerate(value.json_pieces()):
+                if i:
+                    yield ",\n  "
+                yield piece
+            yield "\n ]"
+        elif isinstance(value, (list, tuple, ClaimRows)) and value:
             yield f"{_compact(str(key))}: [\n  "
             for i, item in enumerate(value):
                 if i:
@@ -605,8 +745,12 @@ def report_json(report: Mapping[str, Any]) -> str:
     return "".join(report_json_chunks(report))
 
 
-def article_texts(extraction: Extraction) -> dict[str, str]:
+def article_texts(extraction: Extraction) -> Mapping[str, str]:
     """article id -> text as read, for the HTML page's highlighted article texts."""
+    from crosscheck.engine import PartitionedExtraction
+
+    if isinstance(extraction, PartitionedExtraction):
+        return extraction.texts()
     return {r.article.id: r.article.text for r in extraction.results}
 
 
@@ -771,8 +915,13 @@ def report_producers(
     from crosscheck import html
 
     report = build_report(extraction, xref, tool_version=tool_version)
+    claims = report["claims"]
     return {
-        "claims.csv": lambda: claims_csv(report["claims"], excel),
+        "claims.csv": lambda: (
+            claims.csv_pieces(excel)
+            if isinstance(claims, RemoteClaims)
+            else claims_csv(claims, excel)
+        ),
         "findings.csv": lambda: [
             render("findings", rows("findings", extraction, xref), "csv", excel=excel)
         ],

@@ -1,9 +1,14 @@
 """--engine dask: a 2-worker LocalCluster gives output identical to the local engine,
-and the block shuffle finds exactly the pairs match.match finds."""
+the block shuffle finds exactly the pairs match.match finds, and the driver never
+receives the corpus (every value the workers send it is inspected)."""
 
 from __future__ import annotations
 
+import contextlib
 import importlib.util
+import json
+import pickle
+import random
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -12,10 +17,10 @@ from typing import Any
 import pytest
 from conftest import SEEDS, write_generated_corpus
 
-from crosscheck import dask_engine, engine, match, pipeline, report
+from crosscheck import dask_engine, engine, group, html, judge, match, pipeline, report
 from crosscheck.errors import CrosscheckError
 from crosscheck.group import Groups
-from crosscheck.records import Candidate, Claim
+from crosscheck.records import Article, ArticleResult, Candidate, Claim
 
 needs_dask = pytest.mark.skipif(
     importlib.util.find_spec("distributed") is None, reason="dask.distributed is not installed"
@@ -50,14 +55,34 @@ def test_dask_equals_local_on_seeds(cluster: str) -> None:
 
 
 @needs_dask
+@pytest.mark.parametrize(
+    ("partition_articles", "claims_per_partition", "max_claims"),
+    [(256, 20_000, html.MAX_CLAIMS), (7, 700, 40)],
+    ids=["defaults", "small-partitions-short-page"],
+)
 def test_dask_equals_local_on_generated_corpus(
-    cluster: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    cluster: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    partition_articles: int,
+    claims_per_partition: int,
+    max_claims: int,
 ) -> None:
-    monkeypatch.setattr(dask_engine, "CLAIMS_PER_PARTITION", 700)  # several map partitions
-    corpus = write_generated_corpus(tmp_path / "gen", 200, seed=23)
+    """The JSONL lines are shuffled: the workers sort the results into report order."""
+    monkeypatch.setattr(dask_engine, "PARTITION_ARTICLES", partition_articles)
+    monkeypatch.setattr(dask_engine, "CLAIMS_PER_PARTITION", claims_per_partition)
+    monkeypatch.setattr(html, "MAX_CLAIMS", max_claims)
+    monkeypatch.setattr(
+        html.render_html_pieces,
+        "__kwdefaults__",
+        {"title": "crosscheck report", "max_claims": max_claims},
+    )
+    order = random.Random(3).sample(range(200), 200)
+    corpus = write_generated_corpus(tmp_path / "gen", 200, seed=23, fmt="jsonl", order=order)
     local = report_of([str(corpus), str(SEEDS)], jobs=1)
     distributed = report_of([str(corpus), str(SEEDS)], jobs=2, engine="dask")
     assert local["claims.csv"].count("\n") > 1_000
+    assert ("Showing 40 of" in local["report.html"]) == (max_claims == 40)
     assert distributed == local
 
 
@@ -215,3 +240,214 @@ def test_missing_dask_gives_a_hint(monkeypatch: pytest.MonkeyPatch) -> None:
     with pytest.raises(CrosscheckError, match="dask") as err:
         engine.run_extraction([], jobs=1, engine="dask", progress=lambda *a: None)
     assert "crosscheck[dask]" in err.value.hint
+
+
+# --------------------------------------------------------------------------- what the driver receives
+
+
+class Received:
+    """Every value the workers send to the driver (``Future.result``, ``Client.gather``),
+    scanned for the corpus: per-article results, article texts, claims (packed
+    results are unpickled and scanned too)."""
+
+    def __init__(self, texts: dict[str, str]) -> None:
+        self.article_of_text = {text: aid for aid, text in texts.items()}
+        self.results = 0  # ArticleResult objects
+        self.texts: set[str] = set()  # ids of the articles whose text arrived
+        self.full_claims: set[str] = set()  # Claim objects with their content or sentence
+        self.slim_claims = 0  # Claim objects without them (group's projection)
+        self.claim_objects: set[str] = set()  # report.json objects of claims
+
+    def scan(self, value: Any) -> None:
+        stack = [value]
+        while stack:
+            v = stack.pop()
+            if isinstance(v, ArticleResult):
+                self.results += 1
+                stack.append(v.article)
+                stack.extend(v.claims)
+            elif isinstance(v, Article):
+                stack.append(v.text)
+            elif isinstance(v, Claim):
+                if v.content or v.sentence:
+                    self.full_claims.add(v.claim_id)
+                else:
+                    self.slim_claims += 1
+            elif isinstance(v, bytes):
+                with contextlib.suppress(Exception):  # a packed result: look inside
+                    stack.append(pickle.loads(v))
+            elif isinstance(v, str):
+                if v in self.article_of_text:
+                    self.texts.add(self.article_of_text[v])
+            elif isinstance(v, dict):
+                if "claim_id" in v and "sentence" in v:
+                    self.claim_objects.add(str(v["claim_id"]))
+                stack.extend(v.keys())
+                stack.extend(v.values())
+            elif isinstance(v, (list, tuple, set, frozenset)):
+                stack.extend(v)
+
+
+@pytest.fixture
+def received(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[Any]]:
+    """Records every value that reaches the driver from the cluster."""
+    import distributed
+
+    seen: list[Any] = []
+    result, gather = distributed.Future.result, distributed.Client.gather
+
+    def spy_result(self: Any, *a: Any, **kw: Any) -> Any:
+        value = result(self, *a, **kw)
+        seen.append(value)
+        return value
+
+    def spy_gather(self: Any, *a: Any, **kw: Any) -> Any:
+        value = gather(self, *a, **kw)
+        seen.append(value)
+        return value
+
+    monkeypatch.setattr(distributed.Future, "result", spy_result)
+    monkeypatch.setattr(distributed.Client, "gather", spy_gather)
+    yield seen
+
+
+def write_lonely_corpus(folder: Path, n: int) -> Path:
+    """Articles of made-up words: their claims share no speaker, event or rare word
+    with any other, so they meet no other claim (most claims of a real corpus)."""
+    rng = random.Random(7)
+
+    def word(cap: bool = False) -> str:
+        w = "".join(rng.choice("bcdfghklmnprstvz") + rng.choice("aeiou") for _ in range(3))
+        return w.capitalize() if cap else w
+
+    folder.mkdir(parents=True)
+    for i in range(n):
+        said = [
+            f"{word(True)} {word(True)} said the {word()} {word()} would {word()} the "
+            f"{word()} of {word()} {word()}."
+            for _ in range(6)
+        ]
+        text = " ".join(said[:3]) + "\n\n" + " ".join(said[3:]) + "\n"
+        (folder / f"lonely-{i:03d}.txt").write_text(text, encoding="utf-8")
+    return folder
+
+
+@needs_dask
+def test_the_driver_never_receives_the_corpus(
+    cluster: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, received: list[Any]
+) -> None:
+    """Extraction, cross-referencing and every report file on the cluster: no
+    per-article result reaches the driver; full claims only for those judge's
+    clustering reads (the claims of pairs judged on the workers to make a finding,
+    and those that give an event a value); claims' report objects and article texts
+    only for those report.html and findings.md show."""
+    max_claims = 40
+    monkeypatch.setattr(dask_engine, "PARTITION_ARTICLES", 16)
+    monkeypatch.setattr(
+        html.render_html_pieces,
+        "__kwdefaults__",
+        {"title": "crosscheck report", "max_claims": max_claims},
+    )
+    corpus = write_generated_corpus(tmp_path / "gen", 40, seed=31)
+    paths = [str(corpus), str(write_lonely_corpus(tmp_path / "lonely", 150)), str(SEEDS)]
+
+    # what the local engine says the judge reads and the page shows
+    local = pipeline.extract(paths, jobs=1)
+    claims = local.claims
+    groups = group.group(claims)
+    candidates, _ = match.match(claims, groups)
+    verdicts = judge.pair_verdicts(claims, groups, candidates)
+    in_pairs = {c.a for c in candidates} | {c.b for c in candidates}
+    read_by_judge = {v.a for v in verdicts} | {v.b for v in verdicts}
+    read_by_judge |= {
+        c.claim_id
+        for c in claims
+        if c.claim_id in groups.event_keys_of
+        and judge.gives_event_value(c, groups.event_keys_of[c.claim_id])
+    }
+    local_xref = engine.run_cross_reference(local, progress=lambda *a: None)
+    local_report = report.build_report(local, local_xref, tool_version="test")
+    named, shown, _, _ = report.page_claims(
+        local_report["claims"], local_report["findings"], max_claims
+    )
+    local_files = report.report_files(local, local_xref, tool_version="test")
+    assert len(claims) > 1_000 and len(shown) == max_claims
+    assert 0 < len(read_by_judge) < len(claims) / 2
+    assert not in_pairs <= read_by_judge  # pairs that make no finding stay on the workers
+
+    received.clear()
+    extraction = pipeline.extract(paths, jobs=2, engine="dask")
+    xref = engine.run_cross_reference(extraction, jobs=2, engine="dask", progress=lambda *a: None)
+    files = report.report_files(extraction, xref, tool_version="test")
+    assert files == local_files
+
+    seen = Received({r.article.id: r.article.text for r in local.results})
+    for value in received:
+        seen.scan(value)
+    assert seen.slim_claims == len(claims)  # group's projection: the spy does see the claims
+    assert seen.results == 0
+    assert seen.full_claims == read_by_judge
+    assert seen.claim_objects == set(named)
+    assert seen.texts == {str(c["article_id"]) for c in shown}
+    assert len(seen.texts) < len(local.results) / 4
+
+    # the spy would see the corpus if it came: reading every result brings every article
+    received.clear()
+    assert len(list(extraction.results)) == len(local.results)
+    again = Received({r.article.id: r.article.text for r in local.results})
+    for value in received:
+        again.scan(value)
+    assert again.results == len(local.results)
+    assert again.texts == {r.article.id for r in local.results}
+
+
+@needs_dask
+def test_the_driver_side_extraction_holds_no_text(cluster: str) -> None:
+    extraction = pipeline.extract([str(SEEDS)], jobs=2, engine="dask")
+    local = pipeline.extract([str(SEEDS)], jobs=1)
+    assert isinstance(extraction, dask_engine.DaskExtraction)
+    held = pickle.dumps(
+        (extraction.rows, extraction.manifest, extraction.errors, extraction.warned_articles)
+    )
+    for r in local.results:
+        assert r.article.text[:200].encode("utf-8") not in held
+        said = next(c.sentence for c in r.claims if c.kind == "attributed")
+        assert said.encode("utf-8") not in held
+    assert len(extraction.results) == 5 and extraction.n_claims == len(local.claims)
+    assert list(extraction.results) == list(local.results)
+    assert extraction.results[-1] == local.results[-1]
+    assert extraction.article_rows() == [r.to_row() for r in local.results]
+    assert extraction.manifest == local.manifest
+
+
+@needs_dask
+def test_a_local_extraction_is_distributed_for_cross_referencing(cluster: str) -> None:
+    local = pipeline.extract([str(SEEDS)], jobs=1)
+    expected = engine.run_cross_reference(local, progress=lambda *a: None)
+    got = engine.run_cross_reference(local, jobs=2, engine="dask", progress=lambda *a: None)
+    assert got == expected
+
+
+@needs_dask
+def test_cli_report_on_dask_equals_local(cluster: str, tmp_path: Path) -> None:
+    """Skipped inputs, warnings and the files of `crosscheck report`, on both engines."""
+    from conftest import invoke
+
+    lines = [
+        json.dumps({"id": p.stem, "text": p.read_text(encoding="utf-8"), "date": "soon"})
+        for p in sorted(SEEDS.glob("*.txt"))
+    ]
+    lines.append(lines[0])  # a duplicate id: a warning
+    lines.append("{not json")  # skipped
+    lines.append(json.dumps({"id": "empty", "text": ""}))
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    runs = {}
+    for name, extra in (("local", ["--jobs", "1"]), ("dask", ["--engine", "dask", "--jobs", "2"])):
+        out = tmp_path / name
+        result = invoke("report", str(corpus), "--out", str(out), *extra)
+        assert result.exit_code == 0, result.stderr[-2000:]
+        files = {p.name: p.read_bytes() for p in sorted(out.iterdir())}
+        runs[name] = (result.stdout, result.stderr.replace(str(tmp_path / name), "OUT"), files)
+    assert "warning:" in runs["local"][1] and "skipped:" in runs["local"][1]
+    assert runs["dask"] == runs["local"]
