@@ -16,6 +16,7 @@ starting a pool would cost more than it saves.
 
 from __future__ import annotations
 
+import abc
 import multiprocessing
 import os
 import threading
@@ -53,29 +54,30 @@ Item = Article | Skipped
 Result = ArticleResult | Skipped
 
 
-class PartitionedExtraction(Extraction):
+class PartitionedExtraction(Extraction, abc.ABC):
     """An ``Extraction`` whose per-article results live elsewhere (on the workers of
-    a cluster) and are never all held in this process.
+    a cluster) and are never all held in this process: an abstract interface
+    (``dask_engine.DaskExtraction`` implements it).
 
     ``results`` streams them (one partition at a time); the report reads them through
     the methods below instead, which move only what each report file needs.
     """
 
+    @abc.abstractmethod
     def warned(self, limit: int) -> list[Article]:
         """The first ``limit`` articles with warnings, in report order (without text)."""
-        raise NotImplementedError
 
+    @abc.abstractmethod
     def article_rows(self) -> list[dict[str, Any]]:
         """``ArticleResult.to_row`` of every article, in report order."""
-        raise NotImplementedError
 
+    @abc.abstractmethod
     def claim_rows(self, xref: CrossReference) -> ClaimRows:
         """report.json's ``claims`` (a ``report.RemoteClaims``)."""
-        raise NotImplementedError
 
+    @abc.abstractmethod
     def texts(self) -> Mapping[str, str]:
         """article id -> text as read (a ``report.LazyTexts``: fetched when asked)."""
-        raise NotImplementedError
 
 
 def default_jobs() -> int:
