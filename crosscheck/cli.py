@@ -306,7 +306,11 @@ def progress_for(opts: RunOptions) -> Iterator[Progress]:
 # --------------------------------------------------------------------------- shared steps
 
 
-def run_extraction(paths: Sequence[str], opts: RunOptions) -> Extraction:
+def run_extraction(
+    paths: Sequence[str], opts: RunOptions, *, normalised: bool = True
+) -> Extraction:
+    """``pipeline.extract`` with the run options; ``normalised=False`` for the commands
+    whose output holds no normalised slot (claims, articles, evaluate)."""
     with progress_for(opts) as progress:
         extraction = pipeline.extract(
             paths,
@@ -315,6 +319,7 @@ def run_extraction(paths: Sequence[str], opts: RunOptions) -> Extraction:
             engine=opts.engine,
             scheduler=opts.scheduler,
             progress=progress,
+            normalised=normalised,
         )
     account(extraction, opts)
     return extraction
@@ -444,7 +449,7 @@ def claims(
     if fmt in STREAMED_FORMATS and opts.engine == "local":
         stream_claims(paths, fmt, output, excel, opts)
         return
-    extraction = run_extraction(paths, opts)
+    extraction = run_extraction(paths, opts, normalised=False)
     listing("claims", [c.to_row() for c in extraction.claims], fmt, output, excel)
 
 
@@ -511,7 +516,7 @@ def articles(
     opts: RunOptions,
 ) -> None:
     """List the articles read: id, title, outlet, date, sentences, claims."""
-    extraction = run_extraction(paths, opts)
+    extraction = run_extraction(paths, opts, normalised=False)
     listing("articles", [r.to_row() for r in extraction.results], fmt, output, excel)
 
 
@@ -678,7 +683,7 @@ def evaluate(
     from crosscheck import evaluate as ev
 
     gold_sets = ev.load_gold(gold)
-    extraction = run_extraction(paths, opts)
+    extraction = run_extraction(paths, opts, normalised=False)
     scores = ev.evaluate(gold_sets, extraction)
     rows = [
         {"metric": name, "articles": scores.articles, **prf.to_row()}

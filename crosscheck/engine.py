@@ -108,6 +108,11 @@ def extract_chunk(chunk: list[Item]) -> list[Result]:
     return [extract_one(item) for item in chunk]
 
 
+def extract_chunk_unnormalised(chunk: list[Item]) -> list[Result]:
+    """``extract_chunk`` stopping after attribute (``normalised=False``)."""
+    return [extract_one(item, normalised=False) for item in chunk]
+
+
 def _size(item: Item) -> int:
     return len(item.text) if isinstance(item, Article) else 0
 
@@ -212,12 +217,15 @@ def run_extraction(
     engine: str = "local",
     scheduler: str | None = None,
     progress: Progress,
+    normalised: bool = True,
 ) -> Extraction:
     """Run the per-article stages over ``items`` and assemble the Extraction.
 
     ``jobs=1`` runs in this process; ``jobs>1`` on a process pool (streaming, see
     the module docstring); ``engine="dask"`` on a dask.distributed cluster (a
     LocalCluster of ``jobs`` workers, or the one at ``scheduler``).
+    ``normalised=False`` lets the local engine stop after attribute (claims without
+    their normalised slots: for commands that output no slot); dask normalises anyway.
     """
     from crosscheck.pipeline import assemble
 
@@ -230,14 +238,8 @@ def run_extraction(
         raise CrosscheckError(
             "--scheduler needs the dask engine", hint="add --engine dask, or drop --scheduler"
         )
-    return assemble(local_results(items, jobs=jobs, progress=progress))
-
-
-def local_results(items: Iterable[Item], *, jobs: int, progress: Progress) -> Iterator[Result]:
-    """The per-article stages over ``items`` on the local engine (in this process, or
-    on a pool of ``jobs`` processes for a big enough corpus): results and skips in
-    input order, streamed."""
-    return local_map(items, extract_chunk, jobs=jobs, progress=progress)
+    work = extract_chunk if normalised else extract_chunk_unnormalised
+    return assemble(local_map(items, work, jobs=jobs, progress=progress))
 
 
 def local_map(

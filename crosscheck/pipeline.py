@@ -49,17 +49,24 @@ def extract(
     engine: str = "local",
     scheduler: str | None = None,
     progress: Progress = silent,
+    normalised: bool = True,
 ) -> Extraction:
     """ingest every path, then run the per-article stages on each article.
 
     Nothing is dropped silently: every file or record appears in the manifest,
-    processed or skipped with its reason.
+    processed or skipped with its reason. ``normalised=False`` may stop after
+    attribute (``extract_article``): for output that holds no normalised slot.
     """
     from crosscheck import engine as engines
 
     items = ingest.read(paths, options or ingest.IngestOptions())
     return engines.run_extraction(
-        items, jobs=jobs, engine=engine, scheduler=scheduler, progress=progress
+        items,
+        jobs=jobs,
+        engine=engine,
+        scheduler=scheduler,
+        progress=progress,
+        normalised=normalised,
     )
 
 

@@ -10,7 +10,7 @@ input order). A corpus smaller than one window never touches the disk. The order
 equals ``assemble``'s list sort exactly, equal keys included (both are stable over
 the input order), so ``crosscheck claims`` writes the same bytes either way.
 
-``engine.local_results`` gives the stream it sorts.
+``engine.local_map`` gives the stream it sorts.
 
 ``crosscheck claims --format csv|jsonl`` goes one step further (``render_chunk``):
 the pool workers render each article's claims as CSV or JSONL text beside the
@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
-from crosscheck.engine import Item, extract_one
+from crosscheck.engine import Item, extract_chunk_unnormalised
 from crosscheck.records import CLAIM_COLUMNS, ArticleResult, Skipped
 
 T = TypeVar("T")
@@ -142,7 +142,7 @@ def render_chunk(fmt: str, chunk: list[Item]) -> list[Rendered | Skipped]:
 
     cols = list(CLAIM_COLUMNS)
     out: list[Rendered | Skipped] = []
-    for result in (extract_one(item, normalised=False) for item in chunk):
+    for result in extract_chunk_unnormalised(chunk):
         if isinstance(result, Skipped):
             out.append(result)
             continue

@@ -237,3 +237,20 @@ def test_per_claim_records_pickle_by_fields(cls: type) -> None:
         assert reduced[0] is cls
         back = pickle.loads(pickle.dumps(obj, protocol=pickle.HIGHEST_PROTOCOL))
         assert type(back) is cls and back == obj
+
+
+@pytest.mark.parametrize("jobs", [1, 2], ids=["serial", "pool"])
+def test_unnormalised_extraction_has_the_same_rows_and_no_slots(
+    tmp_path: Path, pool_spy: list[int], jobs: int
+) -> None:
+    """``normalised=False`` (claims, articles, evaluate) stops after attribute: the
+    claim rows and article rows are those of the full extraction, the slots empty."""
+    corpus = write_generated_corpus(tmp_path / "gen", 40, seed=3)
+    paths = [str(corpus), str(SEEDS)]
+    full = pipeline.extract(paths, jobs=jobs)
+    bare = pipeline.extract(paths, jobs=jobs, normalised=False)
+    assert pool_spy == ([jobs, jobs] if jobs > 1 else [])
+    assert [c.to_row() for c in bare.claims] == [c.to_row() for c in full.claims]
+    assert [r.to_row() for r in bare.results] == [r.to_row() for r in full.results]
+    assert any(c.times or c.quantities or c.places or c.events for c in full.claims)
+    assert not any(c.times or c.quantities or c.places or c.events for c in bare.claims)
