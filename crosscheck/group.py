@@ -937,22 +937,11 @@ def _group(claims: Sequence[Claim], *, facts: bool = True) -> Groups:
     ordered = sorted(claims, key=lambda c: (c.article_id, c.content_start, c.claim_id))
     speakers, speaker_of, speaker_keys_of = _group_speakers(ordered)
     events, events_of, event_keys_of, names, heads = _group_events(ordered)
-    if not facts:
-        return Groups(
-            speakers=speakers,
-            events=events,
-            speaker_of=speaker_of,
-            events_of=events_of,
-            speaker_keys_of=speaker_keys_of,
-            event_keys_of=event_keys_of,
-            event_names=names,
-            event_heads=heads,
-        )
     words_of: dict[str, tuple[str, ...]] = {}
     main_words_of: dict[str, tuple[str, ...]] = {}
     incidents_of: dict[str, frozenset[str]] = {}
     negations_of: dict[str, frozenset[str]] = {}
-    for c in ordered:
+    for c in ordered if facts else ():
         ws, main, incidents, negations = _claim_facts(c)
         words_of[c.claim_id] = ws
         if main is not ws:

@@ -1341,15 +1341,7 @@ def judge_verdicts(
     order): the same findings. ``claims`` must hold the claims of the verdicts and
     those that give an event a value (``gives_event_value``); others are not read."""
     with gc_paused():
-        needed = set(groups.event_keys_of)
-        for v in verdicts:
-            needed.add(v.a)
-            needed.add(v.b)
-        infos = {
-            c.claim_id: _info(c, groups)
-            for c in sorted(claims, key=lambda c: c.claim_id)
-            if c.claim_id in needed
-        }
+        infos = _infos(claims, groups, ((v.a, v.b) for v in verdicts))
         findings = _event_time_findings(infos, groups) + _event_place_findings(infos, groups)
         findings += _pair_clusters(
             (
@@ -1359,6 +1351,22 @@ def judge_verdicts(
             groups,
         )
         return _ordered(findings)
+
+
+def _infos(
+    claims: Sequence[Claim], groups: Groups, pairs: Iterable[tuple[str, str]]
+) -> dict[str, _Info]:
+    """The facts of the only claims a judgement looks at: those tied to an event and
+    those of the ``pairs`` (most claims of a corpus are neither), by claim id."""
+    needed = set(groups.event_keys_of)
+    for a, b in pairs:
+        needed.add(a)
+        needed.add(b)
+    return {
+        c.claim_id: _info(c, groups)
+        for c in sorted(claims, key=lambda c: c.claim_id)
+        if c.claim_id in needed
+    }
 
 
 def _ordered(findings: Sequence[Finding]) -> tuple[Finding, ...]:
@@ -1373,17 +1381,7 @@ def _ordered(findings: Sequence[Finding]) -> tuple[Finding, ...]:
 def _judge(
     claims: Sequence[Claim], groups: Groups, candidates: Sequence[Candidate]
 ) -> tuple[Finding, ...]:
-    # only the claims some judgement looks at: those tied to an event, and the
-    # claims of the candidate pairs (most claims of a corpus are neither)
-    needed = set(groups.event_keys_of)
-    for cand in candidates:
-        needed.add(cand.a)
-        needed.add(cand.b)
-    infos = {
-        c.claim_id: _info(c, groups)
-        for c in sorted(claims, key=lambda c: c.claim_id)
-        if c.claim_id in needed
-    }
+    infos = _infos(claims, groups, ((c.a, c.b) for c in candidates))
     time_findings = _event_time_findings(infos, groups)
     findings = time_findings + _event_place_findings(infos, groups)
     findings += _pair_findings(infos, groups, candidates)
