@@ -9,14 +9,17 @@ when present, else a generated corpus) are copied to ``benchmarks/out/corpus/``;
 ``crosscheck``'s extract + cross-reference + report files run twice, each in a fresh
 process: ``--engine local --jobs J`` and ``--engine dask --jobs J`` (a LocalCluster of J
 single-threaded workers). For each run: wall time per phase, the driver's peak RSS
-(ru_maxrss), the peak RSS of every worker process (the local pool's children together,
+(ru_maxrss; also as it was after extraction and after cross-referencing, and the peak
+of each phase, sampled every 20 ms: extract, group, match, judge, report), the peak RSS
+of every worker process (the local pool's children together,
 or each dask worker, asked with ``client.run``), and the load average before and after.
 The report files of the two runs are compared byte for byte.
 
 The dask run then measures, after its timings, what the driver holds (pickled bytes of
 the driver side of the DaskExtraction: article rows, manifest, warnings; of the
-CrossReference; of group's tables), what it does not (the article texts and claims, which
-stay on the workers), and the volume of the block shuffle:
+CrossReference's entries and findings; of group's map over distinct keys and its merged
+tables, with their sizes in keys), what it does not (group's per-claim tables, the article
+texts and claims, which stay on the workers), and the volume of the block shuffle:
 entries per claim and pickled bytes per entry as they travel (the map outputs' shares),
 scored pair records per claim and their bytes, and the pickled bytes of a claim.
 
@@ -36,6 +39,7 @@ import resource
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 from typing import Any
@@ -49,6 +53,34 @@ SHARED_CORPUS = ROOT.parent / "shared" / "corpora" / "abp-10k.jsonl.gz"
 def peak_rss() -> int:
     """This process's peak resident set, bytes (Linux ru_maxrss is in KiB)."""
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+
+
+class PhaseRss:
+    """The driver's resident set sampled every 20 ms, its peak kept per phase (the
+    phase is set by hand and by the cross-reference's progress: group, match, judge)."""
+
+    def __init__(self) -> None:
+        self.phase = "start"
+        self.peaks: dict[str, int] = {}
+        self._stop = threading.Event()
+        self._page = os.sysconf("SC_PAGE_SIZE")
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            with open("/proc/self/statm") as fh:
+                rss = int(fh.read().split()[1]) * self._page
+            self.peaks[self.phase] = max(self.peaks.get(self.phase, 0), rss)
+            self._stop.wait(0.02)
+
+    def progress(self, stage: str, done: int, total: int | None) -> None:
+        self.phase = stage
+
+    def stop(self) -> dict[str, float]:
+        self._stop.set()
+        self._thread.join()
+        return {k: round(v / 1e6, 1) for k, v in self.peaks.items()}
 
 
 def _worker_peak() -> int:
@@ -128,15 +160,25 @@ def child(args: argparse.Namespace) -> None:
     from crosscheck import __version__, engine, group, pipeline, report
 
     t1 = time.perf_counter()
+    rss = PhaseRss() if os.path.exists("/proc/self/statm") else None
+    if rss is not None:
+        rss.phase = "extract"
     extraction = pipeline.extract([args.input], jobs=args.jobs, engine=args.engine)
     t2 = time.perf_counter()
     rss_extracted = peak_rss()
     xref = engine.run_cross_reference(
-        extraction, jobs=args.jobs, engine=args.engine, progress=lambda *a: None
+        extraction,
+        jobs=args.jobs,
+        engine=args.engine,
+        progress=rss.progress if rss is not None else lambda *a: None,
     )
     t3 = time.perf_counter()
+    rss_xref = peak_rss()
+    if rss is not None:
+        rss.phase = "report"
     report.write_report(args.out, extraction, xref, tool_version=__version__)
     t4 = time.perf_counter()
+    by_phase = rss.stop() if rss is not None else {}
     peak = peak_rss()  # before anything below reads the results back (dask: from the workers)
     result: dict[str, Any] = {
         "engine": args.engine,
@@ -152,6 +194,8 @@ def child(args: argparse.Namespace) -> None:
         },
         "driver_peak_rss_mb": round(peak / 1e6, 1),
         "driver_peak_rss_after_extract_mb": round(rss_extracted / 1e6, 1),
+        "driver_peak_rss_after_xref_mb": round(rss_xref / 1e6, 1),
+        "driver_rss_by_phase_mb": by_phase,
         "load_before": [round(x, 2) for x in load_before],
         "load_after": [round(x, 2) for x in os.getloadavg()],
     }
@@ -161,6 +205,7 @@ def child(args: argparse.Namespace) -> None:
         client = dask_engine.get_client(args.jobs, None)
         peaks = client.run(_worker_peak)
         result["worker_peak_rss_mb"] = sorted(round(v / 1e6, 1) for v in peaks.values())
+        assert isinstance(extraction, dask_engine.DaskExtraction)
         held = (
             extraction.rows,
             extraction.manifest,
@@ -168,13 +213,43 @@ def child(args: argparse.Namespace) -> None:
             extraction.warned_articles,
             extraction.first_ids,
         )
-        groups = group.index(extraction.claims)  # (streams every claim, after the timings)
+        # (these stream every claim, after the timings)
+        claims = extraction.claims
+        summary = group.map_claims(claims)
+        merged = group.merge(summary)
+        tables = group.index(claims)  # the per-claim tables, which stay on the workers
+        entries = (xref.speakers, xref.events)
+        driver_side = (entries, xref.findings, xref.pairs_compared)
+
+        def mb(value: Any) -> float:
+            return round(len(pickle.dumps(value, protocol=5)) / 1e6, 2)
+
         result["driver_holds_pickled_mb"] = {
-            "extraction_driver_side": round(len(pickle.dumps(held, protocol=5)) / 1e6, 2),
-            "cross_reference": round(len(pickle.dumps(xref, protocol=5)) / 1e6, 2),
-            "group_tables": round(len(pickle.dumps(groups, protocol=5)) / 1e6, 2),
+            "extraction_driver_side": mb(held),
+            "cross_reference": mb(driver_side),
+            "group_entries": mb(entries),
+            "group_map_distinct_keys": mb(summary),
+            "group_merged_tables": mb(merged),
+        }
+        result["group_distinct_keys"] = {
+            "claims": len(claims),
+            "person_keys": len(summary.persons),
+            "role_holders": len(summary.holders),
+            "role_queries": len(summary.role_queries),
+            "named_event_keys": len(summary.named),
+            "merged_entries": len(merged.roots) + len(merged.role_holders) + len(merged.event_keys),
+            "entry_claim_ids": sum(len(e.claims) for e in xref.speakers)
+            + sum(len(e.claims) for e in xref.events),
         }
         result["not_held_pickled_mb"] = {
+            "group_per_claim_tables": mb(
+                (
+                    tables.speaker_of,
+                    tables.events_of,
+                    tables.speaker_keys_of,
+                    tables.event_keys_of,
+                )
+            ),
             "article_texts": round(
                 sum(len(r.article.text.encode("utf-8")) for r in extraction.results) / 1e6, 2
             ),
@@ -277,10 +352,16 @@ def main() -> None:
                 f"| {x['load_before'][0]} / {x['load_after'][0]} | {r['identical']} |"
             )
     for r in runs:
+        for name in ("local", "dask"):
+            print(
+                f"{r['n']} {name}: driver peak RSS by phase (MB) {r[name]['driver_rss_by_phase_mb']}"
+            )
+    for r in runs:
         print(
             f"\n{r['n']} articles, driver holds (pickled MB): {r['dask']['driver_holds_pickled_mb']}"
             f"; not held: {r['dask']['not_held_pickled_mb']}"
         )
+        print(f"group's distinct keys: {r['dask']['group_distinct_keys']}")
         print(f"shuffle: {r['dask']['shuffle']}")
 
 

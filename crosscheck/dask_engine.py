@@ -23,12 +23,17 @@ Extraction (partitioned by article)
     ``DaskExtraction``: an ``Extraction`` whose ``results`` stream the partitions.
 
 Cross-referencing
-    ``group`` (a corpus-wide union-find over speakers and events) runs on the
-    driver over a projection made on the workers: each claim without its text,
-    sentence, times, quantities and places (``group_projection``: ids, speaker
-    fields, events). ``group.index`` then gives the same speaker and event index
-    as ``group.group``; its per-claim tables go back to the workers with the
-    partitions that need them. ``match`` runs on the cluster as a shuffle by block
+    ``group`` runs in its three steps (``run_group``): each partition is reduced on
+    its worker to distinct keys with counts (``group.map_claims``), the maps are
+    combined in a tree on the workers, and the driver runs the union-finds over the
+    combined map only (``group.merge``); the merged tables are broadcast and each
+    partition gives its claims their canonical keys (``group.apply_claims``) and
+    sends back its share of the speaker and event entries, from which the driver
+    makes the entries and their display names (``group.finish``); each partition
+    then gets the names of its keys and makes its per-claim tables
+    (``group.claim_tables``: canonical speaker and events, their keys), which stay
+    on the workers for matching, judging and the report (``DaskCrossReference``).
+    ``match`` runs on the cluster as a shuffle by block
     (``shuffle_match``; the map partitions are made on the workers from the
     extraction partitions): the document frequency of words is summed on the
     workers; each partition makes the (pass, block key, content words rarest first,
@@ -40,34 +45,35 @@ Cross-referencing
     pair so a pair met in several passes is counted once. Shares travel as pickled
     bytes (``pack``). ``judge`` is split (``judge_pairs``): each candidate pair is
     judged within its block on a worker (the claims of the pairs are shuffled to
-    buckets of pairs, with ``group``'s tables for them; ``judge.pair_verdicts``),
-    and only the verdicts of pairs that make a finding come back. The driver then
-    clusters the verdicts and judges the events (``judge.judge_verdicts``) over the
-    only claims that reads: the claims of those verdicts and the claims that give
-    an event a time or a place (``judge.gives_event_value``), nothing else.
+    buckets of pairs with their rows of the per-claim tables;
+    ``judge.pair_verdicts``), and only the verdicts of pairs that make a finding
+    come back. The driver then clusters the verdicts and judges the events
+    (``judge.judge_verdicts``) over the only claims that reads, with their table
+    rows: the claims of those verdicts and the claims that give an event a time or
+    a place (``judge.gives_event_value``), nothing else.
 
 Report
     The report files are written from the partitions (``DaskClaims``,
     ``DaskTexts``): claims.csv and report.json's claims are rendered on the workers,
-    partition by partition, and streamed into the files (a bounded window of
-    partitions in flight); report.html and findings.md fetch only the claims and
+    partition by partition with the partition's tables, and streamed into the files
+    (a bounded window of partitions in flight); report.html and findings.md fetch only the claims and
     article texts they show.
 
 What the driver holds
     Per article: its manifest row, its ``articles`` row, sort key and warnings
-    (about 320 bytes pickled on abp). Per claim, no text: while ``group`` runs, the
-    projection (the claim's ids, speaker fields and event mentions: about 500 bytes
-    in memory), then for the whole run ``group``'s per-claim tables (``speaker_of``,
-    ``events_of``, the canonical keys, the claim ids of ``SpeakerEntry`` and
-    ``EventEntry``: about 540 bytes). The candidates and the verdicts (tens of bytes
-    per claim), the full claims of the verdicts and of event values (those judge's
-    clustering reads: 19 % of the claims on abp), and the findings. One partition's
-    report text at a time (a few in flight), and the claims and article texts
-    report.html shows (at most ``html.MAX_CLAIMS`` claims). Never another article's
-    text, never matching's working set (word frequencies, entries, pairs, scores).
-    ``group``'s per-claim tables are what still grows with the corpus: see
-    ``README.md`` ("Running on a dask cluster") for the measured figures and the
-    10-million-article estimate.
+    (about 320 bytes pickled on abp). For ``group``, while it runs: the combined map
+    and the merged tables (distinct keys: about 9,400 for 59,733 claims on abp),
+    and for the whole run the entries (``SpeakerEntry``, ``EventEntry``: the report's
+    speakers and events, with their claim ids; about 250 bytes per claim in memory),
+    never a per-claim table but the rows of the claims judge reads. The candidates
+    and the verdicts (tens of bytes per claim), the full claims of the verdicts and
+    of event values (those judge's clustering reads: 19 % of the claims on abp), and
+    the findings. One partition's report text at a time (a few in flight), and the
+    claims and article texts report.html shows (at most ``html.MAX_CLAIMS`` claims).
+    Never another article's text, never matching's working set (word frequencies,
+    entries, pairs, scores). What still grows with the corpus: judge's claims and
+    the entries' claim ids (see ``README.md``, "Running on a dask cluster", for the
+    measured figures and the 10-million-article estimate).
 """
 
 from __future__ import annotations
@@ -92,7 +98,18 @@ from rapidfuzz import fuzz, process
 from crosscheck import engine
 from crosscheck.engine import PartitionedExtraction, chunked, extract_chunk
 from crosscheck.errors import CrosscheckError
-from crosscheck.group import Groups, claim_text, content_words, incident_keys, main_clause
+from crosscheck.group import (
+    Applied,
+    EntryParts,
+    GroupMap,
+    Groups,
+    Index,
+    Merged,
+    claim_text,
+    content_words,
+    incident_keys,
+    main_clause,
+)
 from crosscheck.match import _label
 from crosscheck.progress import Progress
 from crosscheck.records import (
@@ -524,19 +541,27 @@ class DaskExtraction(PartitionedExtraction):
     def stream(self, task: Callable[..., Any], *per_part: Sequence[Any]) -> Iterator[Any]:
         """``task(partition, *args_j)`` for each partition j, in order, with a bounded
         number in flight: results are not held on the workers for long."""
-        window = max(1, _n_workers(self.client) * STREAM_PER_WORKER)
-        queue: list[Any] = []
-        for j, part in enumerate(self.parts):
-            queue.append(
-                self.client.submit(packed, task, part, *(args[j] for args in per_part), pure=False)
-            )
-            if len(queue) > window:
-                fut = queue.pop(0)
-                yield unpack(fut.result())
-                fut.release()
-        for fut in queue:
+        return stream(self.client, task, self.parts, *per_part)
+
+
+def stream(
+    client: Any, task: Callable[..., Any], firsts: Sequence[Any], *per_item: Sequence[Any]
+) -> Iterator[Any]:
+    """``task(firsts[j], *args_j)`` for each j, in order, read here (packed) with a
+    bounded number in flight."""
+    window = max(1, _n_workers(client) * STREAM_PER_WORKER)
+    queue: list[Any] = []
+    for j, first in enumerate(firsts):
+        queue.append(
+            client.submit(packed, task, first, *(args[j] for args in per_item), pure=False)
+        )
+        if len(queue) > window:
+            fut = queue.pop(0)
             yield unpack(fut.result())
             fut.release()
+    for fut in queue:
+        yield unpack(fut.result())
+        fut.release()
 
 
 # --------------------------------------------------------------------------- report pieces
@@ -550,8 +575,10 @@ def _report_claims(results: Sequence[ArticleResult]) -> list[Claim]:
     return sorted((c for r in results for c in r.claims), key=claim_sort_key)
 
 
-def _canon_xref(canon: tuple[dict[str, str], dict[str, tuple[str, ...]]]) -> CrossReference:
-    return CrossReference((), (), (), speaker_of=canon[0], events_of=canon[1])
+def _canon_xref(canon: Groups) -> CrossReference:
+    """What ``report._claim_json`` reads of the cross-reference: the canonical
+    speaker and events of a partition's claims."""
+    return CrossReference((), (), (), speaker_of=canon.speaker_of, events_of=canon.events_of)
 
 
 def part_claim_ids(results: Sequence[ArticleResult]) -> list[str]:
@@ -559,9 +586,7 @@ def part_claim_ids(results: Sequence[ArticleResult]) -> list[str]:
     return [c.claim_id for c in _report_claims(results)]
 
 
-def claims_json_text(
-    results: Sequence[ArticleResult], canon: tuple[dict[str, str], dict[str, tuple[str, ...]]]
-) -> str:
+def claims_json_text(results: Sequence[ArticleResult], canon: Groups) -> str:
     """Worker: report.json's lines for a partition's claims (``report_json_chunks``)."""
     from crosscheck.report import _claim_json, _compact
 
@@ -569,9 +594,7 @@ def claims_json_text(
     return ",\n  ".join(_compact(_claim_json(c, xref)) for c in _report_claims(results))
 
 
-def claims_csv_text(
-    results: Sequence[ArticleResult], canon: tuple[dict[str, str], dict[str, tuple[str, ...]]]
-) -> str:
+def claims_csv_text(results: Sequence[ArticleResult], canon: Groups) -> str:
     """Worker: claims.csv's rows for a partition's claims (no header)."""
     from crosscheck.report import _claim_json, csv_text
 
@@ -586,7 +609,7 @@ def claims_csv_text(
 
 def claims_json_objects(
     results: Sequence[ArticleResult],
-    canon: tuple[dict[str, str], dict[str, tuple[str, ...]]],
+    canon: Groups,
     wanted: Set[str] | None,
 ) -> list[dict[str, Any]]:
     """Worker: the JSON objects of a partition's claims (those in ``wanted``)."""
@@ -608,8 +631,10 @@ def texts_of(results: Sequence[ArticleResult], ids: Set[str]) -> dict[str, str]:
 class DaskClaims(RemoteClaims):
     """report.json's claims of a ``DaskExtraction``: rendered on the workers.
 
-    The canonical speaker and events of each claim (``xref.speaker_of`` and
-    ``events_of``) are sent once to the partition that holds the claim."""
+    The canonical speaker and events of each claim are read where the claim is: a
+    ``DaskCrossReference``'s per-partition tables; for another ``CrossReference``,
+    its ``speaker_of`` and ``events_of`` are sent once to the partition that holds
+    the claim."""
 
     def __init__(self, extraction: DaskExtraction, xref: CrossReference) -> None:
         super().__init__(extraction.n_claims)
@@ -620,11 +645,14 @@ class DaskClaims(RemoteClaims):
     def canon(self) -> list[Any]:
         if self._canon is None:
             ext, xref = self._ext, self._xref_full
+            if isinstance(xref, DaskCrossReference) and len(xref.tables) == len(ext.parts):
+                self._canon = list(xref.tables)
+                return self._canon
             subsets = []
             for ids in ext.stream(part_claim_ids):
                 speaker_of = {i: xref.speaker_of[i] for i in ids if i in xref.speaker_of}
                 events_of = {i: xref.events_of[i] for i in ids if i in xref.events_of}
-                subsets.append((speaker_of, events_of))
+                subsets.append(Groups(speaker_of=speaker_of, events_of=events_of))
             self._canon = list(ext.client.scatter(subsets, hash=False)) if subsets else []
         return self._canon
 
@@ -1111,28 +1139,95 @@ def shuffle_parts(
 # --------------------------------------------------------------------------- cross-reference
 
 
-def group_projection(results: Sequence[ArticleResult]) -> list[Claim]:
-    """Worker: what ``group.index`` reads of each claim of a partition (report
-    order): no content, sentence, times, quantities or places."""
-    return [
-        Claim(
-            claim_id=c.claim_id,
-            article_id=c.article_id,
-            kind=c.kind,
-            content_start=c.content_start,
-            content_end=0,
-            sentence_start=0,
-            sentence_end=0,
-            outlet=c.outlet,
-            published=c.published,
-            speaker=c.speaker,
-            speaker_name=c.speaker_name,
-            speaker_role=c.speaker_role,
-            speaker_type=c.speaker_type,
-            events=c.events,
+def _claims_of(results: Sequence[ArticleResult]) -> Iterator[Claim]:
+    return (c for r in results for c in r.claims)
+
+
+def group_map(results: Sequence[ArticleResult]) -> GroupMap:
+    """Worker: group's map step over a partition (distinct keys with counts)."""
+    from crosscheck.group import map_claims
+
+    return map_claims(_claims_of(results))
+
+
+def group_combine(maps: Sequence[GroupMap]) -> GroupMap:
+    """Worker: maps combined (a node of the reduction tree)."""
+    from crosscheck.group import combine_maps
+
+    return combine_maps(maps)
+
+
+def group_apply(results: Sequence[ArticleResult], merged: Merged) -> Applied:
+    """Worker: group's apply step over a partition, from the broadcast merged tables."""
+    from crosscheck.group import apply_claims
+
+    return apply_claims(_claims_of(results), merged)
+
+
+def entry_parts(applied: Applied) -> EntryParts:
+    """Worker: a partition's share of the speaker and event entries."""
+    return applied.parts
+
+
+def group_tables(applied: Applied, names: tuple[dict[str, str], ...]) -> Groups:
+    """Worker: the per-claim tables of a partition (``group.claim_tables``), from the
+    display names of its keys; they stay on the workers."""
+    from crosscheck.group import claim_tables
+
+    speaker_names, event_names, event_heads = names
+    return claim_tables(applied, speaker_names, event_names, event_heads)
+
+
+def run_group(client: Any, ext: DaskExtraction) -> tuple[Index, list[Any]]:
+    """``group.group`` on the cluster, in its three steps: map on the workers (each
+    partition reduced to distinct keys with counts, the maps combined in a tree on
+    the workers), the union-finds here over those distinct keys only, then the
+    merged tables broadcast and applied on the workers. Each partition sends back
+    its share of the entries (by canonical key: counts, roles, mentions, articles,
+    claim ids), the entries are made here, and each partition gets the display
+    names of its keys to make its per-claim tables (canonical speaker and events,
+    their keys), which stay on the workers.
+
+    Returns the entries and the futures of the per-claim tables (a ``Groups``
+    without entries per partition, in partition order)."""
+    from crosscheck.group import finish, merge
+
+    maps = ext.map(group_map)
+    while len(maps) > 1:
+        maps = [
+            client.submit(group_combine, maps[i : i + REDUCE_FANIN], pure=False)
+            for i in range(0, len(maps), REDUCE_FANIN)
+        ]
+    if not maps:
+        return finish(EntryParts()), []
+    merged = merge(_fetch(client, _same, maps[0]))
+    del maps
+    [shared] = client.scatter([merged], broadcast=True, hash=False)
+    del merged
+    applied = ext.map(group_apply, shared)
+    parts = EntryParts()
+    keys: list[tuple[list[str], list[str]]] = []  # per partition: its speaker and event keys
+    for share in stream(client, entry_parts, applied):
+        keys.append((list(share.speakers), list(share.events)))
+        parts.update(share)
+    found = finish(parts)
+    del parts
+    names = []
+    for speakers, events in keys:
+        names.append(
+            (
+                {k: found.speaker_names[k] for k in speakers},
+                {k: found.event_names[k] for k in events},
+                {k: found.event_heads[k] for k in events},
+            )
         )
-        for c in _report_claims(results)
+    del keys
+    # the names go in the tasks (a partition's keys: small), so that each table is
+    # made, and stays, where its partition is
+    tables = [
+        client.submit(group_tables, a, n, pure=False) for a, n in zip(applied, names, strict=True)
     ]
+    return found, tables
 
 
 def partition_claims(results: Sequence[ArticleResult]) -> list[Claim]:
@@ -1140,58 +1235,112 @@ def partition_claims(results: Sequence[ArticleResult]) -> list[Claim]:
     return [c for r in results for c in r.claims]
 
 
-def make_match_part(
-    keys: tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]],
-    *partitions: bytes,
-) -> MatchPart:
+def make_match_part(tables: Sequence[Groups], *partitions: bytes) -> MatchPart:
     """Worker: a map partition of the block shuffle from extraction partitions'
-    claims (``packed(partition_claims, ...)``)."""
+    claims (``packed(partition_claims, ...)``) and their per-claim tables."""
     claims = sorted((c for blob in partitions for c in unpack(blob)), key=lambda c: c.claim_id)
-    return MatchPart(claims=tuple(claims), speaker_keys=keys[0], event_keys=keys[1])
+    speaker_keys: dict[str, tuple[str, ...]] = {}
+    event_keys: dict[str, tuple[str, ...]] = {}
+    for t in tables:
+        speaker_keys.update(t.speaker_keys_of)
+        event_keys.update(t.event_keys_of)
+    return MatchPart(claims=tuple(claims), speaker_keys=speaker_keys, event_keys=event_keys)
 
 
-def judge_inputs(
-    results: Sequence[ArticleResult],
-    wanted: Set[str],
-    event_keys: dict[str, tuple[str, ...]],
-) -> list[Claim]:
-    """Worker: the claims of a partition that ``judge.judge_verdicts`` reads: those
-    of the verdicts (``wanted``) and those that give one of their events a time or a
-    place."""
-    from crosscheck.judge import gives_event_value
+def tables_for(tables: Groups, claims: Iterable[Claim]) -> Groups:
+    """The rows of ``tables`` (a partition's per-claim tables) for ``claims``, and
+    the names and heads of their event keys."""
+    speaker_of: dict[str, str] = {}
+    speaker_keys_of: dict[str, tuple[str, ...]] = {}
+    event_keys_of: dict[str, tuple[str, ...]] = {}
+    names: dict[str, str] = {}
+    heads: dict[str, str] = {}
+    for c in claims:
+        cid = c.claim_id
+        if cid in tables.speaker_of:
+            speaker_of[cid] = tables.speaker_of[cid]
+        if cid in tables.speaker_keys_of:
+            speaker_keys_of[cid] = tables.speaker_keys_of[cid]
+        eks = tables.event_keys_of.get(cid)
+        if eks is not None:
+            event_keys_of[cid] = eks
+            for k in eks:
+                names[k] = tables.event_names[k]
+                heads[k] = tables.event_heads[k]
+    return Groups(
+        speaker_of=speaker_of,
+        speaker_keys_of=speaker_keys_of,
+        event_keys_of=event_keys_of,
+        event_names=names,
+        event_heads=heads,
+    )
 
-    out = []
-    for r in results:
-        for c in r.claims:
-            keys = event_keys.get(c.claim_id)
-            if c.claim_id in wanted or (keys is not None and gives_event_value(c, keys)):
-                out.append(c)
+
+def joined_tables(pieces: Iterable[Groups]) -> Groups:
+    """Per-claim tables of disjoint sets of claims, as one."""
+    out = Groups()
+    for t in pieces:
+        out.speaker_of.update(t.speaker_of)
+        out.speaker_keys_of.update(t.speaker_keys_of)
+        out.event_keys_of.update(t.event_keys_of)
+        out.event_names.update(t.event_names)
+        out.event_heads.update(t.event_heads)
     return out
 
 
+def judge_inputs(
+    results: Sequence[ArticleResult], tables: Groups, wanted: Set[str]
+) -> tuple[list[Claim], Groups]:
+    """Worker: the claims of a partition that ``judge.judge_verdicts`` reads (those
+    of the verdicts, ``wanted``, and those that give one of their events a time or
+    a place), with their rows of the partition's per-claim tables."""
+    from crosscheck.judge import gives_event_value
+
+    out = []
+    for c in _claims_of(results):
+        keys = tables.event_keys_of.get(c.claim_id)
+        if c.claim_id in wanted or (keys is not None and gives_event_value(c, keys)):
+            out.append(c)
+    return out, tables_for(tables, out)
+
+
 def route_claims(
-    results: Sequence[ArticleResult], routes: dict[str, tuple[int, ...]], buckets: int
+    results: Sequence[ArticleResult],
+    tables: Groups,
+    routes: dict[str, tuple[int, ...]],
+    buckets: int,
 ) -> list[bytes]:
-    """Worker: the claims of a partition that are in candidate pairs, cut by the
-    buckets of their pairs (``routes``: claim id -> buckets), packed."""
+    """Worker: the claims of a partition that are in candidate pairs, with their
+    rows of the per-claim tables, cut by the buckets of their pairs (``routes``:
+    claim id -> buckets), packed."""
     out: list[list[Claim]] = [[] for _ in range(buckets)]
-    for r in results:
-        for c in r.claims:
-            for b in routes.get(c.claim_id, ()):
-                out[b].append(c)
-    return [pack(x) for x in out]
+    for c in _claims_of(results):
+        for b in routes.get(c.claim_id, ()):
+            out[b].append(c)
+    return [pack((x, tables_for(tables, x))) for x in out]
 
 
 @gc_paused
 def verdict_bucket(
-    shares: Sequence[bytes], cands: Sequence[tuple[int, Candidate]], groups: Groups
+    shares: Sequence[bytes], cands: Sequence[tuple[int, Candidate]]
 ) -> list[tuple[int, Any]]:
     """Worker: ``judge.pair_verdicts`` over one bucket of candidate pairs, with the
-    claims of those pairs (from every partition) and ``group``'s tables for them.
-    Returns (candidate index, verdict) for the pairs that make a finding."""
+    claims of those pairs (from every partition) and their rows of ``group``'s
+    tables. Returns (candidate index, verdict) for the pairs that make a finding."""
     from crosscheck.judge import pair_verdicts
 
-    claims = {c.claim_id: c for s in shares for c in unpack(s)}
+    claims: dict[str, Claim] = {}
+    pieces = []
+    for s in shares:
+        found, rows = unpack(s)
+        claims.update((c.claim_id, c) for c in found)
+        pieces.append(rows)
+    tables = joined_tables(pieces)
+    groups = Groups(
+        speaker_of=tables.speaker_of,
+        speaker_keys_of=tables.speaker_keys_of,
+        event_keys_of=tables.event_keys_of,
+    )
     index = {(c.a, c.b): i for i, c in cands}
     verdicts = pair_verdicts(list(claims.values()), groups, [c for _, c in cands])
     return [(index[(v.a, v.b)], v) for v in verdicts]
@@ -1200,13 +1349,13 @@ def verdict_bucket(
 def judge_pairs(
     client: Any,
     ext: DaskExtraction,
-    ids_of: Sequence[Sequence[str]],
-    groups: Groups,
+    tables: Sequence[Any],
     candidates: Sequence[Candidate],
 ) -> list[Any]:
     """judge's pair pass within blocks: each candidate pair is judged on a worker
-    with its two claims (shuffled there from their partitions: a bucket per pair,
-    by crc32), and only the verdicts come back, in candidate order."""
+    with its two claims and their table rows (shuffled there from their
+    partitions: a bucket per pair, by crc32), and only the verdicts come back, in
+    candidate order."""
     if not candidates:
         return []
     # one bucket per worker: a claim in pairs of several buckets is judged in each
@@ -1218,35 +1367,23 @@ def judge_pairs(
         in_bucket[k].append((i, c))
         buckets_of[c.a].add(k)
         buckets_of[c.b].add(k)
-    tables = []
-    for cands in in_bucket:
-        ids = {x for _, c in cands for x in (c.a, c.b)}
-        tables.append(
-            Groups(
-                speaker_of={i: groups.speaker_of[i] for i in ids if i in groups.speaker_of},
-                speaker_keys_of={
-                    i: groups.speaker_keys_of[i] for i in ids if i in groups.speaker_keys_of
-                },
-                event_keys_of={
-                    i: groups.event_keys_of[i] for i in ids if i in groups.event_keys_of
-                },
-            )
-        )
-    routes = [{i: tuple(sorted(buckets_of[i])) for i in ids if i in buckets_of} for ids in ids_of]
+    # every partition reads the routes of its own claims from one broadcast table
+    [routes] = client.scatter(
+        [{i: tuple(sorted(b)) for i, b in buckets_of.items()}], broadcast=True, hash=False
+    )
     del buckets_of
     routed = [
-        client.submit(route_claims, p, r, nb, pure=False)
-        for p, r in zip(ext.parts, client.scatter(routes, hash=False), strict=True)
+        client.submit(route_claims, p, t, routes, nb, pure=False)
+        for p, t in zip(ext.parts, tables, strict=True)
     ]
-    shared = client.scatter([(c, t) for c, t in zip(in_bucket, tables, strict=True)], hash=False)
-    del routes, tables, in_bucket
+    shared = client.scatter(in_bucket, hash=False)
+    del in_bucket
     judged = [
         client.submit(
             packed,
             verdict_bucket,
             [client.submit(take, r, k, pure=False) for r in routed],
-            client.submit(take, x, 0, pure=False),
-            client.submit(take, x, 1, pure=False),
+            x,
             pure=False,
         )
         for k, x in enumerate(shared)
@@ -1270,16 +1407,38 @@ def _match_groups(part_claims: Sequence[int], size: int) -> list[list[int]]:
     return out
 
 
+@dataclass(frozen=True, eq=False)
+class DaskCrossReference(CrossReference):
+    """A ``CrossReference`` whose per-claim tables stay on the workers: ``speaker_of``
+    and ``events_of`` are empty here; ``tables`` holds, per extraction partition (in
+    order), the future of its claims' tables (a ``Groups`` without entries), which
+    the report files read where the claims are (``DaskClaims``)."""
+
+    tables: tuple[Any, ...] = ()
+
+    def claim_tables(self) -> tuple[dict[str, str], dict[str, tuple[str, ...]]]:
+        """Every claim's canonical speaker and events, read from the workers (for
+        tests and tools: the report never asks)."""
+        speaker_of: dict[str, str] = {}
+        events_of: dict[str, tuple[str, ...]] = {}
+        for fut in self.tables:
+            t: Groups = _fetch(fut.client, _same, fut)
+            speaker_of.update(t.speaker_of)
+            events_of.update(t.events_of)
+        return dict(sorted(speaker_of.items())), dict(sorted(events_of.items()))
+
+
 def run_cross_reference(
     extraction: Extraction,
     *,
     jobs: int = 1,
     scheduler: str | None = None,
     progress: Progress,
-) -> CrossReference:
-    """group on the driver (over a projection), match by block on the cluster,
-    judge on the driver over the claims it reads."""
-    from crosscheck import group, judge
+) -> DaskCrossReference:
+    """group's map and apply steps on the cluster (its union-finds here, over
+    distinct keys), match by block on the cluster, judge's pairs on the cluster and
+    its clustering here over the claims it reads."""
+    from crosscheck import judge
 
     if isinstance(extraction, DaskExtraction):
         client = extraction.client  # where its partitions live
@@ -1287,58 +1446,45 @@ def run_cross_reference(
         client = get_client(jobs, scheduler)
     ext = distribute(client, extraction)
     progress("group", 0, None)
-    projected = list(ext.stream(group_projection))  # one partition's frames at a time
-    ids_of = [[c.claim_id for c in claims] for claims in projected]
-    groups = group.index([c for claims in projected for c in claims])
-    del projected
+    found, tables = run_group(client, ext)
 
     progress("match", 0, None)
     candidates: tuple[Candidate, ...] = ()
     compared = 0
     if ext.n_claims >= 2:
         layout = _match_groups(ext.part_claims, CLAIMS_PER_PARTITION)
-        keys = []
-        for members in layout:
-            ids = [i for j in members for i in ids_of[j]]
-            keys.append(
-                (
-                    {i: groups.speaker_keys_of[i] for i in ids if i in groups.speaker_keys_of},
-                    {i: groups.event_keys_of[i] for i in ids if i in groups.event_keys_of},
-                )
-            )
-        shared = client.scatter(keys, hash=False)
-        del keys
         parts = [
             client.submit(
                 make_match_part,
-                k,
+                [tables[j] for j in members],
                 *[
                     client.submit(packed, partition_claims, ext.parts[j], pure=False)
                     for j in members
                 ],
                 pure=False,
             )
-            for k, members in zip(shared, layout, strict=True)
+            for members in layout
         ]
-        del shared
         candidates, compared = shuffle_parts(client, parts, progress=progress)
 
     progress("judge", 0, None)
-    verdicts = judge_pairs(client, ext, ids_of, groups, candidates)
+    verdicts = judge_pairs(client, ext, tables, candidates)
     in_findings = {v.a for v in verdicts} | {v.b for v in verdicts}
-    wanted = [frozenset(i for i in ids if i in in_findings) for ids in ids_of]
-    event_keys = [
-        {i: groups.event_keys_of[i] for i in ids if i in groups.event_keys_of} for ids in ids_of
-    ]
-    del ids_of
-    needed = [c for claims in ext.stream(judge_inputs, wanted, event_keys) for c in claims]
-    del wanted, event_keys
+    [wanted] = client.scatter([frozenset(in_findings)], broadcast=True, hash=False)
+    del in_findings
+    needed: list[Claim] = []
+    pieces: list[Groups] = []
+    for claims, rows in ext.stream(judge_inputs, tables, [wanted] * len(tables)):
+        needed.extend(claims)
+        pieces.append(rows)
+    del wanted
+    groups = joined_tables(pieces)
+    del pieces
     findings = judge.judge_verdicts(needed, groups, verdicts)
-    return CrossReference(
-        speakers=groups.speakers,
-        events=groups.events,
+    return DaskCrossReference(
+        speakers=found.speakers,
+        events=found.events,
         findings=findings,
-        speaker_of=groups.speaker_of,
-        events_of=groups.events_of,
         pairs_compared=compared,
+        tables=tuple(tables),
     )

@@ -22,6 +22,14 @@ Input: the claims of every article (after normalise). Output: ``Groups``, holdin
 
 Cost: everything is a pass over the claims plus fuzzy comparisons inside small
 blocks (keys sharing a head and a word), never all pairs of keys.
+
+Steps: ``map_claims`` (per partition of whole articles: distinct keys with counts),
+``merge`` (the union-finds, over the combined maps' distinct keys only),
+``apply_claims`` (per partition: each claim's canonical keys and the partition's
+share of the entries), ``finish`` (the entries and display names) and
+``claim_tables`` (per partition: each claim's canonical speaker and events).
+``group`` runs them over one partition; the dask engine runs the per-partition
+steps on its workers, so no process but those holds a per-claim table.
 """
 
 from __future__ import annotations
@@ -592,17 +600,17 @@ def _compound_parts(text: str) -> list[str]:
     return [text]
 
 
-def _merge_person_keys(refs: Sequence[_Ref], uf: _UnionFind) -> None:
-    """Bare last names and typo variants join a full name, when unambiguous."""
-    claims_of: Counter[str] = Counter(r.key for r in refs if r.kind == "person")
+def _merge_person_keys(persons: Counter[str], uf: _UnionFind) -> None:
+    """Bare last names and typo variants join a full name, when unambiguous
+    (``persons``: person key -> its references)."""
     full_by_last: dict[str, list[str]] = defaultdict(list)
-    for key in sorted(claims_of):
+    for key in sorted(persons):
         body = key.split(":", 1)[1]
         if " " in body:
             full_by_last[body.split(" ")[0]].append(key)
     # typo variants: same first initial, similar last names (blocked by initial)
     by_initial: dict[str, list[str]] = defaultdict(list)
-    for key in sorted(claims_of):
+    for key in sorted(persons):
         body = key.split(":", 1)[1]
         if " " in body:
             last, initial = body.split(" ", 1)
@@ -615,7 +623,7 @@ def _merge_person_keys(refs: Sequence[_Ref], uf: _UnionFind) -> None:
                 if min(len(la), len(lb)) >= 5 and fuzz.ratio(la, lb) >= R.SPEAKER_NAME_FUZZY_MIN:
                     uf.union(a, b)
     # bare last names
-    for key in sorted(claims_of):
+    for key in sorted(persons):
         body = key.split(":", 1)[1]
         if " " in body:
             continue
@@ -626,138 +634,11 @@ def _merge_person_keys(refs: Sequence[_Ref], uf: _UnionFind) -> None:
         elif len(roots) > 1:
             weight: Counter[str] = Counter()
             for k in fulls:
-                weight[uf.find(k)] += claims_of[k]
+                weight[uf.find(k)] += persons[k]
             total = sum(weight.values())
             best, n = sorted(weight.items(), key=lambda kv: (-kv[1], kv[0]))[0]
             if n >= 0.9 * total:
                 uf.union(key, best)
-
-
-def _merge_roles(refs: Sequence[_Ref], uf: _UnionFind) -> dict[str, str]:
-    """Role-only refs join the one person holding that role: in the same article
-    first, else in the corpus within the time window. Returns ref id -> new key for
-    role refs that stay alone (made article-local)."""
-    holders_in_article: dict[tuple[str, str], set[str]] = defaultdict(set)
-    holders: dict[str, list[tuple[dt.date | None, str]]] = defaultdict(list)
-    for r in refs:
-        if r.kind == "person" and r.role_key:
-            holders_in_article[(r.article_id, r.role_key)].add(uf.find(r.key))
-            holders[r.role_key].append((r.published, uf.find(r.key)))
-    relocated: dict[str, str] = {}
-    window = dt.timedelta(days=R.ROLE_HOLDER_WINDOW_DAYS)
-    for r in refs:
-        if r.kind != "role":
-            continue
-        local = holders_in_article.get((r.article_id, r.role_key), set())
-        if len(local) == 1:
-            relocated[r.claim_id + "\x00" + r.key] = next(iter(local))
-            continue
-        candidates: set[str] = set()
-        if not local:
-            for published, person in holders.get(r.role_key, []):
-                if (
-                    r.published is None
-                    or published is None
-                    or abs(published - r.published) <= window
-                ):
-                    candidates.add(person)
-        if len(candidates) == 1:
-            relocated[r.claim_id + "\x00" + r.key] = next(iter(candidates))
-        else:
-            relocated[r.claim_id + "\x00" + r.key] = f"local:{r.article_id}:role:{r.role_key}"
-    return relocated
-
-
-# the speaker type of an entry with a single reference, by the reference's kind
-_SINGLE_TYPE = {
-    "person": "person",
-    "organization": "organization",
-    "outlet": "outlet",
-    "role": "person",
-}
-
-
-def _group_speakers(
-    claims: Sequence[Claim],
-) -> tuple[tuple[SpeakerEntry, ...], dict[str, str], dict[str, tuple[str, ...]]]:
-    refs: list[_Ref] = []
-    for c in claims:
-        refs.extend(_speaker_refs(c))
-    uf = _UnionFind()
-    for r in refs:
-        if r.kind != "role":
-            uf.find(r.key)
-    _merge_person_keys(refs, uf)
-    relocated = _merge_roles(refs, uf)
-
-    def final_key(r: _Ref) -> str:
-        if r.kind == "role":
-            k = relocated[r.claim_id + "\x00" + r.key]
-            return k if k.startswith("local:") else uf.find(k)
-        return uf.find(r.key)
-
-    finals = [final_key(r) for r in refs]
-    members: dict[str, list[_Ref]] = defaultdict(list)
-    for r, k in zip(refs, finals, strict=True):
-        members[k].append(r)
-
-    entries: list[SpeakerEntry] = []
-    display_of: dict[str, str] = {}
-    for key in sorted(members):
-        rs = members[key]
-        if len(rs) == 1:
-            # one reference (most speakers): what the general case gives for it
-            r = rs[0]
-            display_of[key] = r.display
-            entries.append(
-                SpeakerEntry(
-                    speaker=r.display,
-                    key=key,
-                    speaker_type=_SINGLE_TYPE.get(r.kind, "anonymous"),
-                    roles=(r.role,) if r.role else (),
-                    mentions=tuple(sorted({m for m in r.mentions if m})),
-                    articles=(r.article_id,),
-                    claims=(r.claim_id,),
-                )
-            )
-            continue
-        kinds = Counter(r.kind for r in rs)
-        if kinds["person"]:
-            stype = "person"
-            names = Counter(r.display for r in rs if r.kind == "person")
-        elif kinds["organization"]:
-            stype = "organization"
-            names = Counter(r.display for r in rs if r.kind == "organization")
-        elif kinds["outlet"]:
-            stype = "outlet"
-            names = Counter(r.display for r in rs)
-        else:
-            stype = "person" if kinds["role"] else "anonymous"
-            names = Counter(r.display for r in rs)
-        # the most frequent full name (two words or more), then the longest
-        full = [n for n in names if len(n.split()) > 1] or list(names)
-        display = sorted(full, key=lambda n: (-names[n], -len(n.split()), n))[0]
-        display_of[key] = display
-        entries.append(
-            SpeakerEntry(
-                speaker=display,
-                key=key,
-                speaker_type=stype,
-                roles=tuple(sorted({r.role for r in rs if r.role})),
-                mentions=tuple(sorted({m for r in rs for m in r.mentions if m})),
-                articles=tuple(sorted({r.article_id for r in rs})),
-                claims=tuple(sorted({r.claim_id for r in rs})),
-            )
-        )
-    keys_of: dict[str, list[str]] = defaultdict(list)
-    for r, k in zip(refs, finals, strict=True):
-        if k not in keys_of[r.claim_id]:
-            keys_of[r.claim_id].append(k)
-    speaker_of = {
-        cid: " and ".join(display_of[k] for k in ks) for cid, ks in sorted(keys_of.items())
-    }
-    entries.sort(key=lambda e: (-len(e.claims), e.speaker, e.key))
-    return tuple(entries), speaker_of, {cid: tuple(ks) for cid, ks in sorted(keys_of.items())}
 
 
 # --------------------------------------------------------------------------- events
@@ -837,79 +718,408 @@ def _display_event(aliases: Counter[str]) -> str:
     )[0]
 
 
-def _group_events(
-    claims: Sequence[Claim],
-) -> tuple[
-    tuple[EventEntry, ...],
-    dict[str, tuple[str, ...]],
-    dict[str, tuple[str, ...]],
-    dict[str, str],
-    dict[str, str],
-]:
-    named: Counter[tuple[str, str]] = Counter()
-    for c in claims:
+# --------------------------------------------------------------------------- map, merge, apply
+#
+# group runs in three steps, so that no step but the per-partition ones reads every
+# claim: ``map_claims`` reduces the claims of a partition to distinct keys with
+# counts (``GroupMap``; maps combine associatively); ``merge`` runs the union-finds
+# over those distinct keys (``Merged``: millions of keys for hundreds of millions of
+# claims); ``apply_claims`` gives each claim of a partition its canonical keys from
+# the merged tables, with the partition's share of every speaker and event entry
+# (``EntryParts``, also combinable); ``finish`` makes the entries and their display
+# names from the combined shares; ``claim_tables`` gives each claim of a partition
+# its canonical speaker and events. ``group`` runs them over one partition (the
+# whole corpus); the dask engine runs the map and apply steps on the workers.
+
+
+RoleQuery = tuple[str, dt.date | None]  # a role-only speaker: (role key, published)
+
+
+@dataclass(slots=True)
+class GroupMap:
+    """What the union-finds of group read of some claims: distinct keys, with counts.
+
+    ``persons``: person key -> references. ``holders``: (role key, published,
+    person key) of the persons named with a role. ``role_queries``: the role-only
+    references whose article names no holder of their role, as (role key,
+    published). ``named``: (head, event key) of named event mentions -> mentions.
+    """
+
+    persons: Counter[str] = field(default_factory=Counter)
+    holders: set[tuple[str, dt.date | None, str]] = field(default_factory=set)
+    role_queries: set[RoleQuery] = field(default_factory=set)
+    named: Counter[tuple[str, str]] = field(default_factory=Counter)
+
+    def update(self, other: GroupMap) -> GroupMap:
+        """Add ``other`` into this one (associative and commutative); returns self."""
+        self.persons.update(other.persons)
+        self.holders.update(other.holders)
+        self.role_queries.update(other.role_queries)
+        self.named.update(other.named)
+        return self
+
+
+def combine_maps(maps: Iterable[GroupMap]) -> GroupMap:
+    """The map of the union of the claims of ``maps``."""
+    out = GroupMap()
+    for m in maps:
+        out.update(m)
+    return out
+
+
+@dataclass(frozen=True)
+class Merged:
+    """The union-finds' result, over distinct keys (what ``apply_claims`` reads).
+
+    ``roots``: person key -> the key of the person it joined (only keys that joined
+    another). ``role_holders``: role query -> the one person holding that role in
+    the time window (only queries that have one). ``event_keys``: "head\\x00key" of
+    a named mention -> its canonical event key (only where it is another key).
+    """
+
+    roots: dict[str, str] = field(default_factory=dict)
+    role_holders: dict[RoleQuery, str] = field(default_factory=dict)
+    event_keys: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class SpeakerPart:
+    """A partition's share of one speaker entry: its references, their (kind,
+    display) counts, roles, mentions, articles and claim ids."""
+
+    refs: int = 0
+    names: Counter[tuple[str, str]] = field(default_factory=Counter)
+    roles: set[str] = field(default_factory=set)
+    mentions: set[str] = field(default_factory=set)
+    articles: set[str] = field(default_factory=set)
+    claims: list[str] = field(default_factory=list)
+
+
+# where an event key is first mentioned: (article id, content start, claim id, mention)
+Position = tuple[str, int, str, int]
+
+
+@dataclass(slots=True)
+class EventPart:
+    """A partition's share of one named event entry: its aliases (counted), its
+    head where first mentioned, its articles and claim ids."""
+
+    first: tuple[Position, str]
+    aliases: Counter[str] = field(default_factory=Counter)
+    articles: set[str] = field(default_factory=set)
+    claims: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class EntryParts:
+    """Shares of the speaker and event entries (by canonical key); combinable."""
+
+    speakers: dict[str, SpeakerPart] = field(default_factory=dict)
+    events: dict[str, EventPart] = field(default_factory=dict)
+
+    def update(self, other: EntryParts) -> EntryParts:
+        """Add ``other`` into this one (the claims of two partitions); returns self."""
+        for key, s in other.speakers.items():
+            mine = self.speakers.get(key)
+            if mine is None:
+                self.speakers[key] = s
+                continue
+            mine.refs += s.refs
+            mine.names.update(s.names)
+            mine.roles |= s.roles
+            mine.mentions |= s.mentions
+            mine.articles |= s.articles
+            mine.claims += s.claims
+        for key, e in other.events.items():
+            held = self.events.get(key)
+            if held is None:
+                self.events[key] = e
+                continue
+            held.first = min(held.first, e.first)
+            held.aliases.update(e.aliases)
+            held.articles |= e.articles
+            held.claims += e.claims
+        return self
+
+
+@dataclass(frozen=True)
+class Applied:
+    """A partition's claims with their canonical keys (``Groups.speaker_keys_of``,
+    ``event_keys_of``), the heads of its article-local event keys, and its share
+    of the entries."""
+
+    speaker_keys_of: dict[str, tuple[str, ...]]
+    event_keys_of: dict[str, tuple[str, ...]]
+    local_heads: dict[str, str]
+    parts: EntryParts
+
+
+@dataclass(frozen=True)
+class Index:
+    """The entries (``Groups.speakers``, ``events``) and the display names of their
+    keys: ``speaker_names`` (speaker key -> display), ``event_names`` and
+    ``event_heads`` (named event key -> display name, head)."""
+
+    speakers: tuple[SpeakerEntry, ...]
+    events: tuple[EventEntry, ...]
+    speaker_names: dict[str, str]
+    event_names: dict[str, str]
+    event_heads: dict[str, str]
+
+
+_Refd = Sequence[tuple[Claim, Sequence[_Ref]]]
+
+
+def _report_order(claims: Iterable[Claim]) -> list[Claim]:
+    return sorted(claims, key=lambda c: (c.article_id, c.content_start, c.claim_id))
+
+
+def _with_refs(claims: Iterable[Claim]) -> list[tuple[Claim, Sequence[_Ref]]]:
+    return [(c, _speaker_refs(c)) for c in _report_order(claims)]
+
+
+def map_claims(claims: Iterable[Claim]) -> GroupMap:
+    """Map: the distinct keys of some claims (whole articles: an article's claims
+    must all be in one map), with what the union-finds count of them."""
+    return _map(_with_refs(claims))
+
+
+def _map(refd: _Refd) -> GroupMap:
+    out = GroupMap()
+    held: set[tuple[str, str]] = set()  # (article, role key) with a person holding it
+    roles: set[tuple[str, str, dt.date | None]] = set()
+    for c, refs in refd:
+        for r in refs:
+            if r.kind == "person":
+                out.persons[r.key] += 1
+                if r.role_key:
+                    out.holders.add((r.role_key, r.published, r.key))
+                    held.add((r.article_id, r.role_key))
+            elif r.kind == "role":
+                roles.add((r.article_id, r.role_key, r.published))
         for m in c.events:
             toks = _named_tokens(m)
             if toks:
-                named[(canonical_head(m.head), " ".join(toks))] += 1
-    uf = _merge_event_keys(named)
+                out.named[(canonical_head(m.head), " ".join(toks))] += 1
+    out.role_queries.update((rk, pub) for aid, rk, pub in roles if (aid, rk) not in held)
+    return out
+
+
+def merge(summary: GroupMap) -> Merged:
+    """Merge: the union-finds over the distinct keys of the whole corpus.
+
+    Persons: bare last names and typo variants join a full name. Roles: a role-only
+    speaker whose article names nobody with that role joins the one person holding
+    it in the corpus within the time window. Events: aliases join their event."""
+    uf = _UnionFind()
+    _merge_person_keys(summary.persons, uf)
+    roots = {k: root for k in sorted(summary.persons) if (root := uf.find(k)) != k}
+    held_by: dict[str, set[tuple[dt.date | None, str]]] = defaultdict(set)
+    for role_key, published, key in summary.holders:
+        held_by[role_key].add((published, roots.get(key, key)))
+    window = dt.timedelta(days=R.ROLE_HOLDER_WINDOW_DAYS)
+    role_holders: dict[RoleQuery, str] = {}
+    for query in sorted(summary.role_queries, key=lambda q: (q[0], q[1] or dt.date.min)):
+        role_key, when = query
+        candidates = {
+            person
+            for published, person in held_by.get(role_key, ())
+            if when is None or published is None or abs(published - when) <= window
+        }
+        if len(candidates) == 1:
+            role_holders[query] = next(iter(candidates))
+
+    named = summary.named
+    euf = _merge_event_keys(named)
     # component -> canonical key: the most frequent key of the component
     comp_count: dict[str, Counter[str]] = defaultdict(Counter)
-    for hk, n in named.items():
-        comp_count[uf.find("\x00".join(hk))]["\x00".join(hk)] += n
-    canon_of: dict[str, str] = {}
-    for root, cnt in comp_count.items():
+    for hk in sorted(named):
+        joined = "\x00".join(hk)
+        comp_count[euf.find(joined)][joined] += named[hk]
+    event_keys: dict[str, str] = {}
+    for cnt in comp_count.values():
         best = sorted(cnt.items(), key=lambda kv: (-kv[1], -len(kv[0]), kv[0]))[0][0]
+        canonical = best.split("\x00", 1)[1]
         for k in cnt:
-            canon_of[k] = best.split("\x00", 1)[1]
-        _ = root
+            if k.split("\x00", 1)[1] != canonical:
+                event_keys[k] = canonical
+    return Merged(roots=roots, role_holders=role_holders, event_keys=event_keys)
 
-    aliases: dict[str, Counter[str]] = defaultdict(Counter)
-    heads: dict[str, str] = {}
-    articles: dict[str, set[str]] = defaultdict(set)
-    claim_ids: dict[str, set[str]] = defaultdict(set)
-    keys_of: dict[str, tuple[str, ...]] = {}
-    for c in claims:
-        ks: list[str] = []
-        for m in c.events:
+
+def apply_claims(claims: Iterable[Claim], merged: Merged) -> Applied:
+    """Apply: each claim's canonical speaker and event keys from the merged tables
+    (whole articles, as for ``map_claims``), and the claims' share of the entries."""
+    return _apply(_with_refs(claims), merged)
+
+
+def _speaker_key(r: _Ref, merged: Merged, held: dict[tuple[str, str], set[str]]) -> str:
+    if r.kind != "role":
+        return merged.roots.get(r.key, r.key)
+    local = held.get((r.article_id, r.role_key))
+    alone = f"local:{r.article_id}:role:{r.role_key}"
+    if local:
+        # the one person with that role in the same article (two or more: nobody)
+        return next(iter(local)) if len(local) == 1 else alone
+    return merged.role_holders.get((r.role_key, r.published), alone)
+
+
+def _apply(refd: _Refd, merged: Merged) -> Applied:
+    roots = merged.roots
+    held: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for _, refs in refd:
+        for r in refs:
+            if r.kind == "person" and r.role_key:
+                held[(r.article_id, r.role_key)].add(roots.get(r.key, r.key))
+    parts = EntryParts()
+    speakers = parts.speakers
+    keys_of: dict[str, list[str]] = defaultdict(list)
+    for _, refs in refd:
+        for r in refs:
+            key = _speaker_key(r, merged, held)
+            ks = keys_of[r.claim_id]
+            if key not in ks:
+                ks.append(key)
+            s = speakers.get(key)
+            if s is None:
+                s = speakers[key] = SpeakerPart()
+            s.refs += 1
+            s.names[(r.kind, r.display)] += 1
+            if r.role:
+                s.roles.add(r.role)
+            s.mentions.update(m for m in r.mentions if m)
+            s.articles.add(r.article_id)
+            if not s.claims or s.claims[-1] != r.claim_id:
+                s.claims.append(r.claim_id)
+
+    events = parts.events
+    event_keys_of: dict[str, tuple[str, ...]] = {}
+    local_heads: dict[str, str] = {}
+    for c, _ in refd:
+        eks: list[str] = []
+        for i, m in enumerate(c.events):
             head = canonical_head(m.head)
             toks = _named_tokens(m)
             if toks:
-                key = canon_of["\x00".join((head, " ".join(toks)))]
-                aliases[key][_strip_determiners(m.text)] += 1
-                heads.setdefault(key, head)
-                articles[key].add(c.article_id)
-                claim_ids[key].add(c.claim_id)
+                joined = head + "\x00" + " ".join(toks)
+                key = merged.event_keys.get(joined, joined.split("\x00", 1)[1])
+                e = events.get(key)
+                if e is None:
+                    e = events[key] = EventPart(
+                        ((c.article_id, c.content_start, c.claim_id, i), head)
+                    )
+                e.aliases[_strip_determiners(m.text)] += 1
+                e.articles.add(c.article_id)
+                if not e.claims or e.claims[-1] != c.claim_id:
+                    e.claims.append(c.claim_id)
             else:
                 key = f"~{head}@{c.article_id}"
-                heads.setdefault(key, head)
-            ks.append(key)
-        if ks:
-            keys_of[c.claim_id] = tuple(ks)
-    names = {key: _display_event(al) for key, al in aliases.items()}
-    for key, head in heads.items():
-        if key.startswith("~"):
-            names[key] = f"the {head}"
-    entries = [
-        EventEntry(
-            event=names[key],
-            key=key,
-            head=heads[key],
-            aliases=tuple(
-                a for a, _ in sorted(aliases[key].items(), key=lambda kv: (-kv[1], kv[0]))
-            ),
-            articles=tuple(sorted(articles[key])),
-            claims=tuple(sorted(claim_ids[key])),
+                local_heads.setdefault(key, head)
+            eks.append(key)
+        if eks:
+            event_keys_of[c.claim_id] = tuple(eks)
+    return Applied(
+        speaker_keys_of={cid: tuple(ks) for cid, ks in keys_of.items()},
+        event_keys_of=event_keys_of,
+        local_heads=local_heads,
+        parts=parts,
+    )
+
+
+def _speaker_entry(key: str, s: SpeakerPart) -> SpeakerEntry:
+    kinds: Counter[str] = Counter()
+    for (kind, _), n in s.names.items():
+        kinds[kind] += n
+    if kinds["person"]:
+        stype, shown = "person", "person"
+    elif kinds["organization"]:
+        stype, shown = "organization", "organization"
+    elif kinds["outlet"]:
+        stype, shown = "outlet", ""
+    else:
+        stype, shown = ("person" if kinds["role"] else "anonymous"), ""
+    names: Counter[str] = Counter()
+    for (kind, display), n in s.names.items():
+        if not shown or kind == shown:
+            names[display] += n
+    # the most frequent full name (two words or more), then the longest
+    full = [n for n in names if len(n.split()) > 1] or list(names)
+    display = sorted(full, key=lambda n: (-names[n], -len(n.split()), n))[0]
+    return SpeakerEntry(
+        speaker=display,
+        key=key,
+        speaker_type=stype,
+        roles=tuple(sorted(s.roles)),
+        mentions=tuple(sorted(s.mentions)),
+        articles=tuple(sorted(s.articles)),
+        claims=tuple(sorted(set(s.claims))),
+    )
+
+
+def finish(parts: EntryParts) -> Index:
+    """The speaker and event entries, and the display names of their keys, from the
+    corpus's entry shares (``EntryParts`` of every partition, combined)."""
+    speakers = [_speaker_entry(key, parts.speakers[key]) for key in sorted(parts.speakers)]
+    speaker_names = {e.key: e.speaker for e in speakers}
+    speakers.sort(key=lambda e: (-len(e.claims), e.speaker, e.key))
+    event_names: dict[str, str] = {}
+    event_heads: dict[str, str] = {}
+    events: list[EventEntry] = []
+    for key in sorted(parts.events):
+        e = parts.events[key]
+        event_names[key] = name = _display_event(e.aliases)
+        event_heads[key] = e.first[1]
+        events.append(
+            EventEntry(
+                event=name,
+                key=key,
+                head=e.first[1],
+                aliases=tuple(
+                    a for a, _ in sorted(e.aliases.items(), key=lambda kv: (-kv[1], kv[0]))
+                ),
+                articles=tuple(sorted(e.articles)),
+                claims=tuple(sorted(set(e.claims))),
+            )
         )
-        for key in aliases
-    ]
-    entries.sort(key=lambda e: (-len(e.articles), -len(e.claims), e.event, e.key))
+    events.sort(key=lambda e: (-len(e.articles), -len(e.claims), e.event, e.key))
+    return Index(tuple(speakers), tuple(events), speaker_names, event_names, event_heads)
+
+
+def claim_tables(
+    applied: Applied,
+    speaker_names: dict[str, str],
+    event_names: dict[str, str],
+    event_heads: dict[str, str],
+) -> Groups:
+    """The per-claim tables of a partition's claims (a ``Groups`` without entries):
+    canonical speaker and events, their keys, and the names and heads of the
+    partition's event keys. ``speaker_names``, ``event_names`` and ``event_heads``
+    (``Index``'s) must hold at least the partition's keys."""
+    speaker_of = {
+        cid: " and ".join(speaker_names[k] for k in ks)
+        for cid, ks in sorted(applied.speaker_keys_of.items())
+    }
     events_of: dict[str, tuple[str, ...]] = {}
-    for cid, eks in sorted(keys_of.items()):
-        shown = tuple(dict.fromkeys(names[k] for k in eks if not k.startswith("~")))
+    names: dict[str, str] = {}
+    heads: dict[str, str] = {}
+    for cid, eks in sorted(applied.event_keys_of.items()):
+        shown = tuple(dict.fromkeys(event_names[k] for k in eks if not k.startswith("~")))
         if shown:
             events_of[cid] = shown
-    return tuple(entries), events_of, dict(sorted(keys_of.items())), names, heads
+        for k in eks:
+            if k.startswith("~"):
+                heads[k] = applied.local_heads[k]
+                names[k] = f"the {heads[k]}"
+            else:
+                heads[k] = event_heads[k]
+                names[k] = event_names[k]
+    return Groups(
+        speaker_of=speaker_of,
+        events_of=events_of,
+        speaker_keys_of=dict(sorted(applied.speaker_keys_of.items())),
+        event_keys_of=dict(sorted(applied.event_keys_of.items())),
+        event_names=names,
+        event_heads=heads,
+    )
 
 
 # --------------------------------------------------------------------------- stage
@@ -923,25 +1133,22 @@ def group(claims: Sequence[Claim]) -> Groups:
 
 def index(claims: Sequence[Claim]) -> Groups:
     """``group`` without the per-claim text facts (``words_of`` ... ``negations_of``
-    stay empty; match and judge then compute them, with the same result).
-
-    It reads of each claim only its ids, ``content_start``, ``kind``, ``outlet``,
-    ``published``, its speaker fields (``speaker``, ``speaker_name``,
-    ``speaker_type``, ``speaker_role``) and its events' ``head``, ``key``, ``text``
-    and ``named``: the dask engine sends it claims holding just those."""
+    stay empty; match and judge then compute them, with the same result)."""
     with gc_paused():
         return _group(claims, facts=False)
 
 
 def _group(claims: Sequence[Claim], *, facts: bool = True) -> Groups:
-    ordered = sorted(claims, key=lambda c: (c.article_id, c.content_start, c.claim_id))
-    speakers, speaker_of, speaker_keys_of = _group_speakers(ordered)
-    events, events_of, event_keys_of, names, heads = _group_events(ordered)
+    """map, merge, apply and finish over one partition: the whole corpus."""
+    refd = _with_refs(claims)
+    applied = _apply(refd, merge(_map(refd)))
+    found = finish(applied.parts)
+    tables = claim_tables(applied, found.speaker_names, found.event_names, found.event_heads)
     words_of: dict[str, tuple[str, ...]] = {}
     main_words_of: dict[str, tuple[str, ...]] = {}
     incidents_of: dict[str, frozenset[str]] = {}
     negations_of: dict[str, frozenset[str]] = {}
-    for c in ordered if facts else ():
+    for c, _ in refd if facts else ():
         ws, main, incidents, negations = _claim_facts(c)
         words_of[c.claim_id] = ws
         if main is not ws:
@@ -951,14 +1158,14 @@ def _group(claims: Sequence[Claim], *, facts: bool = True) -> Groups:
         if negations:
             negations_of[c.claim_id] = negations
     return Groups(
-        speakers=speakers,
-        events=events,
-        speaker_of=speaker_of,
-        events_of=events_of,
-        speaker_keys_of=speaker_keys_of,
-        event_keys_of=event_keys_of,
-        event_names=names,
-        event_heads=heads,
+        speakers=found.speakers,
+        events=found.events,
+        speaker_of=tables.speaker_of,
+        events_of=tables.events_of,
+        speaker_keys_of=tables.speaker_keys_of,
+        event_keys_of=tables.event_keys_of,
+        event_names=tables.event_names,
+        event_heads=tables.event_heads,
         words_of=words_of,
         main_words_of=main_words_of,
         incidents_of=incidents_of,

@@ -5,6 +5,7 @@ receives the corpus (every value the workers send it is inspected)."""
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import importlib.util
 import json
 import pickle
@@ -247,16 +248,22 @@ def test_missing_dask_gives_a_hint(monkeypatch: pytest.MonkeyPatch) -> None:
 
 class Received:
     """Every value the workers send to the driver (``Future.result``, ``Client.gather``),
-    scanned for the corpus: per-article results, article texts, claims (packed
-    results are unpickled and scanned too)."""
+    or the driver sends them (``Client.scatter``), scanned for the corpus: per-article
+    results, article texts, claims, and rows of group's per-claim tables (packed
+    results are unpickled and scanned too; dataclasses are looked into)."""
 
-    def __init__(self, texts: dict[str, str]) -> None:
+    def __init__(self, texts: dict[str, str], claim_ids: set[str] | None = None) -> None:
         self.article_of_text = {text: aid for aid, text in texts.items()}
+        self.claim_ids = claim_ids or set()
         self.results = 0  # ArticleResult objects
         self.texts: set[str] = set()  # ids of the articles whose text arrived
         self.full_claims: set[str] = set()  # Claim objects with their content or sentence
-        self.slim_claims = 0  # Claim objects without them (group's projection)
+        self.slim_claims = 0  # Claim objects without them (a projection)
         self.claim_objects: set[str] = set()  # report.json objects of claims
+        # claim ids keyed to a canonical speaker, speaker keys, events or event keys:
+        # rows of group's per-claim tables (a dict claim id -> str or tuple of str)
+        self.table_rows: set[str] = set()
+        self.table_row_count = 0
 
     def scan(self, value: Any) -> None:
         stack = [value]
@@ -282,10 +289,19 @@ class Received:
             elif isinstance(v, dict):
                 if "claim_id" in v and "sentence" in v:
                     self.claim_objects.add(str(v["claim_id"]))
+                for k, x in v.items():
+                    if k in self.claim_ids and (
+                        isinstance(x, str)
+                        or (isinstance(x, tuple) and all(isinstance(y, str) for y in x))
+                    ):
+                        self.table_rows.add(k)
+                        self.table_row_count += 1
                 stack.extend(v.keys())
                 stack.extend(v.values())
             elif isinstance(v, (list, tuple, set, frozenset)):
                 stack.extend(v)
+            elif dataclasses.is_dataclass(v) and not isinstance(v, type):
+                stack.extend(getattr(v, f.name) for f in dataclasses.fields(v))
 
 
 @pytest.fixture
@@ -308,6 +324,22 @@ def received(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[Any]]:
 
     monkeypatch.setattr(distributed.Future, "result", spy_result)
     monkeypatch.setattr(distributed.Client, "gather", spy_gather)
+    yield seen
+
+
+@pytest.fixture
+def sent(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[Any]]:
+    """Records every value the driver scatters to the cluster (what it held)."""
+    import distributed
+
+    seen: list[Any] = []
+    scatter = distributed.Client.scatter
+
+    def spy_scatter(self: Any, data: Any, *a: Any, **kw: Any) -> Any:
+        seen.append(data)
+        return scatter(self, data, *a, **kw)
+
+    monkeypatch.setattr(distributed.Client, "scatter", spy_scatter)
     yield seen
 
 
@@ -334,13 +366,19 @@ def write_lonely_corpus(folder: Path, n: int) -> Path:
 
 @needs_dask
 def test_the_driver_never_receives_the_corpus(
-    cluster: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, received: list[Any]
+    cluster: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    received: list[Any],
+    sent: list[Any],
 ) -> None:
     """Extraction, cross-referencing and every report file on the cluster: no
-    per-article result reaches the driver; full claims only for those judge's
-    clustering reads (the claims of pairs judged on the workers to make a finding,
-    and those that give an event a value); claims' report objects and article texts
-    only for those report.html and findings.md show."""
+    per-article result reaches the driver; no claim for group (its map and apply
+    steps run on the workers) and no row of group's per-claim tables but those of
+    the claims judge's clustering reads; full claims only for those (the claims of
+    pairs judged on the workers to make a finding, and those that give an event a
+    value); claims' report objects and article texts only for those report.html and
+    findings.md show. The driver sends the workers no per-claim table either."""
     max_claims = 40
     monkeypatch.setattr(dask_engine, "PARTITION_ARTICLES", 16)
     monkeypatch.setattr(
@@ -376,20 +414,33 @@ def test_the_driver_never_receives_the_corpus(
     assert not in_pairs <= read_by_judge  # pairs that make no finding stay on the workers
 
     received.clear()
+    sent.clear()
     extraction = pipeline.extract(paths, jobs=2, engine="dask")
     xref = engine.run_cross_reference(extraction, jobs=2, engine="dask", progress=lambda *a: None)
     files = report.report_files(extraction, xref, tool_version="test")
     assert files == local_files
 
-    seen = Received({r.article.id: r.article.text for r in local.results})
+    ids = {c.claim_id for c in claims}
+    seen = Received({r.article.id: r.article.text for r in local.results}, ids)
     for value in received:
         seen.scan(value)
-    assert seen.slim_claims == len(claims)  # group's projection: the spy does see the claims
+    assert seen.slim_claims == 0  # no projection of the claims for group
     assert seen.results == 0
     assert seen.full_claims == read_by_judge
+    # group's per-claim tables stay on the workers: rows only for the claims judge reads
+    assert seen.table_rows == read_by_judge
     assert seen.claim_objects == set(named)
     assert seen.texts == {str(c["article_id"]) for c in shown}
     assert len(seen.texts) < len(local.results) / 4
+    held = Received({}, ids)
+    for value in sent:
+        held.scan(value)
+    assert held.table_row_count == 0 and held.slim_claims == 0 and not held.full_claims
+    assert isinstance(xref, dask_engine.DaskCrossReference)
+    assert xref.speaker_of == {} and xref.events_of == {}
+    # ... and they are there, equal to the local engine's
+    assert xref.claim_tables() == (local_xref.speaker_of, local_xref.events_of)
+    assert len(local_xref.speaker_of) == len(claims)
 
     # the spy would see the corpus if it came: reading every result brings every article
     received.clear()
@@ -425,7 +476,10 @@ def test_a_local_extraction_is_distributed_for_cross_referencing(cluster: str) -
     local = pipeline.extract([str(SEEDS)], jobs=1)
     expected = engine.run_cross_reference(local, progress=lambda *a: None)
     got = engine.run_cross_reference(local, jobs=2, engine="dask", progress=lambda *a: None)
-    assert got == expected
+    assert isinstance(got, dask_engine.DaskCrossReference)
+    fields = ("speakers", "events", "findings", "pairs_compared")
+    assert [getattr(got, f) for f in fields] == [getattr(expected, f) for f in fields]
+    assert got.claim_tables() == (expected.speaker_of, expected.events_of)
 
 
 @needs_dask

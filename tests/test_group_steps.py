@@ -1,0 +1,150 @@
+"""group's map / merge / apply steps: run over any partition of the corpus by article
+(as the dask engine runs them, one partition per task), they give what ``group.group``
+gives over the whole; what the merge reads does not grow with the claims."""
+
+from __future__ import annotations
+
+import dataclasses
+import random
+from collections.abc import Sequence
+
+import pytest
+from conftest import SEEDS, write_generated_corpus
+from test_group import said
+
+from crosscheck import group, pipeline
+from crosscheck.records import Claim
+
+
+@pytest.fixture(scope="module")
+def corpus_claims(tmp_path_factory: pytest.TempPathFactory) -> list[Claim]:
+    folder = write_generated_corpus(tmp_path_factory.mktemp("gen") / "gen", 120, seed=41)
+    claims = list(pipeline.extract([str(folder), str(SEEDS)], jobs=1).claims)
+    assert len(claims) > 500
+    return claims
+
+
+# role-only speakers answered in their article, across articles in the time window,
+# or by nobody (two holders); a bare last name and a typo joining a full name
+HAND_BUILT = [
+    said("a1", "001", "Russian Foreign Minister Sergei Petrov", "Sergei Petrov",
+         role="Russian Foreign Minister"),
+    said("a2", "001", "the Russian foreign minister"),
+    said("b1", "002", "Petrov", "Petrov"),
+    said("c1", "003", "the Russian foreign minister", pub="2017-11-20"),
+    said("d1", "004", "Sergei Petrow", "Sergei Petrow"),
+    said("e1", "005", "Defence Minister Anna Berg", "Anna Berg", role="Defence Minister"),
+    said("e2", "006", "Defence Minister Carl Holm", "Carl Holm", role="Defence Minister"),
+    said("e3", "007", "the defence minister"),
+    said("f1", "008", "the defence minister", pub="2019-01-01"),
+]  # fmt: skip
+
+
+def by_article(claims: Sequence[Claim], parts: int, seed: int) -> list[list[Claim]]:
+    """The claims cut into ``parts`` partitions, whole articles each, shuffled."""
+    articles = sorted({c.article_id for c in claims})
+    random.Random(seed).shuffle(articles)
+    where = {a: i % parts for i, a in enumerate(articles)}
+    out: list[list[Claim]] = [[] for _ in range(parts)]
+    for c in claims:
+        out[where[c.article_id]].append(c)
+    return [p for p in out if p]
+
+
+def stepwise(partitions: Sequence[Sequence[Claim]]) -> group.Groups:
+    """The three steps as the dask engine runs them, partitions kept apart."""
+    maps = [group.map_claims(p) for p in partitions]
+    # combined in a tree, in another order than the partitions'
+    while len(maps) > 1:
+        maps = [group.combine_maps(maps[i : i + 3]) for i in range(0, len(maps), 3)][::-1]
+    merged = group.merge(maps[0] if maps else group.GroupMap())
+    applied = [group.apply_claims(p, merged) for p in partitions]
+    parts = group.EntryParts()
+    for a in reversed(applied):
+        parts.update(a.parts)
+    found = group.finish(parts)
+    tables = [
+        group.claim_tables(a, found.speaker_names, found.event_names, found.event_heads)
+        for a in applied
+    ]
+    joined = group.Groups(speakers=found.speakers, events=found.events)
+    for t in tables:
+        for name in (
+            "speaker_of",
+            "events_of",
+            "speaker_keys_of",
+            "event_keys_of",
+            "event_names",
+            "event_heads",
+        ):
+            getattr(joined, name).update(getattr(t, name))
+    return joined
+
+
+def tables_of(g: group.Groups) -> dict[str, object]:
+    return {
+        f.name: sorted(v.items()) if isinstance(v := getattr(g, f.name), dict) else v
+        for f in dataclasses.fields(g)
+        if f.name not in ("words_of", "main_words_of", "incidents_of", "negations_of")
+    }
+
+
+@pytest.mark.parametrize(
+    ("parts", "seed"),
+    [(1, 0), (2, 1), (7, 2), (10_000, 3)],
+    ids=["one-partition", "two", "seven", "one-article-each"],
+)
+def test_steps_over_partitions_equal_group(
+    corpus_claims: list[Claim], parts: int, seed: int
+) -> None:
+    expected = group.group(corpus_claims)
+    assert len(expected.speakers) > 50 and expected.events and expected.event_keys_of
+    got = stepwise(by_article(corpus_claims, parts, seed))
+    assert tables_of(got) == tables_of(expected)
+
+
+@pytest.mark.parametrize("parts", [1, 3, 9], ids=["one-partition", "three", "one-article-each"])
+def test_steps_on_roles_and_names_across_partitions(parts: int) -> None:
+    expected = group.group(HAND_BUILT)
+    # the facts that make this case: a role answered in its article (a2), in the
+    # corpus (c1), nowhere (e3, f1: two holders, or out of the window)
+    assert expected.speaker_keys_of["a2"] == expected.speaker_keys_of["a1"]
+    assert expected.speaker_keys_of["c1"] == expected.speaker_keys_of["a1"]
+    assert expected.speaker_keys_of["b1"] == expected.speaker_keys_of["a1"]
+    assert expected.speaker_keys_of["e3"][0].startswith("local:007:")
+    assert expected.speaker_keys_of["f1"][0].startswith("local:008:")
+    got = stepwise(by_article(HAND_BUILT, parts, 5))
+    assert tables_of(got) == tables_of(expected)
+
+
+def test_what_the_merge_reads_does_not_grow_with_the_claims(corpus_claims: list[Claim]) -> None:
+    """The same articles three times over (other ids, same speakers and events): the
+    map and the merged tables hold the same keys, only the counts grow."""
+    copies = [
+        dataclasses.replace(c, claim_id=f"{k}{c.claim_id}", article_id=f"{k}{c.article_id}")
+        for k in ("x", "y", "z")
+        for c in corpus_claims
+    ]
+    once, thrice = group.map_claims(corpus_claims), group.map_claims(copies)
+    assert set(thrice.persons) == set(once.persons)
+    assert thrice.persons == {k: 3 * n for k, n in once.persons.items()}
+    assert thrice.holders == once.holders and thrice.role_queries == once.role_queries
+    assert set(thrice.named) == set(once.named)
+    assert group.merge(thrice) == group.merge(once)
+    n_keys = len(once.persons) + len(once.holders) + len(once.role_queries) + len(once.named)
+    assert n_keys < len(corpus_claims) / 2
+
+
+def test_an_empty_corpus() -> None:
+    assert tables_of(stepwise([])) == tables_of(group.group([]))
+
+
+def test_tables_are_none_of_the_text() -> None:
+    """claim_tables gives a Groups without entries or text facts."""
+    g = group.group(HAND_BUILT)
+    merged = group.merge(group.map_claims(HAND_BUILT))
+    applied = group.apply_claims(HAND_BUILT, merged)
+    found = group.finish(applied.parts)
+    t = group.claim_tables(applied, found.speaker_names, found.event_names, found.event_heads)
+    assert t.speakers == () and t.events == () and t.words_of == {}
+    assert t.speaker_of == g.speaker_of
