@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
+import functools
 import hashlib
 import itertools
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -266,7 +267,7 @@ def marked(text: str, offset: int, spans: Iterable[Span], *, anchors: bool = Fal
         if t2 > s2:
             clipped.append((s2, t2, cls, cid))
     if not clipped:
-        return e(text)
+        return escape(text)
     starts: dict[int, list[Span]] = {}
     for sp in clipped:
         starts.setdefault(sp[0], []).append(sp)
@@ -275,19 +276,24 @@ def marked(text: str, offset: int, spans: Iterable[Span], *, anchors: bool = Fal
     placed: set[str] = set()
     active: list[Span] = []
     for a, b in itertools.pairwise(points):
-        active = [sp for sp in active if sp[1] > a] + starts.get(a, [])
-        chunk = e(text[a:b])
+        if active:
+            active = [sp for sp in active if sp[1] > a]
+        if a in starts:
+            active += starts[a]
+        chunk = escape(text[a:b])
         if not active:
             out.append(chunk)
             continue
-        classes = sorted({sp[2] for sp in active})
         claim_ids = sorted({sp[3] for sp in active if sp[3]})
+        if not claim_ids:  # the common case: the classes' markup is made once per run
+            out += (_open_mark(frozenset(sp[2] for sp in active)), chunk, "</mark>")
+            continue
+        classes = sorted({sp[2] for sp in active})
         if len(claim_ids) > 1:
             classes.append("multi")
         attrs = f' class="{e(" ".join(classes))}"'
-        if claim_ids:
-            attrs += f' data-claims="{e(" ".join(anchor("c", c) for c in claim_ids))}"'
-            attrs += f' title="{e("claim " + ", ".join(claim_ids))}"'
+        attrs += f' data-claims="{e(" ".join(anchor("c", c) for c in claim_ids))}"'
+        attrs += f' title="{e("claim " + ", ".join(claim_ids))}"'
         if anchors:
             starting = [c for c in claim_ids if c not in placed]
             for cid in starting[1:]:
@@ -301,6 +307,12 @@ def marked(text: str, offset: int, spans: Iterable[Span], *, anchors: bool = Fal
             placed.update(starting)
         out.append(f"<mark{attrs}>{chunk}</mark>")
     return "".join(out)
+
+
+@functools.lru_cache(maxsize=1024)
+def _open_mark(classes: frozenset[str]) -> str:
+    """``<mark class="...">`` for a segment covered by spans of ``classes`` and no claim."""
+    return f'<mark class="{e(" ".join(sorted(classes)))}">'
 
 
 def _int(value: Any) -> int | None:

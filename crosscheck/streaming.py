@@ -146,11 +146,10 @@ def render_chunk(fmt: str, chunk: list[Item]) -> list[Rendered | Skipped]:
         if isinstance(result, Skipped):
             out.append(result)
             continue
-        rows = [claim.to_row() for claim in result.claims]
         if fmt == "csv":
-            text = report.csv_text(rows, cols, header=False)
+            text = report.claims_csv_rows(result.claims)
         else:
-            text = report.to_jsonl(rows, cols)
+            text = report.to_jsonl([claim.to_row() for claim in result.claims], cols)
         article = result.article
         out.append(Rendered(article.id, article.source, article.line, article.warnings, text))
     return out

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import hashlib
 import io
 import json
@@ -551,6 +552,18 @@ def test_slot_rows_are_their_dataclass_fields() -> None:
         assert list(record.to_row()) == [f.name for f in dataclasses.fields(record)]
 
 
+@pytest.mark.parametrize("published", [dt.date(2017, 11, 14), None], ids=["dated", "undated"])
+def test_finding_value_rows_are_its_fields_as_cells(published: dt.date | None) -> None:
+    import dataclasses
+
+    from crosscheck.records import FindingValue, _cell
+
+    value = FindingValue("a:001", "a", published, "mid-November", "2017-11-11", "2017-11-20", "X")
+    row = value.to_row()
+    assert row == {k: _cell(v) for k, v in dataclasses.asdict(value).items()}
+    assert list(row) == [f.name for f in dataclasses.fields(value)]
+
+
 def test_a_report_without_claims_is_valid_json() -> None:
     from crosscheck import pipeline
     from crosscheck.records import Article
@@ -559,3 +572,104 @@ def test_a_report_without_claims_is_valid_json() -> None:
     data = report.build_report(ex, pipeline.cross_reference(ex))
     assert json.loads(report.report_json(data))["claims"] == []
     assert set(report.report_files(ex, pipeline.cross_reference(ex))) == set(report.REPORT_FILES)
+
+
+# --------------------------------------------------------------------------- fast claim rendering
+
+
+def _claim_cases() -> list[Any]:
+    """Claims of every shape a report meets: the canonical case, formula triggers and
+    HTML (hostile), and hand-made edge cases (no speaker, a cue, no date, negated,
+    a cell longer than a spreadsheet holds, a trigger after spaces, slots filled)."""
+    import dataclasses
+    import datetime as dt
+
+    from crosscheck.records import EventMention, Place, Quantity, TimeSpan
+
+    base = sorted(EX.claims, key=report.claim_sort_key)
+    hostile = list(fx.hostile()[0].claims)
+    first = base[0]
+    made = [
+        dataclasses.replace(first, claim_id="X1", speaker_start=None, speaker_end=None),
+        dataclasses.replace(first, claim_id="X2", cue_start=3, cue_end=7, sentence_index=4),
+        dataclasses.replace(first, claim_id="X3", published=None, negated=True, resolved=True),
+        dataclasses.replace(first, claim_id="X4", content="x" * (report.CSV_CELL_MAX + 5)),
+        dataclasses.replace(first, claim_id="X5", speaker="   =1+1", via="-", cue=""),
+        dataclasses.replace(
+            first, claim_id="X6", outlet='a,b "c"\r\nd', published=dt.date(2011, 3, 15)
+        ),
+        dataclasses.replace(
+            first,
+            claim_id="X7",
+            times=(TimeSpan("late January", 5, 17, None, None, "month", "late"),),
+            quantities=(Quantity("about 40", 1, 9, 40.0, "", "about"),),
+            places=(Place("in Sochi", 2, 10, "Sochi"),),
+            events=(EventMention("the congress", 3, 15, "congress", "congress", False),),
+        ),
+    ]
+    return [*base, *hostile, *made]
+
+
+CLAIM_CASES = _claim_cases()
+
+
+def _xref_for_cases() -> Any:
+    import dataclasses
+
+    return dataclasses.replace(
+        XREF,
+        speaker_of={**XREF.speaker_of, "X1": "Someone", "H0": "=spokesman"},
+        events_of={**XREF.events_of, "X2": ("b event", "a event", "b event")},
+    )
+
+
+def _slow_claim_json(claim: Any, xref: Any) -> dict[str, Any]:
+    """report.json's claim object as first defined: ``Claim.to_json`` plus the report's
+    fields (what ``report._claim_json`` must equal, key order included)."""
+    row = claim.to_json()
+    row["cue_start"] = "" if claim.cue_start is None else claim.cue_start
+    row["cue_end"] = "" if claim.cue_end is None else claim.cue_end
+    row["sentence_index"] = claim.sentence_index
+    row["canonical_speaker"] = xref.speaker_of.get(claim.claim_id, "")
+    row["canonical_events"] = sorted(set(xref.events_of.get(claim.claim_id, ())))
+    return row
+
+
+@pytest.mark.parametrize("claim", CLAIM_CASES, ids=[c.claim_id for c in CLAIM_CASES])
+def test_claim_json_is_to_json_with_the_report_fields(claim: Any) -> None:
+    xref = _xref_for_cases()
+    slow = _slow_claim_json(claim, xref)
+    fast = report._claim_json(claim, xref)
+    assert fast == slow and list(fast) == list(slow) == list(report.CLAIM_JSON_KEYS)
+    text = json.dumps(slow, ensure_ascii=False, sort_keys=True, separators=(", ", ": "))
+    assert report._claim_json_text(claim, xref) == text == report._compact(slow)
+
+
+@pytest.mark.parametrize("claim", CLAIM_CASES, ids=[c.claim_id for c in CLAIM_CASES])
+def testclaims_csv_rows_are_the_rows_csv_text_writes(claim: Any) -> None:
+    cols = list(CLAIM_COLUMNS)
+    assert report.claims_csv_rows([claim]) == report.csv_text([claim.to_row()], cols, header=False)
+
+
+def testclaims_csv_rows_of_many_claims_are_one_text() -> None:
+    rows = [c.to_row() for c in CLAIM_CASES]
+    expected = report.csv_text(rows, list(CLAIM_COLUMNS), header=False)
+    assert report.claims_csv_rows(CLAIM_CASES) == expected
+    assert "'   =1+1" in expected and "cut: 32,772 characters" in expected  # both paths ran
+
+
+def test_writing_a_report_pauses_the_garbage_collector(tmp_path: Path) -> None:
+    import gc
+
+    seen: list[bool] = []
+    real = report.report_producers
+
+    def spy(*args: Any, **kwargs: Any) -> Any:
+        seen.append(gc.isenabled())
+        return real(*args, **kwargs)
+
+    assert gc.isenabled()
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(report, "report_producers", spy)
+        report.write_report(tmp_path / "r", EX, XREF)
+    assert seen == [False] and gc.isenabled()
