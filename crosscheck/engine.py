@@ -17,6 +17,7 @@ starting a pool would cost more than it saves.
 from __future__ import annotations
 
 import abc
+import gc
 import multiprocessing
 import os
 import threading
@@ -26,6 +27,7 @@ from concurrent.futures.process import BrokenProcessPool
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from crosscheck.errors import CrosscheckError
+from crosscheck.group import gc_paused
 from crosscheck.progress import Progress
 from crosscheck.records import Article, ArticleResult, CrossReference, Extraction, Skipped
 
@@ -181,7 +183,10 @@ def _parallel(
     pending: dict[Future[list[R]], int] = {}
     ready: dict[int, list[R]] = {}
     submitted = emitted = done = 0
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=_mp_context()) as pool:
+    # (a forked worker inherits the caller's paused collector: it runs with it on)
+    with ProcessPoolExecutor(
+        max_workers=jobs, mp_context=_mp_context(), initializer=gc.enable
+    ) as pool:
         exhausted = False
         try:
             while True:
@@ -239,7 +244,13 @@ def run_extraction(
             "--scheduler needs the dask engine", hint="add --engine dask, or drop --scheduler"
         )
     work = extract_chunk if normalised else extract_chunk_unnormalised
-    return assemble(local_map(items, work, jobs=jobs, progress=progress))
+    # the results pile up in this process, millions of small objects that live to
+    # the end of the run: with the cyclic collector running, each of its full
+    # collections rescans them all (1.2 of 2.5 CPU seconds of this process on 5,000
+    # abp articles), and extraction leaves almost no cycles to collect (42 objects
+    # for 2,000 articles)
+    with gc_paused():
+        return assemble(local_map(items, work, jobs=jobs, progress=progress))
 
 
 def local_map(

@@ -169,6 +169,46 @@ def test_a_worker_exception_reaches_the_caller(pool_spy: list[int]) -> None:
     assert pool_spy == [2]
 
 
+def _collector_states(chunk: list[Any]) -> list[bool]:
+    """Pool work: whether the worker's cyclic collector is on, once per item."""
+    import gc
+
+    return [gc.isenabled() for _ in chunk]
+
+
+@pytest.mark.parametrize("jobs", [1, 2], ids=["serial", "pool"])
+def test_extraction_pauses_the_collector_and_workers_keep_it(
+    pool_spy: list[int], monkeypatch: pytest.MonkeyPatch, jobs: int
+) -> None:
+    """The results pile up in the calling process with the cyclic collector paused
+    (it would rescan them all at every full collection) and it is on again after;
+    a forked pool worker, which inherits the paused collector, turns it back on."""
+    import gc
+
+    seen: list[bool] = []
+    real_assemble = pipeline.assemble
+
+    def spy(items: Any) -> Extraction:
+        out = real_assemble(items)
+        seen.append(gc.isenabled())
+        return out
+
+    monkeypatch.setattr(pipeline, "assemble", spy)
+    assert gc.isenabled()
+    extraction = engine.run_extraction(_articles(30, seed=3), jobs=jobs, progress=lambda *a: None)
+    assert extraction.results
+    assert seen == [False]
+    assert gc.isenabled()
+    assert pool_spy == ([2] if jobs == 2 else [])
+    with engine.gc_paused():
+        states = list(
+            engine.local_map(
+                _articles(30, seed=4), _collector_states, jobs=2, progress=lambda *a: None
+            )
+        )
+    assert states == [True] * 30
+
+
 # --------------------------------------------------------------------------- chunking
 
 
