@@ -21,7 +21,9 @@ CrossReference's entries and findings; of group's map over distinct keys and its
 tables, with their sizes in keys), what it does not (group's per-claim tables, the article
 texts and claims, which stay on the workers), and the volume of the block shuffle:
 entries per claim and pickled bytes per entry as they travel (the map outputs' shares),
-scored pair records per claim and their bytes, and the pickled bytes of a claim.
+scored pair records per claim and their bytes, and the pickled bytes of a claim; and
+what judge's shuffles move (the claims sent to the findings buckets) and return
+(verdicts, findings).
 
 Results: ``benchmarks/out/dask-<time>.json`` (and ``dask-latest.json``) and a Markdown
 table on stdout.
@@ -153,6 +155,48 @@ def shuffle_volume(extraction: Any, xref_groups: Any) -> dict[str, Any]:
     }
 
 
+def judge_volume(claims: Any, groups: Any, workers: int) -> dict[str, Any]:
+    """What judge's two shuffles move and what reaches the driver (the dask engine's
+    routing, replayed here): verdicts, clusters, the claims sent to the findings
+    buckets (distinct, and copies: a claim goes to each bucket of its clusters and
+    of the events it gives a value), the pickled findings."""
+    from crosscheck import dask_engine, judge, match
+
+    candidates, _ = match.match(claims, groups)
+    verdicts = judge.pair_verdicts(claims, groups, candidates)
+    clusters = judge.verdict_clusters(verdicts)
+    routes: dict[str, set[int]] = {}
+    for v, cluster in zip(verdicts, clusters, strict=True):
+        k = dask_engine.bucket_of(cluster, workers)
+        routes.setdefault(v.a, set()).add(k)
+        routes.setdefault(v.b, set()).add(k)
+    sent = copies = event_claims = 0
+    for c in claims:
+        dest = set(routes.get(c.claim_id, ()))
+        keys = groups.event_keys_of.get(c.claim_id)
+        if keys:
+            valued = judge.event_value_keys(c, keys)
+            event_claims += bool(valued)
+            dest |= {dask_engine.event_bucket(k, workers) for k in valued}
+        sent += bool(dest)
+        copies += len(dest)
+    findings = judge.judge(claims, groups, candidates)
+    n = max(1, len(claims))
+    return {
+        "candidates": len(candidates),
+        "verdicts": len(verdicts),
+        "verdicts_pickled_bytes": len(pickle.dumps(verdicts, protocol=5)),
+        "verdict_claims": len(routes),
+        "clusters": len(set(clusters)),
+        "event_value_claims": event_claims,
+        "claims_to_findings_buckets": sent,
+        "claims_to_findings_buckets_share": round(sent / n, 3),
+        "claim_copies_to_findings_buckets": copies,
+        "findings": len(findings),
+        "findings_pickled_bytes": len(pickle.dumps(findings, protocol=5)),
+    }
+
+
 def child(args: argparse.Namespace) -> None:
     """One run in this fresh process; prints one JSON object."""
     load_before = os.getloadavg()
@@ -255,7 +299,10 @@ def child(args: argparse.Namespace) -> None:
             ),
             "claims": round(len(pickle.dumps(list(extraction.claims), protocol=5)) / 1e6, 2),
         }
-        result["shuffle"] = shuffle_volume(extraction, group.group(extraction.claims))
+        all_claims = extraction.claims
+        groups = group.group(all_claims)
+        result["shuffle"] = shuffle_volume(extraction, groups)
+        result["judge"] = judge_volume(all_claims, groups, len(peaks))
         dask_engine.close_clients()
     else:
         children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024
@@ -363,6 +410,7 @@ def main() -> None:
         )
         print(f"group's distinct keys: {r['dask']['group_distinct_keys']}")
         print(f"shuffle: {r['dask']['shuffle']}")
+        print(f"judge: {r['dask'].get('judge')}")
 
 
 if __name__ == "__main__":

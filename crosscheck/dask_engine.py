@@ -43,14 +43,20 @@ Cross-referencing
     windows on a worker, with the first ``window - 1`` entries of the following
     buckets as a halo, filtered and scored there; the scored pairs are shuffled by
     pair so a pair met in several passes is counted once. Shares travel as pickled
-    bytes (``pack``). ``judge`` is split (``judge_pairs``): each candidate pair is
-    judged within its block on a worker (the claims of the pairs are shuffled to
-    buckets of pairs with their rows of the per-claim tables;
-    ``judge.pair_verdicts``), and only the verdicts of pairs that make a finding
-    come back. The driver then clusters the verdicts and judges the events
-    (``judge.judge_verdicts``) over the only claims that reads, with their table
-    rows: the claims of those verdicts and the claims that give an event a time or
-    a place (``judge.gives_event_value``), nothing else.
+    bytes (``pack``). ``judge`` runs on the workers in two shuffles, the same
+    functions the local ``judge.judge`` runs over one partition. First
+    (``judge_pairs``) each candidate pair is judged within its block on a worker
+    (the claims of the pairs are shuffled to buckets of pairs with their rows of
+    the per-claim tables; ``judge.pair_verdicts``), and only the verdicts of pairs
+    that make a finding come back (claim ids, kind, scores). The driver clusters
+    the verdicts over claim ids only (``judge.verdict_clusters``: a union-find per
+    kind). Then (``judge_findings``) each cluster and each event key is given a
+    findings bucket; the claims of the clusters' verdicts, and every claim that
+    gives an event a time or a place (decided on the claim's worker,
+    ``judge.event_value_keys``), are shuffled to those buckets with their table
+    rows; each bucket judges its events and makes its clusters' findings
+    (``judge.judge_part``), and only the findings come back, tagged with their
+    place in the local order so that ``judge.ordered`` gives the same findings.
 
 Report
     The report files are written from the partitions (``DaskClaims``,
@@ -65,28 +71,29 @@ What the driver holds
     and the merged tables (distinct keys: about 9,400 for 59,733 claims on abp),
     and for the whole run the entries (``SpeakerEntry``, ``EventEntry``: the report's
     speakers and events, with their claim ids; about 250 bytes per claim in memory),
-    never a per-claim table but the rows of the claims judge reads. The candidates
-    and the verdicts (tens of bytes per claim), the full claims of the verdicts and
-    of event values (those judge's clustering reads: 19 % of the claims on abp), and
+    never a per-claim table, and no claim for judging. The candidates, the verdicts
+    and their clusters' union-find over claim ids (tens of bytes per claim), and
     the findings. One partition's report text at a time (a few in flight), and the
     claims and article texts report.html shows (at most ``html.MAX_CLAIMS`` claims).
-    Never another article's text, never matching's working set (word frequencies,
-    entries, pairs, scores). What still grows with the corpus: judge's claims and
-    the entries' claim ids (see ``README.md``, "Running on a dask cluster", for the
-    measured figures and the 10-million-article estimate).
+    Never another article's text, never matching's or judge's working set (word
+    frequencies, entries, pairs, scores, claims). What still grows with the corpus:
+    the candidates and verdicts, and the entries' claim ids (see ``README.md``,
+    "Running on a dask cluster", for the measured figures and the 10-million-article
+    estimate).
 """
 
 from __future__ import annotations
 
 import atexit
 import bisect
+import functools
 import gc
 import heapq
 import logging
 import pickle
 import zlib
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Iterator, Sequence, Set
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence, Set
 from dataclasses import dataclass
 from functools import wraps
 from typing import Any, NamedTuple, ParamSpec, TypeVar, overload
@@ -110,6 +117,7 @@ from crosscheck.group import (
     incident_keys,
     main_clause,
 )
+from crosscheck.judge import Tagged, Verdict
 from crosscheck.match import _label
 from crosscheck.progress import Progress
 from crosscheck.records import (
@@ -120,6 +128,7 @@ from crosscheck.records import (
     Claim,
     CrossReference,
     Extraction,
+    Finding,
     ManifestEntry,
     Skipped,
 )
@@ -1288,36 +1297,52 @@ def joined_tables(pieces: Iterable[Groups]) -> Groups:
     return out
 
 
-def judge_inputs(
-    results: Sequence[ArticleResult], tables: Groups, wanted: Set[str]
-) -> tuple[list[Claim], Groups]:
-    """Worker: the claims of a partition that ``judge.judge_verdicts`` reads (those
-    of the verdicts, ``wanted``, and those that give one of their events a time or
-    a place), with their rows of the partition's per-claim tables."""
-    from crosscheck.judge import gives_event_value
-
-    out = []
-    for c in _claims_of(results):
-        keys = tables.event_keys_of.get(c.claim_id)
-        if c.claim_id in wanted or (keys is not None and gives_event_value(c, keys)):
-            out.append(c)
-    return out, tables_for(tables, out)
-
-
 def route_claims(
     results: Sequence[ArticleResult],
     tables: Groups,
     routes: dict[str, tuple[int, ...]],
     buckets: int,
+    events: bool = False,
 ) -> list[bytes]:
-    """Worker: the claims of a partition that are in candidate pairs, with their
-    rows of the per-claim tables, cut by the buckets of their pairs (``routes``:
-    claim id -> buckets), packed."""
+    """Worker: the claims of a partition that a bucket reads, with their rows of the
+    per-claim tables, cut by bucket, packed: each claim in ``routes`` (claim id ->
+    buckets: of its pairs, or of its verdicts' clusters) goes to those buckets and,
+    with ``events``, each claim that gives an event a value goes to the event's
+    bucket (``event_bucket``; which events a claim gives a value is decided here,
+    ``judge.event_value_keys``)."""
+    from crosscheck.judge import event_value_keys
+
     out: list[list[Claim]] = [[] for _ in range(buckets)]
     for c in _claims_of(results):
-        for b in routes.get(c.claim_id, ()):
+        dest = routes.get(c.claim_id, ())
+        keys = tables.event_keys_of.get(c.claim_id) if events else None
+        if keys:
+            dest = tuple(
+                sorted({*dest, *(event_bucket(k, buckets) for k in event_value_keys(c, keys))})
+            )
+        for b in dest:
             out[b].append(c)
     return [pack((x, tables_for(tables, x))) for x in out]
+
+
+def event_bucket(key: str, buckets: int) -> int:
+    """The findings bucket that judges the event with the canonical key ``key``."""
+    return bucket_of("event\x00" + key, buckets)
+
+
+def owns_event(bucket: int, buckets: int, key: str) -> bool:
+    return event_bucket(key, buckets) == bucket
+
+
+def _joined_claims(shares: Sequence[bytes]) -> tuple[list[Claim], Groups]:
+    """The claims routed to one bucket (``route_claims``' shares) and their table rows."""
+    claims: dict[str, Claim] = {}
+    pieces = []
+    for s in shares:
+        found, rows = unpack(s)
+        claims.update((c.claim_id, c) for c in found)
+        pieces.append(rows)
+    return list(claims.values()), joined_tables(pieces)
 
 
 @gc_paused
@@ -1329,21 +1354,53 @@ def verdict_bucket(
     tables. Returns (candidate index, verdict) for the pairs that make a finding."""
     from crosscheck.judge import pair_verdicts
 
-    claims: dict[str, Claim] = {}
-    pieces = []
-    for s in shares:
-        found, rows = unpack(s)
-        claims.update((c.claim_id, c) for c in found)
-        pieces.append(rows)
-    tables = joined_tables(pieces)
+    claims, tables = _joined_claims(shares)
     groups = Groups(
         speaker_of=tables.speaker_of,
         speaker_keys_of=tables.speaker_keys_of,
         event_keys_of=tables.event_keys_of,
     )
     index = {(c.a, c.b): i for i, c in cands}
-    verdicts = pair_verdicts(list(claims.values()), groups, [c for _, c in cands])
+    verdicts = pair_verdicts(claims, groups, [c for _, c in cands])
     return [(index[(v.a, v.b)], v) for v in verdicts]
+
+
+def _bucketed(
+    client: Any,
+    ext: DaskExtraction,
+    tables: Sequence[Any],
+    buckets_of: Mapping[str, set[int]],
+    in_bucket: Sequence[Sequence[Any]],
+    work: Callable[..., Any],
+    *,
+    events: bool,
+) -> list[Any]:
+    """Shuffle claims to buckets and run ``work`` on each: every partition reads the
+    buckets of its own claims (``buckets_of``) from one broadcast table and sends them
+    there with their table rows (``route_claims``; with ``events``, also the claims
+    that give an event a value, to their event's bucket); bucket ``k`` then runs
+    ``work(shares, in_bucket[k])`` (``findings_bucket`` also takes ``k`` and the
+    number of buckets). Returns the buckets' futures (packed results)."""
+    nb = len(in_bucket)
+    [routes] = client.scatter(
+        [{i: tuple(sorted(b)) for i, b in buckets_of.items()}], broadcast=True, hash=False
+    )
+    routed = [
+        client.submit(route_claims, p, t, routes, nb, events, pure=False)
+        for p, t in zip(ext.parts, tables, strict=True)
+    ]
+    shared = client.scatter(list(in_bucket), hash=False)
+    return [
+        client.submit(
+            packed,
+            work,
+            [client.submit(take, r, k, pure=False) for r in routed],
+            x,
+            *((k, nb) if events else ()),
+            pure=False,
+        )
+        for k, x in enumerate(shared)
+    ]
 
 
 def judge_pairs(
@@ -1367,31 +1424,52 @@ def judge_pairs(
         in_bucket[k].append((i, c))
         buckets_of[c.a].add(k)
         buckets_of[c.b].add(k)
-    # every partition reads the routes of its own claims from one broadcast table
-    [routes] = client.scatter(
-        [{i: tuple(sorted(b)) for i, b in buckets_of.items()}], broadcast=True, hash=False
-    )
-    del buckets_of
-    routed = [
-        client.submit(route_claims, p, t, routes, nb, pure=False)
-        for p, t in zip(ext.parts, tables, strict=True)
-    ]
-    shared = client.scatter(in_bucket, hash=False)
-    del in_bucket
-    judged = [
-        client.submit(
-            packed,
-            verdict_bucket,
-            [client.submit(take, r, k, pure=False) for r in routed],
-            x,
-            pure=False,
-        )
-        for k, x in enumerate(shared)
-    ]
-    del routed, shared
+    judged = _bucketed(client, ext, tables, buckets_of, in_bucket, verdict_bucket, events=False)
+    del buckets_of, in_bucket
     found = [v for part in map(unpack, client.gather(judged)) for v in part]
     found.sort(key=lambda x: x[0])
     return [v for _, v in found]
+
+
+@gc_paused
+def findings_bucket(
+    shares: Sequence[bytes], verdicts: Sequence[Verdict], bucket: int, buckets: int
+) -> list[Tagged]:
+    """Worker: ``judge.judge_part`` over one findings bucket: the events whose key
+    falls in it (``event_bucket``) and the clusters of its verdicts, from the claims
+    routed to it (``route_claims``) and their table rows. Returns tagged findings."""
+    from crosscheck.judge import judge_part
+
+    claims, groups = _joined_claims(shares)
+    return judge_part(claims, groups, verdicts, functools.partial(owns_event, bucket, buckets))
+
+
+def judge_findings(
+    client: Any,
+    ext: DaskExtraction,
+    tables: Sequence[Any],
+    verdicts: Sequence[Verdict],
+    buckets: int | None = None,
+) -> tuple[Finding, ...]:
+    """judge's findings on the workers: the verdicts are clustered here over claim
+    ids only (``judge.verdict_clusters``); each cluster goes to a bucket (crc32 of
+    its name), and each event key to a bucket (``event_bucket``); the claims of the
+    clusters' verdicts and those that give an event a value are shuffled there from
+    their partitions with their table rows, each bucket makes its findings
+    (``judge.judge_part``), and only the findings come back (``judge.ordered``)."""
+    from crosscheck.judge import ordered, verdict_clusters
+
+    nb = buckets or _n_workers(client)
+    in_bucket: list[list[Verdict]] = [[] for _ in range(nb)]
+    buckets_of: dict[str, set[int]] = defaultdict(set)
+    for v, cluster in zip(verdicts, verdict_clusters(verdicts), strict=True):
+        k = bucket_of(cluster, nb)
+        in_bucket[k].append(v)  # in candidate order, as judge reads them
+        buckets_of[v.a].add(k)
+        buckets_of[v.b].add(k)
+    judged = _bucketed(client, ext, tables, buckets_of, in_bucket, findings_bucket, events=True)
+    del buckets_of, in_bucket
+    return ordered(t for part in map(unpack, client.gather(judged)) for t in part)
 
 
 def _match_groups(part_claims: Sequence[int], size: int) -> list[list[int]]:
@@ -1436,10 +1514,9 @@ def run_cross_reference(
     progress: Progress,
 ) -> DaskCrossReference:
     """group's map and apply steps on the cluster (its union-finds here, over
-    distinct keys), match by block on the cluster, judge's pairs on the cluster and
-    its clustering here over the claims it reads."""
-    from crosscheck import judge
-
+    distinct keys), match by block on the cluster, judge's pairs on the cluster,
+    the clustering of their verdicts here over claim ids, and the findings (events
+    and clusters) on the cluster."""
     if isinstance(extraction, DaskExtraction):
         client = extraction.client  # where its partitions live
     else:
@@ -1469,18 +1546,7 @@ def run_cross_reference(
 
     progress("judge", 0, None)
     verdicts = judge_pairs(client, ext, tables, candidates)
-    in_findings = {v.a for v in verdicts} | {v.b for v in verdicts}
-    [wanted] = client.scatter([frozenset(in_findings)], broadcast=True, hash=False)
-    del in_findings
-    needed: list[Claim] = []
-    pieces: list[Groups] = []
-    for claims, rows in ext.stream(judge_inputs, tables, [wanted] * len(tables)):
-        needed.extend(claims)
-        pieces.append(rows)
-    del wanted
-    groups = joined_tables(pieces)
-    del pieces
-    findings = judge.judge_verdicts(needed, groups, verdicts)
+    findings = judge_findings(client, ext, tables, verdicts)
     return DaskCrossReference(
         speakers=found.speakers,
         events=found.events,

@@ -51,7 +51,7 @@ import functools
 import hashlib
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -85,6 +85,16 @@ _RELATION_ORDER: dict[str, int] = {
     "agreement": 2,
     "related": 3,
 }
+
+# A finding tagged with its place in the order judge makes findings (event times
+# (0, event key, "", run), event places (1, event key, "", n), pair clusters
+# (phase, block, root claim id, 0)): the first finding of an id in that order is
+# the one kept, however the findings were made apart.
+Tag = tuple[int, str, str, int]
+Tagged = tuple[Tag, Finding]
+# Which event keys a part of the judgement judges (the dask engine: a bucket's).
+Owns = Callable[[str], bool]
+
 
 _GAP_OK = re.compile(r"^[\s,;:\-\u2013\u2014()]*(?:(?:the|a|an|on|in|at|by|of)\s+)*[\s,]*$", re.I)
 _CONTRAST = re.compile(
@@ -260,21 +270,27 @@ def _info(claim: Claim, groups: Groups) -> _Info:
     )
 
 
-def gives_event_value(claim: Claim, keys: Sequence[str]) -> bool:
-    """Whether the event pass takes a value from ``claim`` (whose events have the
-    canonical keys ``keys``, as ``Groups.event_keys_of``): a time tied to one of its
-    events, or a place tied to one of its named events. Claims for which this is
-    false are read by judge only when they are in a candidate pair, so the dask
-    engine sends judge only the others (the findings are the same)."""
+def event_value_keys(claim: Claim, keys: Sequence[str]) -> list[str]:
+    """The canonical event keys (of ``keys``, the claim's, as ``Groups.event_keys_of``)
+    to which ``claim`` gives a value in the event pass: a time tied to the event, or
+    a place tied to a named event. The event pass of a key reads only these claims,
+    so the dask engine sends each to the buckets of those keys (the findings are the
+    same)."""
     info = _info(claim, Groups())
     if not info.times and not info.places:
-        return False
+        return []
+    out = []
     for key in dict.fromkeys(keys):
-        if info.times and _event_spans(info, key, keys, "time"):
-            return True
-        if info.places and not key.startswith("~") and _event_spans(info, key, keys, "place"):
-            return True
-    return False
+        if (info.times and _event_spans(info, key, keys, "time")) or (
+            info.places and not key.startswith("~") and _event_spans(info, key, keys, "place")
+        ):
+            out.append(key)
+    return out
+
+
+def gives_event_value(claim: Claim, keys: Sequence[str]) -> bool:
+    """Whether the event pass takes a value from ``claim`` (``event_value_keys``)."""
+    return bool(event_value_keys(claim, keys))
 
 
 def _order_key(info: _Info) -> tuple[bool, dt.date, str, int, str]:
@@ -482,7 +498,10 @@ def _windows_by_publication(values: list[_TimeValue], recurring: bool) -> list[l
     return runs
 
 
-def _event_time_findings(infos: dict[str, _Info], groups: Groups) -> list[Finding]:
+def _event_time_findings(
+    infos: dict[str, _Info], groups: Groups, owns: Owns | None = None
+) -> list[Tagged]:
+    """The time findings of the events (of those ``owns`` accepts: all by default)."""
     by_event: dict[str, list[_TimeValue]] = defaultdict(list)
     for cid in sorted(groups.event_keys_of):
         info = infos.get(cid)
@@ -490,18 +509,20 @@ def _event_time_findings(infos: dict[str, _Info], groups: Groups) -> list[Findin
             continue
         keys = groups.event_keys_of[cid]
         for key in dict.fromkeys(keys):
+            if owns is not None and not owns(key):
+                continue
             value = _time_value(info, _event_spans(info, key, keys, "time"))
             if value is not None:
                 by_event[key].append(value)
-    findings: list[Finding] = []
+    findings: list[Tagged] = []
     for key in sorted(by_event):
         head = groups.event_heads.get(key, "")
         recurring = head in R.RECURRING_EVENT_HEADS
         event = groups.event_names.get(key, key)
-        for run in _windows_by_publication(by_event[key], recurring):
+        for n, run in enumerate(_windows_by_publication(by_event[key], recurring)):
             f = _judge_event_times(event, run, recurring)
             if f is not None:
-                findings.append(f)
+                findings.append(((0, key, "", n), f))
     return findings
 
 
@@ -625,7 +646,10 @@ def _place_name(p: Place) -> str:
     return (p.name or p.text).strip().lower()
 
 
-def _event_place_findings(infos: dict[str, _Info], groups: Groups) -> list[Finding]:
+def _event_place_findings(
+    infos: dict[str, _Info], groups: Groups, owns: Owns | None = None
+) -> list[Tagged]:
+    """The place findings of the named events (of those ``owns`` accepts)."""
     by_event: dict[str, list[tuple[_Info, tuple[Place, ...]]]] = defaultdict(list)
     for cid in sorted(groups.event_keys_of):
         info = infos.get(cid)
@@ -633,12 +657,12 @@ def _event_place_findings(infos: dict[str, _Info], groups: Groups) -> list[Findi
             continue
         keys = groups.event_keys_of[cid]
         for key in dict.fromkeys(keys):
-            if key.startswith("~"):
+            if key.startswith("~") or (owns is not None and not owns(key)):
                 continue
             idxs = _event_spans(info, key, keys, "place")
             if idxs:
                 by_event[key].append((info, tuple(info.places[i] for i in idxs)))
-    findings: list[Finding] = []
+    findings: list[Tagged] = []
     for key in sorted(by_event):
         items = by_event[key]
         event = groups.event_names.get(key, key)
@@ -664,15 +688,19 @@ def _event_place_findings(infos: dict[str, _Info], groups: Groups) -> list[Findi
                 else f"; {len(named_elsewhere)} claim(s) name a wider or other place."
             )
             findings.append(
-                _make(
-                    "agreement",
-                    "place",
-                    event,
-                    [i for i, _ in group],
-                    [_fv(i, p.text, p.name) for i, p in group],
-                    60.0 + min(R.EVENT_ARTICLE_BONUS_MAX, R.EVENT_PER_ARTICLE * (len(arts) - 2)),
-                    reason,
-                    independent=len({_source(i) for i, _ in group}) > 1,
+                (
+                    (1, key, "", len(findings)),
+                    _make(
+                        "agreement",
+                        "place",
+                        event,
+                        [i for i, _ in group],
+                        [_fv(i, p.text, p.name) for i, p in group],
+                        60.0
+                        + min(R.EVENT_ARTICLE_BONUS_MAX, R.EVENT_PER_ARTICLE * (len(arts) - 2)),
+                        reason,
+                        independent=len({_source(i) for i, _ in group}) > 1,
+                    ),
                 )
             )
         # contradiction: two claims of different articles with disjoint places that no
@@ -704,17 +732,20 @@ def _event_place_findings(infos: dict[str, _Info], groups: Groups) -> list[Findi
                 for i, ps in sorted(chosen, key=lambda x: _order_key(x[0]))
             )
             findings.append(
-                _make(
-                    "contradiction",
-                    "place",
-                    event,
-                    [i for i, _ in chosen],
-                    [
-                        _fv(i, ", ".join(p.text for p in ps), ", ".join(p.name for p in ps))
-                        for i, ps in chosen
-                    ],
-                    70.0,
-                    reason + ".",
+                (
+                    (1, key, "", len(findings)),
+                    _make(
+                        "contradiction",
+                        "place",
+                        event,
+                        [i for i, _ in chosen],
+                        [
+                            _fv(i, ", ".join(p.text for p in ps), ", ".join(p.name for p in ps))
+                            for i, ps in chosen
+                        ],
+                        70.0,
+                        reason + ".",
+                    ),
                 )
             )
     return findings
@@ -993,14 +1024,6 @@ def _timeline(infos: Sequence[_Info]) -> str:
     return "change over time" if len(dates) > 1 else "conflict"
 
 
-def _pair_findings(
-    infos: dict[str, _Info],
-    groups: Groups,
-    candidates: Sequence[Candidate],
-) -> list[Finding]:
-    return _pair_clusters(_classify(infos, groups, candidates), groups)
-
-
 def _classify(
     infos: dict[str, _Info],
     groups: Groups,
@@ -1111,30 +1134,57 @@ def _classify(
     return out
 
 
-def _pair_clusters(classified: Iterable[tuple[str, _Pair]], groups: Groups) -> list[Finding]:
+_CLASH_SLOTS = ("time", "number", "place", "polarity")
+
+
+def _category(kind: str, block: str) -> tuple[int, str]:
+    """The union-find a pair of this kind (and block) joins, as its place in the
+    order of findings: (phase, block). Slot contradictions (phases 2-5, in slot
+    order), quote variants (6), agreements (7), related pairs per block (8)."""
+    if kind in _CLASH_SLOTS:
+        return 2 + _CLASH_SLOTS.index(kind), ""
+    if kind == "quote_variant":
+        return 6, ""
+    if kind == "agreement":
+        return 7, ""
+    return 8, block
+
+
+def _pair_clusters(classified: Iterable[tuple[str, _Pair]], groups: Groups) -> list[Tagged]:
     """The findings of the classified pairs (``_classify``): the pairs of one kind
-    clustered (union-find), so one statement repeated by many outlets is one finding."""
-    clash: dict[str, list[_Pair]] = defaultdict(list)  # slot -> pairs
-    agree: list[_Pair] = []
-    variants: list[_Pair] = []
-    related: dict[str, list[_Pair]] = defaultdict(list)
+    clustered (union-find), so one statement repeated by many outlets is one finding.
+    Each finding is tagged (phase, block, root of its cluster, 0)."""
+    by_category: dict[tuple[int, str], list[_Pair]] = defaultdict(list)
     for kind, pair in classified:
-        if kind == "agreement":
-            agree.append(pair)
-        elif kind == "quote_variant":
-            variants.append(pair)
-        elif kind == "related":
-            related[pair.block].append(pair)
+        by_category[_category(kind, pair.block)].append(pair)
+    findings: list[Tagged] = []
+    for phase, block in sorted(by_category):
+        pairs = by_category[phase, block]
+        if phase < 6:
+            found = _clash_findings(_CLASH_SLOTS[phase - 2], pairs, groups)
+        elif phase == 6:
+            found = _cluster_findings("quote_variant", pairs, groups)
+        elif phase == 7:
+            found = _cluster_findings("agreement", pairs, groups)
         else:
-            clash[kind].append(pair)
-    findings: list[Finding] = []
-    for slot in ("time", "number", "place", "polarity"):
-        findings.extend(_clash_findings(slot, clash[slot], groups))
-    findings.extend(_cluster_findings("quote_variant", variants, groups))
-    findings.extend(_cluster_findings("agreement", agree, groups))
-    for block in sorted(related):
-        findings.extend(_cluster_findings("related", related[block], groups, block))
+            found = _cluster_findings("related", pairs, groups, block)
+        findings.extend(((phase, block, root, 0), f) for root, f in found)
     return findings
+
+
+def verdict_clusters(verdicts: Sequence[Verdict]) -> list[str]:
+    """For each verdict, the cluster its pair belongs to (the union-find of its
+    kind, and the component's root: its smallest claim id). Reads claim ids only.
+    The findings of a cluster are made from its verdicts alone (``judge_part``),
+    so the clusters can be judged apart, wherever their claims are."""
+    categories = [_category(v.kind, v.block) for v in verdicts]
+    finds: dict[tuple[int, str], _UF] = defaultdict(_UF)
+    for v, cat in zip(verdicts, categories, strict=True):
+        finds[cat].union(v.a, v.b)
+    return [
+        f"{phase}\x1f{block}\x1f{finds[phase, block].find(v.a)}"
+        for v, (phase, block) in zip(verdicts, categories, strict=True)
+    ]
 
 
 def _event_of(infos: Sequence[_Info], groups: Groups) -> str:
@@ -1147,8 +1197,9 @@ def _event_of(infos: Sequence[_Info], groups: Groups) -> str:
     return groups.event_names.get(sorted(common)[0], "")
 
 
-def _clash_findings(slot: str, pairs: list[_Pair], groups: Groups) -> list[Finding]:
-    out: list[Finding] = []
+def _clash_findings(slot: str, pairs: list[_Pair], groups: Groups) -> list[tuple[str, Finding]]:
+    """(root, finding) of each cluster of the contradicting pairs of one slot."""
+    out: list[tuple[str, Finding]] = []
     uf = _UF()
     by_id: dict[str, _Info] = {}
     detail: dict[str, object] = {}
@@ -1215,15 +1266,18 @@ def _clash_findings(slot: str, pairs: list[_Pair], groups: Groups) -> list[Findi
             )
         score = 45.0 + 40.0 * sim + (5.0 if timeline == "conflict" else 0.0)
         out.append(
-            _make(
-                "contradiction",
-                slot,
-                _event_of(members, groups),
-                members,
-                values,
-                score,
-                reason,
-                timeline,
+            (
+                comp[0],
+                _make(
+                    "contradiction",
+                    slot,
+                    _event_of(members, groups),
+                    members,
+                    values,
+                    score,
+                    reason,
+                    timeline,
+                ),
             )
         )
     return out
@@ -1237,8 +1291,9 @@ def _num(x: float) -> str:
 
 def _cluster_findings(
     relation: Relation, pairs: list[_Pair], groups: Groups, block: str = ""
-) -> list[Finding]:
-    out: list[Finding] = []
+) -> list[tuple[str, Finding]]:
+    """(root, finding) of each cluster of the pairs of one relation (and block)."""
+    out: list[tuple[str, Finding]] = []
     uf = _UF()
     by_id: dict[str, _Info] = {}
     for p in pairs:
@@ -1290,7 +1345,12 @@ def _cluster_findings(
             reason = f"{len(members)} claims in {len(articles)} article(s) speak about {label}."
             slot = ""
         out.append(
-            _make(relation, slot, event, members, values, score, reason, independent=independent)
+            (
+                comp[0],
+                _make(
+                    relation, slot, event, members, values, score, reason, independent=independent
+                ),
+            )
         )
     return out
 
@@ -1301,9 +1361,14 @@ def _cluster_findings(
 def judge(
     claims: Sequence[Claim], groups: Groups, candidates: Sequence[Candidate]
 ) -> tuple[Finding, ...]:
-    """Judge events and candidate pairs; findings ordered for a reader."""
+    """Judge events and candidate pairs; findings ordered for a reader.
+
+    One partition of what the dask engine runs apart (``pair_verdicts`` per bucket
+    of pairs, ``verdict_clusters`` over claim ids, ``judge_part`` per bucket of
+    events and clusters, ``ordered`` over the parts): the same functions."""
     with gc_paused():
-        return _judge(claims, groups, candidates)
+        infos = _infos(claims, groups, ((c.a, c.b) for c in candidates))
+        return ordered(_findings(infos, groups, _classify(infos, groups, candidates)))
 
 
 class Verdict(NamedTuple):
@@ -1324,7 +1389,7 @@ def pair_verdicts(
 ) -> list[Verdict]:
     """Judge each candidate pair on its own (the claims of the pairs, and ``groups``'
     tables for them, are all this reads): the verdicts in candidate order, pairs that
-    make no finding left out. ``judge_verdicts`` makes the findings from them."""
+    make no finding left out. ``judge_part`` makes the findings from them."""
     with gc_paused():
         wanted = {c.a for c in candidates} | {c.b for c in candidates}
         infos = {c.claim_id: _info(c, groups) for c in claims if c.claim_id in wanted}
@@ -1334,23 +1399,46 @@ def pair_verdicts(
         ]
 
 
+def judge_part(
+    claims: Sequence[Claim],
+    groups: Groups,
+    verdicts: Sequence[Verdict],
+    owns: Owns | None = None,
+) -> list[Tagged]:
+    """The findings of one part of the judgement, tagged (``ordered`` makes the
+    corpus's findings from the parts): the events whose keys ``owns`` accepts (all
+    when None), and the clusters of ``verdicts`` (whole clusters, as
+    ``verdict_clusters``, in candidate order). ``claims`` must hold the claims of the
+    verdicts and those that give those events a value (``event_value_keys``), with
+    their rows of ``groups``' tables; other claims change nothing."""
+    with gc_paused():
+        infos = _infos(claims, groups, ((v.a, v.b) for v in verdicts))
+        pairs = (
+            (v.kind, _Pair(infos[v.a], infos[v.b], v.sim, v.shared, v.block, v.score, v.detail))
+            for v in verdicts
+        )
+        return _findings(infos, groups, pairs, owns)
+
+
 def judge_verdicts(
     claims: Sequence[Claim], groups: Groups, verdicts: Sequence[Verdict]
 ) -> tuple[Finding, ...]:
     """``judge`` from the candidate pairs' verdicts (``pair_verdicts``, in candidate
-    order): the same findings. ``claims`` must hold the claims of the verdicts and
-    those that give an event a value (``gives_event_value``); others are not read."""
-    with gc_paused():
-        infos = _infos(claims, groups, ((v.a, v.b) for v in verdicts))
-        findings = _event_time_findings(infos, groups) + _event_place_findings(infos, groups)
-        findings += _pair_clusters(
-            (
-                (v.kind, _Pair(infos[v.a], infos[v.b], v.sim, v.shared, v.block, v.score, v.detail))
-                for v in verdicts
-            ),
-            groups,
-        )
-        return _ordered(findings)
+    order) in one part: the same findings."""
+    return ordered(judge_part(claims, groups, verdicts))
+
+
+def _findings(
+    infos: dict[str, _Info],
+    groups: Groups,
+    classified: Iterable[tuple[str, _Pair]],
+    owns: Owns | None = None,
+) -> list[Tagged]:
+    return (
+        _event_time_findings(infos, groups, owns)
+        + _event_place_findings(infos, groups, owns)
+        + _pair_clusters(classified, groups)
+    )
 
 
 def _infos(
@@ -1369,20 +1457,12 @@ def _infos(
     }
 
 
-def _ordered(findings: Sequence[Finding]) -> tuple[Finding, ...]:
+def ordered(tagged: Iterable[Tagged]) -> tuple[Finding, ...]:
+    """The findings of the parts of a judgement, ordered for a reader: of findings
+    with one id, the first in judge's order of making them (the tags) is kept."""
     unique: dict[str, Finding] = {}
-    for f in findings:
+    for _, f in sorted(tagged, key=lambda t: t[0]):
         unique.setdefault(f.id, f)
     return tuple(
         sorted(unique.values(), key=lambda f: (_RELATION_ORDER[f.relation], -f.score, f.id))
     )
-
-
-def _judge(
-    claims: Sequence[Claim], groups: Groups, candidates: Sequence[Candidate]
-) -> tuple[Finding, ...]:
-    infos = _infos(claims, groups, ((c.a, c.b) for c in candidates))
-    time_findings = _event_time_findings(infos, groups)
-    findings = time_findings + _event_place_findings(infos, groups)
-    findings += _pair_findings(infos, groups, candidates)
-    return _ordered(findings)

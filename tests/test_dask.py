@@ -373,12 +373,12 @@ def test_the_driver_never_receives_the_corpus(
     sent: list[Any],
 ) -> None:
     """Extraction, cross-referencing and every report file on the cluster: no
-    per-article result reaches the driver; no claim for group (its map and apply
-    steps run on the workers) and no row of group's per-claim tables but those of
-    the claims judge's clustering reads; full claims only for those (the claims of
-    pairs judged on the workers to make a finding, and those that give an event a
-    value); claims' report objects and article texts only for those report.html and
-    findings.md show. The driver sends the workers no per-claim table either."""
+    per-article result reaches the driver; no claim, for group (its map and apply
+    steps run on the workers) or for judge (pairs judged, events judged and the
+    verdicts' clusters made into findings on the workers: the driver clusters
+    verdicts by claim id only), and no row of group's per-claim tables; claims'
+    report objects and article texts only for those report.html and findings.md
+    show. The driver sends the workers no per-claim table and no claim either."""
     max_claims = 40
     monkeypatch.setattr(dask_engine, "PARTITION_ARTICLES", 16)
     monkeypatch.setattr(
@@ -396,8 +396,8 @@ def test_the_driver_never_receives_the_corpus(
     candidates, _ = match.match(claims, groups)
     verdicts = judge.pair_verdicts(claims, groups, candidates)
     in_pairs = {c.a for c in candidates} | {c.b for c in candidates}
-    read_by_judge = {v.a for v in verdicts} | {v.b for v in verdicts}
-    read_by_judge |= {
+    in_verdicts = {v.a for v in verdicts} | {v.b for v in verdicts}
+    give_event_values = {
         c.claim_id
         for c in claims
         if c.claim_id in groups.event_keys_of
@@ -410,8 +410,13 @@ def test_the_driver_never_receives_the_corpus(
     )
     local_files = report.report_files(local, local_xref, tool_version="test")
     assert len(claims) > 1_000 and len(shown) == max_claims
-    assert 0 < len(read_by_judge) < len(claims) / 2
-    assert not in_pairs <= read_by_judge  # pairs that make no finding stay on the workers
+    # judge has claims to read: pairs that make findings, events dated and placed
+    assert in_verdicts and not in_pairs <= in_verdicts
+    assert give_event_values - in_verdicts
+    assert {(f.slot, bool(f.event)) for f in local_xref.findings} >= {
+        ("time", True),
+        ("place", True),
+    }
 
     received.clear()
     sent.clear()
@@ -426,9 +431,9 @@ def test_the_driver_never_receives_the_corpus(
         seen.scan(value)
     assert seen.slim_claims == 0  # no projection of the claims for group
     assert seen.results == 0
-    assert seen.full_claims == read_by_judge
-    # group's per-claim tables stay on the workers: rows only for the claims judge reads
-    assert seen.table_rows == read_by_judge
+    assert seen.full_claims == set()
+    # group's per-claim tables stay on the workers, judge reads them there
+    assert seen.table_rows == set()
     assert seen.claim_objects == set(named)
     assert seen.texts == {str(c["article_id"]) for c in shown}
     assert len(seen.texts) < len(local.results) / 4
