@@ -286,6 +286,11 @@ def child(args: argparse.Namespace) -> None:
             + sum(len(e.claims) for e in xref.events),
         }
         result["not_held_pickled_mb"] = {
+            # the entries' claim ids: on the workers, in the per-claim tables (the
+            # driver's entries hold a count, ``group.HeldIds``)
+            "group_entry_claim_ids": mb(
+                [e.claims for e in tables.speakers] + [e.claims for e in tables.events]
+            ),
             "group_per_claim_tables": mb(
                 (
                     tables.speaker_of,

@@ -62,22 +62,27 @@ Report
     The report files are written from the partitions (``DaskClaims``,
     ``DaskTexts``): claims.csv and report.json's claims are rendered on the workers,
     partition by partition with the partition's tables, and streamed into the files
-    (a bounded window of partitions in flight); report.html and findings.md fetch only the claims and
-    article texts they show.
+    (a bounded window of partitions in flight); report.json's speakers and events
+    are made on the workers too (``DaskEntries``: the entries, in report order, cut
+    into runs of about ``ENTRY_CLAIMS_PER_RUN`` claim ids; each partition splits its
+    entries' claim ids, read from its tables, by run; each run gathers them and
+    renders its entries), and streamed in order; report.html and findings.md fetch
+    only the claims and article texts they show.
 
 What the driver holds
     Per article: its manifest row, its ``articles`` row, sort key and warnings
     (about 320 bytes pickled on abp). For ``group``, while it runs: the combined map
     and the merged tables (distinct keys: about 9,400 for 59,733 claims on abp),
     and for the whole run the entries (``SpeakerEntry``, ``EventEntry``: the report's
-    speakers and events, with their claim ids; about 250 bytes per claim in memory),
-    never a per-claim table, and no claim for judging. The candidates, the verdicts
-    and their clusters' union-find over claim ids (tens of bytes per claim), and
-    the findings. One partition's report text at a time (a few in flight), and the
+    speakers and events, with their articles, mentions and roles but not their claim
+    ids: ``group.HeldIds``, a count), never a per-claim table, and no claim for
+    judging. The candidates, the verdicts and their clusters' union-find over claim
+    ids (tens of bytes per claim), and the findings. One partition's report text
+    (or one run of entries' report.json lines) at a time, a few in flight, and the
     claims and article texts report.html shows (at most ``html.MAX_CLAIMS`` claims).
     Never another article's text, never matching's or judge's working set (word
     frequencies, entries, pairs, scores, claims). What still grows with the corpus:
-    the candidates and verdicts, and the entries' claim ids (see ``README.md``,
+    the candidates and verdicts, and the entries' articles (see ``README.md``,
     "Running on a dask cluster", for the measured figures and the 10-million-article
     estimate).
 """
@@ -90,11 +95,12 @@ import functools
 import gc
 import heapq
 import logging
+import operator
 import pickle
 import zlib
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence, Set
-from dataclasses import dataclass
+from dataclasses import dataclass, fields, replace
 from functools import wraps
 from typing import Any, NamedTuple, ParamSpec, TypeVar, overload
 
@@ -127,12 +133,20 @@ from crosscheck.records import (
     Candidate,
     Claim,
     CrossReference,
+    EventEntry,
     Extraction,
     Finding,
     ManifestEntry,
     Skipped,
+    SpeakerEntry,
 )
-from crosscheck.report import ClaimRows, LazyTexts, RemoteClaims
+from crosscheck.report import (
+    ClaimRows,
+    LazyTexts,
+    RemoteClaims,
+    RemoteEntries,
+    RemoteEntrySource,
+)
 from crosscheck.rules import matching as R
 
 INSTALL_HINT = "pip install 'crosscheck[dask]'"
@@ -558,16 +572,26 @@ def stream(
 ) -> Iterator[Any]:
     """``task(firsts[j], *args_j)`` for each j, in order, read here (packed) with a
     bounded number in flight."""
+    return _in_order(
+        client,
+        (
+            client.submit(packed, task, first, *(args[j] for args in per_item), pure=False)
+            for j, first in enumerate(firsts)
+        ),
+    )
+
+
+def _in_order(client: Any, futures: Iterable[Any]) -> Iterator[Any]:
+    """The packed results of ``futures`` (submitted as they are drawn), unpacked in
+    order, with a bounded number in flight: each is released once read."""
     window = max(1, _n_workers(client) * STREAM_PER_WORKER)
     queue: list[Any] = []
-    for j, first in enumerate(firsts):
-        queue.append(
-            client.submit(packed, task, first, *(args[j] for args in per_item), pure=False)
-        )
+    for fut in futures:
+        queue.append(fut)
         if len(queue) > window:
-            fut = queue.pop(0)
-            yield unpack(fut.result())
-            fut.release()
+            first = queue.pop(0)
+            yield unpack(first.result())
+            first.release()
     for fut in queue:
         yield unpack(fut.result())
         fut.release()
@@ -596,24 +620,20 @@ def part_claim_ids(results: Sequence[ArticleResult]) -> list[str]:
 
 
 def claims_json_text(results: Sequence[ArticleResult], canon: Groups) -> str:
-    """Worker: report.json's lines for a partition's claims (``report_json_chunks``)."""
-    from crosscheck.report import _claim_json, _compact
+    """Worker: report.json's lines for a partition's claims (``report_json_chunks``):
+    the local engine's ``report._claim_json_text``, the same bytes."""
+    from crosscheck.report import _claim_json_text
 
     xref = _canon_xref(canon)
-    return ",\n  ".join(_compact(_claim_json(c, xref)) for c in _report_claims(results))
+    return ",\n  ".join(_claim_json_text(c, xref) for c in _report_claims(results))
 
 
 def claims_csv_text(results: Sequence[ArticleResult], canon: Groups) -> str:
-    """Worker: claims.csv's rows for a partition's claims (no header)."""
-    from crosscheck.report import _claim_json, csv_text
+    """Worker: claims.csv's rows for a partition's claims (no header): the local
+    engine's ``report.claims_csv_rows`` (claims.csv holds no cross-reference column)."""
+    from crosscheck.report import claims_csv_rows
 
-    xref = _canon_xref(canon)
-    cols = list(CLAIM_COLUMNS)
-    rows = []
-    for c in _report_claims(results):
-        row = _claim_json(c, xref)
-        rows.append({k: row[k] for k in cols})
-    return csv_text(rows, cols, header=False)
+    return claims_csv_rows(_report_claims(results))
 
 
 def claims_json_objects(
@@ -739,6 +759,139 @@ class DaskTexts(LazyTexts):
         for texts in map(unpack, ext.client.gather(futures)):
             found.update(texts)
         return found
+
+
+#: Claim ids per run of entries whose report.json lines one worker task makes
+#: (``DaskEntries``): bounds the ids a task gathers and the text it sends back.
+ENTRY_CLAIMS_PER_RUN = 20_000
+
+IndexEntry = SpeakerEntry | EventEntry
+
+
+def entry_runs(entries: Sequence[IndexEntry], size: int | None = None) -> list[int]:
+    """Where the runs of ``entries`` (in report order) end: each run holds about
+    ``size`` claim ids (``ENTRY_CLAIMS_PER_RUN``; one entry alone may hold more)."""
+    size = ENTRY_CLAIMS_PER_RUN if size is None else size
+    ends: list[int] = []
+    held = 0
+    for i, e in enumerate(entries):
+        held += len(e.claims)
+        if held >= size:
+            ends.append(i + 1)
+            held = 0
+    if not ends or ends[-1] != len(entries):
+        ends.append(len(entries))
+    return ends
+
+
+def split_entry_ids(table: Groups, packed_runs: bytes, n: int, events: bool) -> list[bytes]:
+    """Worker: a partition's claim ids of each entry (from its per-claim tables:
+    the claims holding the entry's key), by the entry's run (``packed_runs``: entry
+    key -> run): per run, packed, entry key -> claim ids."""
+    runs: dict[str, int] = unpack(packed_runs)
+    out: list[dict[str, list[str]]] = [{} for _ in range(n)]
+    keys_of = table.event_keys_of if events else table.speaker_keys_of
+    for cid, keys in keys_of.items():
+        for key in dict.fromkeys(keys):
+            run = runs.get(key)  # article-local event keys have no entry
+            if run is not None:
+                out[run].setdefault(key, []).append(cid)
+    return [pack(ids) for ids in out]
+
+
+# an entry's fields but its claim ids (the last field), and their number: entries
+# travel to the workers so (plain tuples pickle ten times faster than the records)
+_SPEAKER_FIELDS = operator.attrgetter(*(f.name for f in fields(SpeakerEntry)[:-1]))
+_EVENT_FIELDS = operator.attrgetter(*(f.name for f in fields(EventEntry)[:-1]))
+
+
+def entry_fields(entries: Sequence[IndexEntry], events: bool) -> list[tuple[Any, ...]]:
+    """The entries as ``entries_json_text`` reads them."""
+    get = _EVENT_FIELDS if events else _SPEAKER_FIELDS
+    return [(*get(e), len(e.claims)) for e in entries]
+
+
+def entries_json_text(shares: Sequence[bytes], packed_entries: bytes, events: bool) -> str:
+    """Worker: report.json's lines for a run of entries (``report_json_chunks``):
+    each entry's claim ids gathered from the partitions' shares, then the local
+    engine's ``report._speaker_json`` / ``_event_json``, the same bytes."""
+    from crosscheck.report import _compact, _event_json, _speaker_json
+
+    entries: list[tuple[Any, ...]] = unpack(packed_entries)
+    make_event: Callable[..., EventEntry] = EventEntry
+    make_speaker: Callable[..., SpeakerEntry] = SpeakerEntry
+    ids: dict[str, list[str]] = defaultdict(list)
+    for share in shares:
+        for key, cids in unpack(share).items():
+            ids[key] += cids
+    lines = []
+    for *values, count in entries:
+        key = values[1]
+        claims = tuple(sorted(set(ids.get(key, ()))))
+        if len(claims) != count:
+            raise CrosscheckError(
+                f"entry {key!r}: {len(claims)} claim ids found, {count} counted",
+                hint="a partition's tables and its entry shares disagree: report this bug",
+            )
+        if events:
+            lines.append(_compact(_event_json(make_event(*values, claims))))
+        else:
+            lines.append(_compact(_speaker_json(make_speaker(*values, claims))))
+    return ",\n  ".join(lines)
+
+
+class DaskEntries(RemoteEntries):
+    """report.json's ``speakers`` or ``events`` of a ``DaskCrossReference``: the
+    entries (in report order) are cut into runs of about ``ENTRY_CLAIMS_PER_RUN``
+    claim ids; every partition splits the claim ids of the entries, read from its
+    per-claim tables, by run; each run gathers its shares on a worker and makes its
+    entries' lines, and the runs are streamed here in order (a bounded window in
+    flight). The driver holds the entries without their ids and one run's text."""
+
+    def __init__(
+        self, client: Any, tables: Sequence[Any], entries: Sequence[IndexEntry], events: bool
+    ) -> None:
+        super().__init__(len(entries))
+        self._client = client
+        self._tables = tables
+        self._entries = entries
+        self._events = events
+
+    def json_pieces(self) -> Iterator[str]:
+        client, entries = self._client, self._entries
+        if not entries:
+            return
+        ends = entry_runs(entries)
+        starts = [0, *ends[:-1]]
+        runs = {
+            e.key: j
+            for j, (lo, hi) in enumerate(zip(starts, ends, strict=True))
+            for e in entries[lo:hi]
+        }
+        # packed: dask scatters a dict item by item (17k keys: 1 s; packed, 0.04 s);
+        # a task's result, not scattered data: the report's last file ends as the
+        # cluster closes, and scattered data still being released would be reported lost
+        shared = client.submit(_same, pack(runs), pure=False)
+        del runs
+        split = [
+            client.submit(split_entry_ids, t, shared, len(ends), self._events, pure=False)
+            for t in self._tables
+        ]
+        yield from _in_order(
+            client,
+            (
+                client.submit(
+                    packed,
+                    entries_json_text,
+                    [client.submit(take, s, j, pure=False) for s in split],
+                    pack(entry_fields(entries[lo:hi], self._events)),
+                    self._events,
+                    pure=False,
+                )
+                for j, (lo, hi) in enumerate(zip(starts, ends, strict=True))
+            ),
+        )
+        del split, shared
 
 
 # --------------------------------------------------------------------------- block shuffle
@@ -1174,8 +1327,11 @@ def group_apply(results: Sequence[ArticleResult], merged: Merged) -> Applied:
 
 
 def entry_parts(applied: Applied) -> EntryParts:
-    """Worker: a partition's share of the speaker and event entries."""
-    return applied.parts
+    """Worker: a partition's share of the speaker and event entries, without their
+    claim ids (counted: ``EntryParts.without_ids``); the ids stay in the partition's
+    per-claim tables (``speaker_keys_of``, ``event_keys_of``), from which
+    report.json's sections get them (``DaskEntries``)."""
+    return applied.parts.without_ids()
 
 
 def group_tables(applied: Applied, names: tuple[dict[str, str], ...]) -> Groups:
@@ -1193,7 +1349,8 @@ def run_group(client: Any, ext: DaskExtraction) -> tuple[Index, list[Any]]:
     the workers), the union-finds here over those distinct keys only, then the
     merged tables broadcast and applied on the workers. Each partition sends back
     its share of the entries (by canonical key: counts, roles, mentions, articles,
-    claim ids), the entries are made here, and each partition gets the display
+    the number of its claims, not their ids), the entries are made here (their
+    ``claims`` are ``group.HeldIds``: a count), and each partition gets the display
     names of its keys to make its per-claim tables (canonical speaker and events,
     their keys), which stay on the workers.
 
@@ -1486,13 +1643,44 @@ def _match_groups(part_claims: Sequence[int], size: int) -> list[list[int]]:
 
 
 @dataclass(frozen=True, eq=False)
-class DaskCrossReference(CrossReference):
+class DaskCrossReference(CrossReference, RemoteEntrySource):
     """A ``CrossReference`` whose per-claim tables stay on the workers: ``speaker_of``
     and ``events_of`` are empty here; ``tables`` holds, per extraction partition (in
     order), the future of its claims' tables (a ``Groups`` without entries), which
-    the report files read where the claims are (``DaskClaims``)."""
+    the report files read where the claims are (``DaskClaims``). The entries'
+    claim ids stay there too: their ``claims`` are ``group.HeldIds`` (a count), and
+    report.json's sections get the ids from the tables (``DaskEntries``)."""
 
     tables: tuple[Any, ...] = ()
+
+    def entry_rows(self, kind: str) -> RemoteEntries:
+        from crosscheck.report import event_sort_key, speaker_sort_key
+
+        client = self.tables[0].client if self.tables else None
+        if kind == "speakers":
+            speakers = sorted(self.speakers, key=speaker_sort_key)
+            return DaskEntries(client, self.tables, speakers, events=False)
+        if kind == "events":
+            events = sorted(self.events, key=event_sort_key)
+            return DaskEntries(client, self.tables, events, events=True)
+        raise CrosscheckError(f"no entries {kind!r}", hint="speakers or events")
+
+    def entries_with_ids(self) -> tuple[tuple[SpeakerEntry, ...], tuple[EventEntry, ...]]:
+        """The entries with their claim ids, read from the workers (for tests and
+        tools: the report never asks)."""
+        speaker_ids: dict[str, set[str]] = defaultdict(set)
+        event_ids: dict[str, set[str]] = defaultdict(set)
+        for fut in self.tables:
+            t: Groups = _fetch(fut.client, _same, fut)
+            for ids, keys_of in ((speaker_ids, t.speaker_keys_of), (event_ids, t.event_keys_of)):
+                for cid, keys in keys_of.items():
+                    for key in keys:
+                        ids[key].add(cid)
+        speakers = tuple(
+            replace(e, claims=tuple(sorted(speaker_ids[e.key]))) for e in self.speakers
+        )
+        events = tuple(replace(e, claims=tuple(sorted(event_ids[e.key]))) for e in self.events)
+        return speakers, events
 
     def claim_tables(self) -> tuple[dict[str, str], dict[str, tuple[str, ...]]]:
         """Every claim's canonical speaker and events, read from the workers (for

@@ -42,9 +42,11 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from typing import Any
 
 from rapidfuzz import fuzz
 
+from crosscheck.errors import CrosscheckError
 from crosscheck.records import Claim, EventEntry, EventMention, SpeakerEntry
 from crosscheck.rules import geo
 from crosscheck.rules import matching as R
@@ -793,6 +795,7 @@ class SpeakerPart:
     mentions: set[str] = field(default_factory=set)
     articles: set[str] = field(default_factory=set)
     claims: list[str] = field(default_factory=list)
+    count: int = 0  # its distinct claims, when ``claims`` is left out (``without_ids``)
 
 
 # where an event key is first mentioned: (article id, content start, claim id, mention)
@@ -808,14 +811,34 @@ class EventPart:
     aliases: Counter[str] = field(default_factory=Counter)
     articles: set[str] = field(default_factory=set)
     claims: list[str] = field(default_factory=list)
+    count: int = 0  # its distinct claims, when ``claims`` is left out (``without_ids``)
 
 
 @dataclass(slots=True)
 class EntryParts:
-    """Shares of the speaker and event entries (by canonical key); combinable."""
+    """Shares of the speaker and event entries (by canonical key); combinable.
+
+    ``counted``: the shares hold the number of their distinct claims (``count``)
+    instead of the claim ids (``without_ids``); ``finish`` then makes entries whose
+    ``claims`` are ``HeldIds``."""
 
     speakers: dict[str, SpeakerPart] = field(default_factory=dict)
     events: dict[str, EventPart] = field(default_factory=dict)
+    counted: bool = False
+
+    def without_ids(self) -> EntryParts:
+        """A copy without the claim ids: each share counts its distinct claims (a
+        partition never splits a claim, so the counts of partitions add up)."""
+        out = EntryParts(counted=True)
+        for key, s in self.speakers.items():
+            out.speakers[key] = SpeakerPart(
+                s.refs, s.names, s.roles, s.mentions, s.articles, [], s.count + len(set(s.claims))
+            )
+        for key, e in self.events.items():
+            out.events[key] = EventPart(
+                e.first, e.aliases, e.articles, [], e.count + len(set(e.claims))
+            )
+        return out
 
     def update(self, other: EntryParts) -> EntryParts:
         """Add ``other`` into this one (the claims of two partitions); returns self."""
@@ -830,6 +853,7 @@ class EntryParts:
             mine.mentions |= s.mentions
             mine.articles |= s.articles
             mine.claims += s.claims
+            mine.count += s.count
         for key, e in other.events.items():
             held = self.events.get(key)
             if held is None:
@@ -839,6 +863,8 @@ class EntryParts:
             held.aliases.update(e.aliases)
             held.articles |= e.articles
             held.claims += e.claims
+            held.count += e.count
+        self.counted = self.counted or other.counted
         return self
 
 
@@ -1025,7 +1051,52 @@ def _apply(refd: _Refd, merged: Merged) -> Applied:
     )
 
 
-def _speaker_entry(key: str, s: SpeakerPart) -> SpeakerEntry:
+class HeldIds(tuple[str, ...]):
+    """An entry's claim ids when they are held elsewhere (the dask engine's workers):
+    only their number is here. ``len`` gives it (the entries' order and rows need
+    no more); reading the ids raises, so that nothing uses an empty list by mistake.
+    ``report.json`` gets the ids where they are (``dask_engine.DaskEntries``)."""
+
+    _n: int
+
+    def __new__(cls, n: int) -> HeldIds:
+        self = super().__new__(cls, ())
+        self._n = n
+        return self
+
+    def __len__(self) -> int:
+        return self._n
+
+    def __iter__(self) -> Iterator[str]:
+        raise CrosscheckError(
+            "these claim ids are held where the claims are",
+            hint="read them through the engine (report.json streams them)",
+        )
+
+    def __getitem__(self, i: Any) -> Any:
+        return next(iter(self))
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, HeldIds) and other._n == self._n
+
+    def __ne__(self, other: object) -> bool:
+        return not self == other
+
+    def __hash__(self) -> int:
+        return hash(("HeldIds", self._n))
+
+    def __repr__(self) -> str:
+        return f"HeldIds({self._n})"
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (HeldIds, (self._n,))
+
+
+def _entry_claims(claims: list[str], count: int, counted: bool) -> tuple[str, ...]:
+    return HeldIds(count) if counted else tuple(sorted(set(claims)))
+
+
+def _speaker_entry(key: str, s: SpeakerPart, counted: bool = False) -> SpeakerEntry:
     kinds: Counter[str] = Counter()
     for (kind, _), n in s.names.items():
         kinds[kind] += n
@@ -1051,14 +1122,15 @@ def _speaker_entry(key: str, s: SpeakerPart) -> SpeakerEntry:
         roles=tuple(sorted(s.roles)),
         mentions=tuple(sorted(s.mentions)),
         articles=tuple(sorted(s.articles)),
-        claims=tuple(sorted(set(s.claims))),
+        claims=_entry_claims(s.claims, s.count, counted),
     )
 
 
 def finish(parts: EntryParts) -> Index:
     """The speaker and event entries, and the display names of their keys, from the
     corpus's entry shares (``EntryParts`` of every partition, combined)."""
-    speakers = [_speaker_entry(key, parts.speakers[key]) for key in sorted(parts.speakers)]
+    counted = parts.counted
+    speakers = [_speaker_entry(key, parts.speakers[key], counted) for key in sorted(parts.speakers)]
     speaker_names = {e.key: e.speaker for e in speakers}
     speakers.sort(key=lambda e: (-len(e.claims), e.speaker, e.key))
     event_names: dict[str, str] = {}
@@ -1077,7 +1149,7 @@ def finish(parts: EntryParts) -> Index:
                     a for a, _ in sorted(e.aliases.items(), key=lambda kv: (-kv[1], kv[0]))
                 ),
                 articles=tuple(sorted(e.articles)),
-                claims=tuple(sorted(set(e.claims))),
+                claims=_entry_claims(e.claims, e.count, counted),
             )
         )
     events.sort(key=lambda e: (-len(e.articles), -len(e.claims), e.event, e.key))

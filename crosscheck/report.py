@@ -810,6 +810,49 @@ def _event_json(entry: EventEntry) -> dict[str, Any]:
     }
 
 
+class RemoteEntries(Sequence[dict[str, Any]]):
+    """report.json's ``speakers`` or ``events`` when the entries' claim ids live in
+    other processes (the dask engine's workers): each entry's JSON is made where its
+    claim ids are gathered, a run of entries at a time, and streamed here in report
+    order (``json_pieces``), so this process never holds every entry's ids.
+
+    Subclasses give ``json_pieces``; the rest is read from it."""
+
+    def __init__(self, count: int) -> None:
+        self._count = count
+
+    def __len__(self) -> int:
+        return self._count
+
+    @overload
+    def __getitem__(self, i: int) -> dict[str, Any]: ...
+
+    @overload
+    def __getitem__(self, i: slice) -> list[dict[str, Any]]: ...
+
+    def __getitem__(self, i: int | slice) -> dict[str, Any] | list[dict[str, Any]]:
+        return list(self)[i]
+
+    def __iter__(self) -> Iterator[dict[str, Any]]:
+        """Every entry's JSON object, in report order (streamed)."""
+        for piece in self.json_pieces():
+            yield from json.loads(f"[{piece}]")
+
+    def json_pieces(self) -> Iterator[str]:
+        """report.json's lines of the section: non-empty runs of ``_compact(entry)``
+        joined by ``",\\n  "`` (joined by the same, they are the list's body)."""
+        raise NotImplementedError
+
+
+class RemoteEntrySource:
+    """A ``CrossReference`` whose entries' claim ids are held elsewhere (their
+    ``claims`` are ``group.HeldIds``): it gives report.json's sections."""
+
+    def entry_rows(self, kind: str) -> RemoteEntries:
+        """report.json's ``speakers`` or ``events`` (``kind``)."""
+        raise NotImplementedError
+
+
 def build_report(
     extraction: Extraction, xref: CrossReference, *, tool_version: str = __version__
 ) -> dict[str, Any]:
@@ -827,6 +870,13 @@ def build_report(
     for f in findings:
         relations[f.relation] = relations.get(f.relation, 0) + 1
     skipped = sum(1 for m in extraction.manifest if m.status == "skipped")
+    speakers: Sequence[dict[str, Any]]
+    events: Sequence[dict[str, Any]]
+    if isinstance(xref, RemoteEntrySource):
+        speakers, events = xref.entry_rows("speakers"), xref.entry_rows("events")
+    else:
+        speakers = [_speaker_json(s) for s in sorted(xref.speakers, key=speaker_sort_key)]
+        events = [_event_json(e) for e in sorted(xref.events, key=event_sort_key)]
     return {
         "schema": REPORT_SCHEMA,
         "tool_version": tool_version,
@@ -842,8 +892,8 @@ def build_report(
         "articles": articles,
         "claims": claims,
         "findings": [f.to_json() for f in findings],
-        "speakers": [_speaker_json(s) for s in sorted(xref.speakers, key=speaker_sort_key)],
-        "events": [_event_json(e) for e in sorted(xref.events, key=event_sort_key)],
+        "speakers": speakers,
+        "events": events,
         "manifest": [m.to_row() for m in _manifest(extraction)],
     }
 
@@ -859,7 +909,7 @@ def _compact(value: Any) -> str:
 
 def _listed(value: Any) -> Any:
     """json.dumps fallback: a lazy ``ClaimRows`` (an empty one reaches it) is its list."""
-    if isinstance(value, ClaimRows):
+    if isinstance(value, (ClaimRows, RemoteEntries)):
         return list(value)
     raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable")
 
@@ -901,7 +951,7 @@ def report_json_chunks(report: Mapping[str, Any]) -> Iterator[str]:
         if n:
             yield ",\n "
         value = report[key]
-        if isinstance(value, ClaimRows) and value:
+        if isinstance(value, (ClaimRows, RemoteEntries)) and value:
             yield f"{_compact(str(key))}: [\n  "
             for i, piece in enumerate(value.json_pieces()):
                 if i:

@@ -21,7 +21,7 @@ from conftest import SEEDS, write_generated_corpus
 from crosscheck import dask_engine, engine, group, html, judge, match, pipeline, report
 from crosscheck.errors import CrosscheckError
 from crosscheck.group import Groups
-from crosscheck.records import Article, ArticleResult, Candidate, Claim
+from crosscheck.records import Article, ArticleResult, Candidate, Claim, EventEntry, SpeakerEntry
 
 needs_dask = pytest.mark.skipif(
     importlib.util.find_spec("distributed") is None, reason="dask.distributed is not installed"
@@ -264,12 +264,21 @@ class Received:
         # rows of group's per-claim tables (a dict claim id -> str or tuple of str)
         self.table_rows: set[str] = set()
         self.table_row_count = 0
+        # claim ids of the speaker and event entries: their shares' or their own
+        # ``claims``, or a share of them by entry key (entry key -> claim ids)
+        self.entry_ids: set[str] = set()
 
     def scan(self, value: Any) -> None:
         stack = [value]
         while stack:
             v = stack.pop()
-            if isinstance(v, ArticleResult):
+            if isinstance(v, (group.SpeakerPart, group.EventPart, SpeakerEntry, EventEntry)):
+                if not isinstance(v.claims, group.HeldIds):  # a count (cannot be read)
+                    self.entry_ids.update(v.claims)
+                stack.extend(
+                    getattr(v, f.name) for f in dataclasses.fields(v) if f.name != "claims"
+                )
+            elif isinstance(v, ArticleResult):
                 self.results += 1
                 stack.append(v.article)
                 stack.extend(v.claims)
@@ -290,6 +299,13 @@ class Received:
                 if "claim_id" in v and "sentence" in v:
                     self.claim_objects.add(str(v["claim_id"]))
                 for k, x in v.items():
+                    if (
+                        k not in self.claim_ids
+                        and isinstance(x, list)
+                        and x
+                        and all(isinstance(y, str) and y in self.claim_ids for y in x)
+                    ):
+                        self.entry_ids.update(x)
                     if k in self.claim_ids and (
                         isinstance(x, str)
                         or (isinstance(x, tuple) and all(isinstance(y, str) for y in x))
@@ -381,6 +397,8 @@ def test_the_driver_never_receives_the_corpus(
     show. The driver sends the workers no per-claim table and no claim either."""
     max_claims = 40
     monkeypatch.setattr(dask_engine, "PARTITION_ARTICLES", 16)
+    # report.json's speakers and events made in many runs of entries
+    monkeypatch.setattr(dask_engine, "ENTRY_CLAIMS_PER_RUN", 50)
     monkeypatch.setattr(
         html.render_html_pieces,
         "__kwdefaults__",
@@ -434,6 +452,14 @@ def test_the_driver_never_receives_the_corpus(
     assert seen.full_claims == set()
     # group's per-claim tables stay on the workers, judge reads them there
     assert seen.table_rows == set()
+    # ... and the entries' claim ids with them: the driver gets counts (report.json's
+    # speakers and events are made on the workers and streamed into the file)
+    assert seen.entry_ids == set()
+    assert isinstance(xref, dask_engine.DaskCrossReference)
+    assert all(isinstance(e.claims, group.HeldIds) for e in xref.speakers)
+    assert all(isinstance(e.claims, group.HeldIds) for e in xref.events)
+    assert xref.entries_with_ids() == (local_xref.speakers, local_xref.events)
+    assert sum(len(e.claims) for e in local_xref.speakers) > 1_000
     assert seen.claim_objects == set(named)
     assert seen.texts == {str(c["article_id"]) for c in shown}
     assert len(seen.texts) < len(local.results) / 4
@@ -476,15 +502,53 @@ def test_the_driver_side_extraction_holds_no_text(cluster: str) -> None:
     assert extraction.manifest == local.manifest
 
 
+def _entry(key: str, n: int) -> SpeakerEntry:
+    return SpeakerEntry(key, key, "person", (), (), (), group.HeldIds(n))
+
+
+@pytest.mark.parametrize(
+    ("counts", "size", "ends"),
+    [
+        ([], 5, [0]),
+        ([1], 5, [1]),
+        ([2, 2, 2], 5, [3]),
+        ([3, 2, 1, 4], 5, [2, 4]),
+        ([9, 1, 1], 5, [1, 3]),
+        ([5, 5, 5], 5, [1, 2, 3]),
+    ],
+    ids=["none", "one", "under-size", "cut-at-size", "big-entry-alone", "each-alone"],
+)
+def test_entry_runs_cut_the_entries_by_claim_ids(
+    counts: list[int], size: int, ends: list[int]
+) -> None:
+    entries = [_entry(f"k{i}", n) for i, n in enumerate(counts)]
+    assert dask_engine.entry_runs(entries, size) == ends
+
+
+def test_held_ids_count_but_cannot_be_read() -> None:
+    held = group.HeldIds(3)
+    assert len(held) == 3 and held and not group.HeldIds(0)
+    assert held == group.HeldIds(3) and held != group.HeldIds(2) and held != ()
+    assert pickle.loads(pickle.dumps(held)) == held
+    with pytest.raises(CrosscheckError):
+        list(held)
+    with pytest.raises(CrosscheckError):
+        report._speaker_json(_entry("k", 3))
+
+
 @needs_dask
 def test_a_local_extraction_is_distributed_for_cross_referencing(cluster: str) -> None:
     local = pipeline.extract([str(SEEDS)], jobs=1)
     expected = engine.run_cross_reference(local, progress=lambda *a: None)
     got = engine.run_cross_reference(local, jobs=2, engine="dask", progress=lambda *a: None)
     assert isinstance(got, dask_engine.DaskCrossReference)
-    fields = ("speakers", "events", "findings", "pairs_compared")
+    fields = ("findings", "pairs_compared")
     assert [getattr(got, f) for f in fields] == [getattr(expected, f) for f in fields]
     assert got.claim_tables() == (expected.speaker_of, expected.events_of)
+    # the entries, their claim ids held on the workers (counted here)
+    assert got.entries_with_ids() == (expected.speakers, expected.events)
+    assert [len(e.claims) for e in got.speakers] == [len(e.claims) for e in expected.speakers]
+    assert [len(e.claims) for e in got.events] == [len(e.claims) for e in expected.events]
 
 
 @needs_dask

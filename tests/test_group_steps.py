@@ -148,3 +148,49 @@ def test_tables_are_none_of_the_text() -> None:
     t = group.claim_tables(applied, found.speaker_names, found.event_names, found.event_heads)
     assert t.speakers == () and t.events == () and t.words_of == {}
     assert t.speaker_of == g.speaker_of
+
+
+@pytest.mark.parametrize(
+    ("parts", "seed"),
+    [(1, 0), (2, 1), (7, 2), (10_000, 3)],
+    ids=["one-partition", "two", "seven", "one-article-each"],
+)
+def test_entries_without_claim_ids_count_them(
+    corpus_claims: list[Claim], parts: int, seed: int
+) -> None:
+    """The dask engine's driver combines the shares without their claim ids: the
+    same entries, names and order, each counting its claims (``group.HeldIds``)."""
+    merged = group.merge(group.map_claims(corpus_claims))
+    applied = [group.apply_claims(p, merged) for p in by_article(corpus_claims, parts, seed)]
+    full, counted = group.EntryParts(), group.EntryParts()
+    for a in applied:
+        full.update(a.parts)
+        counted.update(a.parts.without_ids())
+    expected, got = group.finish(full), group.finish(counted)
+    assert sum(len(e.claims) for e in expected.speakers) > 500
+    assert (got.speaker_names, got.event_names, got.event_heads) == (
+        expected.speaker_names,
+        expected.event_names,
+        expected.event_heads,
+    )
+    for mine, theirs in ((got.speakers, expected.speakers), (got.events, expected.events)):
+        assert all(isinstance(e.claims, group.HeldIds) for e in mine)
+        assert [dataclasses.replace(e, claims=group.HeldIds(len(e.claims))) for e in theirs] == [
+            *mine
+        ]
+
+
+def test_entry_claim_ids_are_the_claims_holding_their_key(corpus_claims: list[Claim]) -> None:
+    """What report.json's speakers and events read on the dask engine's workers: an
+    entry's claim ids are the claims whose keys (``speaker_keys_of``,
+    ``event_keys_of``) hold the entry's key."""
+    g = group.group(corpus_claims)
+    for entries, keys_of in ((g.speakers, g.speaker_keys_of), (g.events, g.event_keys_of)):
+        holding: dict[str, set[str]] = {}
+        for cid, keys in keys_of.items():
+            for key in keys:
+                holding.setdefault(key, set()).add(cid)
+        assert entries
+        assert {e.key: e.claims for e in entries} == {
+            e.key: tuple(sorted(holding[e.key])) for e in entries
+        }

@@ -673,3 +673,30 @@ def test_writing_a_report_pauses_the_garbage_collector(tmp_path: Path) -> None:
         mp.setattr(report, "report_producers", spy)
         report.write_report(tmp_path / "r", EX, XREF)
     assert seen == [False] and gc.isenabled()
+
+
+class _ListedEntries(report.RemoteEntries):
+    """report.json's entries streamed in runs of ``size``, as the dask engine's are."""
+
+    def __init__(self, objects: list[dict[str, Any]], size: int) -> None:
+        super().__init__(len(objects))
+        self._objects, self._size = objects, size
+
+    def json_pieces(self) -> Any:
+        for i in range(0, len(self._objects), self._size):
+            yield ",\n  ".join(report._compact(o) for o in self._objects[i : i + self._size])
+
+
+@pytest.mark.parametrize("size", [1, 2, 1000], ids=["one-each", "pairs", "one-run"])
+def test_streamed_entries_give_the_same_report_json(size: int) -> None:
+    data = report.build_report(EX, XREF)
+    assert data["speakers"] and data["events"]
+    streamed = dict(data)
+    for kind in ("speakers", "events"):
+        streamed[kind] = _ListedEntries(data[kind], size)
+        assert list(streamed[kind]) == json.loads(json.dumps(data[kind]))
+        assert len(streamed[kind]) == len(data[kind])
+    assert report.report_json(streamed) == report.report_json(data)
+    # an empty section reads as an empty list
+    streamed["events"] = _ListedEntries([], size)
+    assert json.loads(report.report_json(streamed))["events"] == []
