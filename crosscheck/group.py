@@ -1214,13 +1214,18 @@ def _group(claims: Sequence[Claim], *, facts: bool = True) -> Groups:
     """map, merge, apply and finish over one partition: the whole corpus."""
     refd = _with_refs(claims)
     applied = _apply(refd, merge(_map(refd)))
+    ordered = [c for c, _ in refd]
+    # the speaker references and the apply step's working tables go before the text
+    # facts are made (at 10,000 articles they held 170 MiB more at once otherwise)
+    del refd
     found = finish(applied.parts)
     tables = claim_tables(applied, found.speaker_names, found.event_names, found.event_heads)
+    del applied
     words_of: dict[str, tuple[str, ...]] = {}
     main_words_of: dict[str, tuple[str, ...]] = {}
     incidents_of: dict[str, frozenset[str]] = {}
     negations_of: dict[str, frozenset[str]] = {}
-    for c, _ in refd if facts else ():
+    for c in ordered if facts else ():
         ws, main, incidents, negations = _claim_facts(c)
         words_of[c.claim_id] = ws
         if main is not ws:
