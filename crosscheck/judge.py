@@ -288,11 +288,6 @@ def event_value_keys(claim: Claim, keys: Sequence[str]) -> list[str]:
     return out
 
 
-def gives_event_value(claim: Claim, keys: Sequence[str]) -> bool:
-    """Whether the event pass takes a value from ``claim`` (``event_value_keys``)."""
-    return bool(event_value_keys(claim, keys))
-
-
 def _order_key(info: _Info) -> tuple[bool, dt.date, str, int, str]:
     """Publication date (undated last), then article id, then position."""
     c = info.claim
@@ -1418,14 +1413,6 @@ def judge_part(
             for v in verdicts
         )
         return _findings(infos, groups, pairs, owns)
-
-
-def judge_verdicts(
-    claims: Sequence[Claim], groups: Groups, verdicts: Sequence[Verdict]
-) -> tuple[Finding, ...]:
-    """``judge`` from the candidate pairs' verdicts (``pair_verdicts``, in candidate
-    order) in one part: the same findings."""
-    return ordered(judge_part(claims, groups, verdicts))
 
 
 def _findings(

@@ -419,7 +419,7 @@ def test_the_driver_never_receives_the_corpus(
         c.claim_id
         for c in claims
         if c.claim_id in groups.event_keys_of
-        and judge.gives_event_value(c, groups.event_keys_of[c.claim_id])
+        and judge.event_value_keys(c, groups.event_keys_of[c.claim_id])
     }
     local_xref = engine.run_cross_reference(local, progress=lambda *a: None)
     local_report = report.build_report(local, local_xref, tool_version="test")
