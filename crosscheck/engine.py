@@ -27,7 +27,7 @@ from concurrent.futures.process import BrokenProcessPool
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from crosscheck.errors import CrosscheckError
-from crosscheck.group import gc_paused
+from crosscheck.gctools import gc_paused
 from crosscheck.progress import Progress
 from crosscheck.records import Article, ArticleResult, CrossReference, Extraction, Skipped
 

@@ -57,11 +57,11 @@ from typing import NamedTuple
 
 from rapidfuzz import fuzz
 
+from crosscheck.gctools import gc_paused
 from crosscheck.group import (
     Groups,
     claim_text,
     content_words,
-    gc_paused,
     main_clause,
     singular,
     text_facts,

@@ -44,7 +44,8 @@ import numpy as np
 import numpy.typing as npt
 from rapidfuzz import fuzz, process
 
-from crosscheck.group import Groups, gc_paused, text_facts
+from crosscheck.gctools import gc_paused
+from crosscheck.group import Groups, text_facts
 from crosscheck.group import claim_text as claim_text
 from crosscheck.group import incident_keys as incident_keys
 from crosscheck.group import main_clause as main_clause

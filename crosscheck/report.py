@@ -40,7 +40,7 @@ from tabulate import tabulate
 
 from crosscheck import __version__, records, safeio
 from crosscheck.errors import EXIT_USAGE, BaselineExistsError, CrosscheckError
-from crosscheck.group import gc_paused
+from crosscheck.gctools import gc_paused
 from crosscheck.records import (
     CLAIM_COLUMNS,
     ArticleResult,
