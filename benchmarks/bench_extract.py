@@ -19,6 +19,13 @@ interpreter start-up, imports and regex compilation are included):
 Prints MB/s (10^6 characters of article text, as read) and articles/s, the claims
 found, and the start-up cost on its own.
 
+Bytecode: an installed tool starts from its cached bytecode (``__pycache__``, written
+by pip or on the first run). A shell that sets ``PYTHONDONTWRITEBYTECODE`` (this
+machine's does) never writes it, so every run of an editable checkout would compile
+crosscheck's sources again (about 0.1 s). The benchmark therefore compiles the
+package's bytecode first (``compileall``, which writes it whatever that setting), and
+says so; ``--no-bytecode`` times the runs without it instead.
+
 ``--stages`` also times each per-article stage separately (in this process, after
 start-up): clean, segment, attribute, normalise, each over every article.
 ``--profile`` writes a pyinstrument profile of the extraction to
@@ -33,6 +40,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
+import os
 import resource
 import subprocess
 import sys
@@ -45,6 +53,8 @@ SHARED = ROOT.parent / "shared"
 ABP = SHARED / "corpora" / "abp-10k.jsonl.gz"
 OUT = ROOT / "benchmarks" / "out"
 PY = sys.executable
+# the environment of the timed processes (``--no-bytecode`` adds PYTHONDONTWRITEBYTECODE)
+ENV = dict(os.environ)
 
 _CHILD = r"""
 import json, sys, time
@@ -95,6 +105,7 @@ def _run_child(path: Path, jobs: int) -> tuple[float, dict[str, float]]:
     proc = subprocess.run(
         [PY, "-c", _CHILD, str(path), str(jobs)],
         cwd=ROOT,
+        env=ENV,
         capture_output=True,
         text=True,
         check=True,
@@ -111,16 +122,29 @@ def _run_cli(path: Path, jobs: int, out: Path) -> tuple[float, float]:
     cmd += ["--jobs", str(jobs), "--quiet"]
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    subprocess.run(cmd, cwd=ROOT, check=True, capture_output=True)
+    subprocess.run(cmd, cwd=ROOT, env=ENV, check=True, capture_output=True)
     wall = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     return wall, cpu
 
 
+def _compile_bytecode() -> None:
+    """Write crosscheck's ``__pycache__`` (as an installed tool has it)."""
+    subprocess.run([PY, "-m", "compileall", "-q", str(ROOT / "crosscheck")], cwd=ROOT, check=True)
+
+
+def _drop_bytecode() -> None:
+    """Remove crosscheck's ``__pycache__`` folders (``--no-bytecode``)."""
+    import shutil
+
+    for cache in (ROOT / "crosscheck").rglob("__pycache__"):
+        shutil.rmtree(cache)
+
+
 def _startup() -> float:
     start = time.perf_counter()
-    subprocess.run([PY, "-c", "import crosscheck.pipeline"], cwd=ROOT, check=True)
+    subprocess.run([PY, "-c", "import crosscheck.pipeline"], cwd=ROOT, env=ENV, check=True)
     return time.perf_counter() - start
 
 
@@ -155,7 +179,18 @@ def main() -> None:
     ap.add_argument("--repeat", type=int, default=3, help="runs; the best is reported")
     ap.add_argument("--stages", action="store_true")
     ap.add_argument("--profile", action="store_true")
+    ap.add_argument(
+        "--no-bytecode",
+        action="store_true",
+        help="time the runs without crosscheck's cached bytecode (see the docstring)",
+    )
     args = ap.parse_args()
+    if args.no_bytecode:
+        _drop_bytecode()
+        ENV["PYTHONDONTWRITEBYTECODE"] = "1"
+    else:
+        _compile_bytecode()
+    bytecode = "none: sources compiled on every start" if args.no_bytecode else "cached"
 
     records = _records(args.corpus, args.articles)
     with tempfile.TemporaryDirectory() as tmp:
@@ -177,6 +212,7 @@ def main() -> None:
         print()
         print("| measure | value |")
         print("|---|---|")
+        print(f"| crosscheck's bytecode | {bytecode} |")
         print(
             f"| `crosscheck claims --format csv`, wall (best of {len(cli)}) | {cli_wall:.2f} s: "
             f"**{mb / cli_wall:.2f} MB/s** |"
