@@ -255,16 +255,18 @@ def candidates_from_words(
     candidates are those followed by blanks and a capital, and the commas."""
     out = [(c.start(), c.end(), ",") for c in _COMMA_CANDIDATE.finditer(text)]
     commas = len(out)
+    n = len(text)
     for s, e in words:
-        b = _BLANKS_CAPITAL.match(text, e)
-        if b is not None:
-            out.append((s, b.end(), text[s:e].lower()))
+        # blanks, then a capital (``[ \t]+(?=[A-Z])``), read by hand: most often one
+        # blank to step over, cheaper than a regex call
+        b = e
+        while b < n and text[b] in " \t":
+            b += 1
+        if b > e and b < n and "A" <= text[b] <= "Z":
+            out.append((s, b, text[s:e].lower()))
     if commas:
         out.sort()
     return out
-
-
-_BLANKS_CAPITAL = re.compile(r"[ \t]+(?=[A-Z])")
 
 
 def _word_candidates(text: str, start: int, stop: int, out: list[tuple[int, int, str]]) -> None:
@@ -330,7 +332,10 @@ def find_places(
     if candidates is None:
         candidates = _candidates(text, start, stop)
     for c_start, c_end, word in candidates:
-        if c_end < covered or not _plausible(text, c_start, word, start, last_place_end):
+        if c_end < covered or (
+            word not in P.PLACE_PREPOSITIONS  # (_plausible's first test, inlined)
+            and not _plausible(text, c_start, word, start, last_place_end)
+        ):
             continue  # inside the name just read ("Gulf of Aden"): linear, not quadratic
         m = _SEQ.match(text, c_end, stop)
         if m is None:

@@ -187,6 +187,9 @@ for _k, _v in _cue_table(R.FUTURE_CUES, "future").items():
     _CUES.setdefault(_k, []).extend(_v)
     _CUES[_k].sort(key=lambda e: -len(e[0]))
 _DUE_NOT_SET = frozenset(R.DUE_TO_NOT_BEFORE)
+# The endings of the tokens ``_cues`` reads besides those of ``_CUES`` and "due" (its
+# "'ll" and "-ed" rules): any other token gives no cue, passive or not.
+_CUE_ENDINGS = ("ll", "ed")
 _TENSE_TOKEN = re.compile(r"[A-Za-z]+(?:[-'\u2019][A-Za-z]+)*|['\u2019]ll\b")
 
 _WEAK_CTX = frozenset({"and", "or", "to", "over", "for", "around", "at", "within"})
@@ -260,8 +263,20 @@ def _next_word(text: str, pos: int) -> str:
     return m.group(1) if m else ""
 
 
+# The days of each month (1-12) in a common year: ``calendar.mdays``.
+_MONTH_DAYS = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+def _days_in_month(y: int, m: int) -> int:
+    """``calendar.monthrange(y, m)[1]`` without the weekday of the 1st it also computes
+    (the same table and leap-year rule; an invalid month raises its error)."""
+    if not 1 <= m <= 12:
+        return calendar.monthrange(y, m)[1]
+    return _MONTH_DAYS[m] + (m == 2 and calendar.isleap(y))
+
+
 def _valid(y: int, m: int, d: int) -> bool:
-    return 1 <= m <= 12 and 1 <= d <= calendar.monthrange(y, m)[1]
+    return 1 <= m <= 12 and 1 <= d <= _days_in_month(y, m)
 
 
 def _opt_int(s: str | None) -> int | None:
@@ -285,17 +300,17 @@ def _replace(raw: RawTime, **changes: object) -> RawTime:
 def _raw(m: re.Match[str], text: str) -> RawTime | None:
     """Turn one regex match into a RawTime, or None when the context rules it out."""
     g = m.group
-    ctx = (g("ctx") or "").lower()
-    pre = R.SEMANTIC_PREPOSITIONS.get((g("pre") or "").lower(), "")
-    mod_word = (g("mod") or "").lower()
+    ctx_word, pre_word, mod_word, part = g("ctx", "pre", "mod", "part")
+    ctx = (ctx_word or "").lower()
+    pre = R.SEMANTIC_PREPOSITIONS.get((pre_word or "").lower(), "")
+    mod_word = (mod_word or "").lower()
     mod = R.PERIOD_MODIFIERS.get(mod_word, mod_word)
-    part = g("part")
     if part:
         mod = R.PERIOD_PARTS[" ".join(part.lower().split())]
-    start = m.end("ctx") if g("ctx") else m.start()
-    while start < m.end() and text[start].isspace():
-        start += 1
+    start = m.end("ctx") if ctx_word else m.start()
     end = m.end()
+    while start < end and text[start].isspace():
+        start += 1
     strong = bool(pre or mod or (ctx and ctx not in _WEAK_CTX))
     base = _replace(_BLANK, start=start, end=end, mod=mod, pre=pre, ctx=ctx)
     alt = m.lastgroup  # the alternative that matched (its group closes last)
@@ -651,6 +666,8 @@ def _cues(text: str, lo: int, hi: int) -> list[Tense]:
         if skip:
             skip -= 1  # inside a phrase cue already counted ("to be held")
             continue
+        if tok not in _CUES and tok != "due" and not tok.endswith(_CUE_ENDINGS):
+            continue  # most tokens: no rule below reads them (only as a neighbour)
         matched = False
         passive = i > 0 and toks[i - 1] in ("be", "being")  # "will be held": no past cue
         for rest, tense in _CUES.get(tok, ()):
@@ -697,7 +714,7 @@ def tense_at(text: str, start: int, end: int, lo: int, hi: int) -> Tense:
 
 
 def _month_end(y: int, m: int) -> dt.date:
-    return dt.date(y, m, calendar.monthrange(y, m)[1])
+    return dt.date(y, m, _days_in_month(y, m))
 
 
 def _month_iv(y: int, m: int) -> Interval:
@@ -716,7 +733,7 @@ def _week_iv(d: dt.date) -> Interval:
 def _add_months(d: dt.date, n: int) -> dt.date:
     k = d.year * 12 + d.month - 1 + n
     y, m = divmod(k, 12)
-    return dt.date(y, m + 1, min(d.day, calendar.monthrange(y, m + 1)[1]))
+    return dt.date(y, m + 1, min(d.day, _days_in_month(y, m + 1)))
 
 
 def _season_iv(y: int, season: str) -> Interval:
@@ -1093,8 +1110,10 @@ def resolve_span(
     and resolving sentence by sentence gives the same result as ``find_times`` on each
     sentence, except for an expression that would straddle a sentence end (dropped).
     """
-    out: list[TimeSpan] = []
     i = bisect_left(starts, sentence_start)
+    if i == len(raws) or raws[i].start >= sentence_end:
+        return ()  # the common case: no expression starts inside the sentence
+    out: list[TimeSpan] = []
     while i < len(raws) and raws[i].start < sentence_end:
         raw = raws[i]
         if raw.end <= sentence_end:

@@ -158,6 +158,8 @@ WORD_PASS_TEXTS = [
     "",
     "talks",
     "In",
+    "in  \t Geneva, at\tParis; to \tMoscow, of  x; from \n Rome; near  ",
+    "and Homs at",
 ]
 
 
@@ -218,3 +220,33 @@ def test_word_pass_lists_share_no_word() -> None:
         assert all(w.replace("-", "").isalpha() and w.isascii() for w in a)
         for b in lists[i + 1 :]:
             assert not a & b
+
+
+def test_claim_with_nothing_to_fill_comes_back_as_is() -> None:
+    from crosscheck.records import TimeSpan
+
+    text = "He said it was good. In Geneva on Monday, 40 people met for talks."
+    article = _article(text, dt.date(2017, 11, 14))
+    plain = _claim(article, "He said it was good.")
+    filled = _claim(article, "In Geneva on Monday, 40 people met for talks.")
+    stale = dataclasses.replace(plain, times=(TimeSpan("x", 0, 1, None, None),))
+    got_plain, got_filled, got_stale = normalise.normalise(article, [plain, filled, stale])
+    assert got_plain is plain  # no slot to fill: the very record
+    assert got_filled.times and got_filled.quantities and got_filled.places
+    assert got_filled.events
+    assert got_filled == dataclasses.replace(
+        filled,
+        times=got_filled.times,
+        quantities=got_filled.quantities,
+        places=got_filled.places,
+        events=got_filled.events,
+    )
+    # a claim with slots filled already gets what its sentence holds: nothing
+    assert got_stale is not stale
+    assert got_stale == dataclasses.replace(stale, times=())
+
+
+def test_normalised_slots_end_the_claim_record() -> None:
+    # normalise builds a claim with its slots as Claim(*other fields, *slots)
+    names = [f.name for f in dataclasses.fields(Claim)]
+    assert names[-4:] == list(normalise._SLOTS) == ["times", "quantities", "places", "events"]

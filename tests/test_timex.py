@@ -990,3 +990,39 @@ ADVERSARIAL = [
 def test_linear_on_adversarial_input(text: str) -> None:
     with deadline(20, "find_times on adversarial input"):
         timex.find_times(text, 0, len(text), DEC19, "header")
+
+
+# The cues of a few windows, each rule of ``_cues`` at work (phrase cues, the passive
+# "be held", "'ll", "due to", "-ed" words and the -ed words that are no past): the
+# words no rule reads are skipped before the rules (a fast path that must not change
+# what the rules find).
+CUE_WINDOWS = [
+    ("The talks will be held in December.", ["future"]),
+    ("They'll meet he\u2019ll go", ["future", "future"]),
+    ("It was postponed and delayed again", ["past", "past", "past"]),
+    ("The vote is due to start soon, due to rain, Due to Congress", ["future"] * 3),
+    ("It is expected to be scheduled", ["future", "future"]),
+    ("They agreed, freed and re-elected him", ["past", "past"]),
+    ("to be held", ["future"]),
+    ("has been rescheduled will", ["past", "future", "future"]),
+    ("She said it is going to happen", ["past", "future"]),
+    ("the well-fed bed", []),
+]
+
+
+@pytest.mark.parametrize(
+    ("window", "cues"), CUE_WINDOWS, ids=[f"window{i}" for i in range(len(CUE_WINDOWS))]
+)
+def test_tense_cues_of_a_window(window: str, cues: list[str]) -> None:
+    assert timex._cues(window, 0, len(window)) == cues
+
+
+@pytest.mark.parametrize("year", [1, 4, 100, 400, 1900, 2000, 2016, 2017, 2100, 9999])
+def test_days_in_month_is_calendar_monthrange(year: int) -> None:
+    import calendar
+
+    for month in range(1, 13):
+        assert timex._days_in_month(year, month) == calendar.monthrange(year, month)[1]
+    for month in (0, 13):
+        with pytest.raises(calendar.IllegalMonthError):
+            timex._days_in_month(year, month)
