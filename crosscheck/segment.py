@@ -248,10 +248,13 @@ class _Segmenter:
         if start >= end:
             return
         if text[start].isspace():
-            m = _NONSPACE.search(text, start, end)
-            if m is None:
-                return
-            start = m.start()
+            if start + 1 < end and not text[start + 1].isspace():
+                start += 1  # the common case, one blank (after the last stop): no search
+            else:
+                m = _NONSPACE.search(text, start, end)
+                if m is None:
+                    return
+                start = m.start()
         if text[end - 1].isspace():
             end = start + len(text[start:end].rstrip())
         self.out.append(Sentence(self.article_id, len(self.out), start, end, kind, self.paragraph))
@@ -394,7 +397,7 @@ class _Segmenter:
         if not (digit or ch.isalpha() or opened):
             return -1  # other punctuation follows: "... . —", ". . ."
         run = text[p:te]
-        if _STRONG.intersection(run):
+        if not _STRONG.isdisjoint(run):
             if (
                 not opened
                 and run[-1] in _QUOTES

@@ -13,7 +13,10 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import itertools
 import json
+import re
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +26,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from crosscheck import clean, ingest
-from crosscheck.records import Article
+from crosscheck.records import Article, Zone
+from crosscheck.rules import boilerplate as bp
 
 # --------------------------------------------------------------------------- helpers
 
@@ -237,6 +241,19 @@ BOILERPLATE_CASES = [
         "\u0395\u03b9\u03b4",
         "other-script",
     ),
+    # the cheap pre-tests in front of the patterns must not hide these
+    (
+        "widget-behind-many-dash-words",
+        ["- - - - - - - - - - - - Share this article"],
+        "Share this article",
+        "widget",
+    ),
+    ("widget-longest", ["To participate in the discussion log in or register"], "log in", "widget"),
+    ("credit-shutterstock-upper", ["SHUTTERSTOCK"], "SHUTTERSTOCK", "credit"),
+    ("credit-shutterstock-long-s", ["Shutter\u017ftock"], "Shutter", "credit"),
+    ("credit-getty-upper", ["Jane Doe GETTY IMAGES"], "GETTY IMAGES", "credit"),
+    ("credit-photo-by", ["photo by Jane Doe"], "photo by Jane Doe", "credit"),
+    ("separator-underscores", ["___"], "___", "separator"),
 ]
 
 
@@ -693,6 +710,8 @@ def test_clean_zones_cover_line_soup(lines: list[str], sep: str) -> None:
         "By " + "Aa" * 100_000,
         "\u041d\u043e\u0432 abc\n" * 50_000,
         "READ MORE: " + "x " * 200_000,
+        "Tags Syria war\n" * 60_000,
+        "Text. (Example News and Agencies) " * 60_000,
     ],
     ids=[
         "1MB-no-punctuation",
@@ -704,6 +723,8 @@ def test_clean_zones_cover_line_soup(lines: list[str], sep: str) -> None:
         "byline",
         "cyrillic-lines",
         "long-link",
+        "60k-tag-lines",
+        "60k-agency-credits",
     ],
 )
 def test_adversarial_text_finishes(text: str) -> None:
@@ -918,3 +939,102 @@ def test_prose_that_looks_like_furniture_is_not_cut(text: str) -> None:
     a = cleaned(text)
     check_zones(a)
     assert {z.kind for z in a.zones} == {"body"}, a.zones
+
+
+# --------------------------------------------------------------------------- pre-tests
+
+# clean.py puts cheap tests in front of costly ones and skips a pattern only where it
+# cannot match. These pin the facts each skip relies on, over every code point.
+
+_ALL_CHARS = "".join(map(chr, range(sys.maxunicode + 1)))
+
+
+def test_lower_case_keeps_the_words_of_a_line() -> None:
+    """The widget-line bound: lower() maps whitespace to itself and nothing else to any."""
+    spaces = re.findall(r"\s", _ALL_CHARS)  # \s: str.isspace()
+    assert spaces and all(c.lower() == c for c in spaces)
+    others = re.sub(r"\s", "", _ALL_CHARS)
+    assert re.search(r"\s", others.lower()) is None
+    assert all(c.isspace() for c in spaces) and not any(c.isspace() for c in others)
+
+
+def test_word_character_is_alphanumeric_or_underscore() -> None:
+    """The separator pre-test: regex \\w is exactly str.isalnum() or "_"."""
+    words = set(re.findall(r"\w", _ALL_CHARS))
+    assert words == {c for c in _ALL_CHARS if c.isalnum() or c == "_"}
+
+
+def test_case_insensitive_hint_letters_match_only_ascii() -> None:
+    """CREDIT_UNPUNCTUATED_HINTS_LOWER may be looked for in the lower-cased line."""
+    letters = sorted(set("".join(bp.CREDIT_UNPUNCTUATED_HINTS_LOWER)))
+    pattern = re.compile("[" + "".join(letters) + "]", re.IGNORECASE)
+    assert pattern.search(_ALL_CHARS, 128) is None
+    assert all(h.islower() and h.isascii() for h in bp.CREDIT_UNPUNCTUATED_HINTS_LOWER)
+
+
+_UNPUNCTUATED_TOKENS = [
+    "Getty", "GETTY", "gEtTy", "Images", "image", "Shutterstock", "SHUTTERSTOCK",
+    "Shutter\u017ftoc\u212a", "photo", "Photo", "by", "Jane", "AP", "AFP", "Reuters",
+    "REUTERS", "Pool", "/", "x", "\u0130", "-",
+]  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(st.sampled_from(_UNPUNCTUATED_TOKENS), min_size=1, max_size=8),
+    st.sampled_from([" ", "", "\t", " / "]),
+)
+def test_credit_unpunctuated_pre_test_misses_no_match(tokens: list[str], sep: str) -> None:
+    s = sep.join(tokens)
+    if bp.CREDIT_UNPUNCTUATED.search(s):
+        assert clean._has_any(s, bp.CREDIT_UNPUNCTUATED_HINTS) or clean._has_any(
+            s.lower(), bp.CREDIT_UNPUNCTUATED_HINTS_LOWER
+        )
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Tags: Syria war", "x. TAGS Idlib", "Keywords Syria", "KEYWORDS: a b", "Tags\tX"],
+    ids=["tags", "tags-upper", "keywords", "keywords-upper", "tab"],
+)
+def test_tag_words_pre_test_covers_the_tag_pattern(text: str) -> None:
+    assert bp.TAGS_START.search(text)
+    assert clean._has_any(text, bp.TAGS_WORDS)
+
+
+def _overlay_each(zones: list[Zone], cuts: list[tuple[int, int, str, str]]) -> tuple[Zone, ...]:
+    """The cuts overlaid one at a time on the whole zone list (quadratic, the definition)."""
+    out = list(zones)
+    last = -1
+    for start, end, kind, reason in sorted(cuts):
+        start = max(start, last)
+        if end > start:
+            out = clean._overlay(out, start, end, kind, reason)  # type: ignore[arg-type]
+            last = end
+    return tuple(out)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(st.integers(1, 59), max_size=8, unique=True),
+    st.lists(
+        st.tuples(
+            st.integers(-3, 65),
+            st.integers(-2, 15),
+            st.sampled_from(["boilerplate", "headline"]),
+            st.sampled_from(["tags", "x"]),
+        ),
+        max_size=8,
+    ),
+)
+def test_apply_cuts_is_overlaying_each_cut_in_turn(
+    cuts_at: list[int], cuts: list[tuple[int, int, str, str]]
+) -> None:
+    bounds = [0, *sorted(cuts_at), 60]
+    kinds = ["body", "boilerplate", "headline"]
+    zones = [
+        Zone(kinds[i % 3], a, b, "r" if i % 3 == 1 else "")  # type: ignore[arg-type]
+        for i, (a, b) in enumerate(itertools.pairwise(bounds))
+    ]
+    spans = [(a, a + n, kind, reason) for a, n, kind, reason in cuts]
+    assert clean._apply_cuts(zones, spans) == _overlay_each(zones, spans)  # type: ignore[arg-type]

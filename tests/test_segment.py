@@ -537,6 +537,33 @@ def test_news_cases(text: str, expected: list[str]) -> None:
     assert split(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Rain fell. Roads closed.", ["Rain fell.", "Roads closed."]),
+        ("Rain fell.  Roads closed.", ["Rain fell.", "Roads closed."]),
+        ("Rain fell. \t Roads closed.", ["Rain fell.", "Roads closed."]),
+        ("Rain fell. \u3000Roads closed.", ["Rain fell.", "Roads closed."]),
+        ("Rain fell.\n\n Roads closed.", ["Rain fell.", "Roads closed."]),
+        (" Rain fell.", ["Rain fell."]),
+        ("  Rain fell.", ["Rain fell."]),
+        (" ", []),
+    ],
+    ids=[
+        "one-space",
+        "two-spaces",
+        "tab",
+        "ideographic-space",
+        "blank-line",
+        "lead",
+        "lead2",
+        "blank",
+    ],
+)
+def test_sentence_starts_after_the_blanks(text: str, expected: list[str]) -> None:
+    assert split(text) == expected
+
+
 # --------------------------------------------------------------------------- hard-wrapped text
 
 WRAPPED = (

@@ -62,6 +62,13 @@ CREDIT_UNPUNCTUATED = re.compile(
     r"|\b(?:AP|AFP|EPA|REUTERS|Reuters|Bloomberg)[ \t]*/[ \t]*[A-Z]"
     r")",
 )
+# Literals one of which every match of CREDIT_UNPUNCTUATED contains: a cheap pre-test
+# before searching it. Case-sensitive ones, looked for in the line itself...
+CREDIT_UNPUNCTUATED_HINTS: tuple[str, ...] = ("/", "photo")
+# ... and parts of its case-insensitive words, looked for in the lower-cased line
+# (chosen without "i", "k" and "s", the only letters that case-insensitive regex
+# matching also matches with non-ASCII characters: "\u0130", "\u212a", "\u017f").
+CREDIT_UNPUNCTUATED_HINTS_LOWER: tuple[str, ...] = ("getty", "hutter")
 
 # A credit at the END of a longer caption line: "... at the rally. Photo: Name/Agency",
 # "... in 2016. (Reuters photo: Name)", "... Photograph: Name/Agency".
@@ -541,6 +548,10 @@ PHOTO_CREDIT = re.compile(r"[A-Z]{2,6}[ \t]+Photos?(?![\w])")
 TAGS_START = re.compile(
     r"(?=[TK])(?:(?<![^\n])|(?<=[a-z0-9.!?\"\u201d')] ))(?:Tags|TAGS|Keywords|KEYWORDS)[ \t]*:?[ \t]+(?=[\w\"\u201c])"
 )
+
+# The words TAGS_START needs: a text holding none of them has no tag list (a cheap
+# pre-test before scanning the whole text with it).
+TAGS_WORDS: tuple[str, ...] = ("Tags", "TAGS", "Keywords", "KEYWORDS")
 
 # A byline after a publication stamp: "Posted on July 2 2016 by Jane Doe". The name
 # stops before a word that opens a sentence (LEAD_OPENERS).
