@@ -53,7 +53,7 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import NamedTuple
+from typing import NamedTuple, TypeVar
 
 from rapidfuzz import fuzz
 
@@ -94,6 +94,7 @@ Tag = tuple[int, str, str, int]
 Tagged = tuple[Tag, Finding]
 # Which event keys a part of the judgement judges (the dask engine: a bucket's).
 Owns = Callable[[str], bool]
+_T = TypeVar("_T")
 
 
 _GAP_OK = re.compile(r"^[\s,;:\-\u2013\u2014()]*(?:(?:the|a|an|on|in|at|by|of)\s+)*[\s,]*$", re.I)
@@ -124,20 +125,54 @@ class _Info:
     main: frozenset[str]  # content words of the main clause
     core: frozenset[str]  # content words without digits, negations, times and numbers
     common: frozenset[str]  # content words written in lower case (not names)
-    negations: frozenset[str]  # negation words in the content
     names: frozenset[str]  # proper names in the content (lower case)
-    main_names: frozenset[str]  # proper names in the main clause
     sentence_lower: str
     speaker: str
     speaker_keys: frozenset[str]
+    event_keys: frozenset[str]  # the claim's canonical event keys (Groups.event_keys_of)
     times: tuple[TimeSpan, ...]  # in the content, not speech-act times, not open
     quantities: tuple[Quantity, ...]
     places: tuple[Place, ...]
     incidents: frozenset[str]  # match.incident_keys of the claim
+    # the negation words among the claim's words (group's text facts): ``negations``
+    # adds "not" for a contracted "n't" when it is first read
+    negation_words: frozenset[str]
+    # made when first read (few pairs read them): see ``negations``, ``main_names``
+    # and ``tokens``
+    lazy_negations: frozenset[str] | None = None
+    lazy_main_names: frozenset[str] | None = None
+    lazy_tokens: list[str] | None = None
 
     @property
     def id(self) -> str:
         return self.claim.claim_id
+
+    @property
+    def negations(self) -> frozenset[str]:
+        """The negation words in the content ("not" for a contracted "n't")."""
+        if self.lazy_negations is None:
+            negations = self.negation_words
+            if _NOT.search(self.text):
+                negations = negations | {"not"}
+            self.lazy_negations = negations
+        return self.lazy_negations
+
+    @property
+    def tokens(self) -> list[str]:
+        """``words(text)``, made once (read, never changed)."""
+        if self.lazy_tokens is None:
+            self.lazy_tokens = words(self.text)
+        return self.lazy_tokens
+
+    @property
+    def main_names(self) -> frozenset[str]:
+        """The proper names in the main clause (``main_clause``)."""
+        if self.lazy_main_names is None:
+            main_text = main_clause(self.text)
+            self.lazy_main_names = (
+                self.names if main_text is self.text else frozenset(_name_set(main_text))
+            )
+        return self.lazy_main_names
 
 
 def _rel(claim: Claim, start: int, end: int) -> str:
@@ -160,8 +195,13 @@ def _is_speech_time(claim: Claim, t: TimeSpan) -> bool:
     return bool(_SPEECH_BEFORE.search(before))
 
 
-_LOWER_WORD = re.compile(r"(?<![\w'\u2019\-])[a-z][a-z\-]+\b")
-_CAP_WORD = re.compile(r"(?<![\w'\u2019\-])[A-Z][\w\-]+")
+# A lower-case / capitalised word not preceded by a word character, an apostrophe or
+# a hyphen. The first letter comes first in the pattern and the look-behind after it
+# looks at the two characters ending with that letter (so at the start of the text it
+# cannot match): the same matches as ``(?<![\w'\u2019\-])[a-z]...``, found faster
+# (the engine skips to the letters instead of trying the look-behind everywhere).
+_LOWER_WORD = re.compile(r"[a-z](?<![\w'\u2019\-].)[a-z\-]+\b")
+_CAP_WORD = re.compile(r"[A-Z](?<![\w'\u2019\-].)[\w\-]+")
 _NOT = re.compile(r"n['\u2019]t\b", re.IGNORECASE)
 
 
@@ -202,7 +242,7 @@ def _name_set(text: str) -> set[str]:
     found = _CAP_WORD.findall(text)
     if found and _CAP_WORD.match(text, _LEAD.match(text).end()):  # type: ignore[union-attr]
         del found[0]  # the first word, after blanks and opening quotes or brackets
-    out = set(map(_name_word, found))
+    out = set(map(_NAME_WORD.__getitem__, found))
     out.discard("")
     return out
 
@@ -221,25 +261,50 @@ def _core_word(word: str) -> bool:
     return not any(map(str.isdigit, word)) and word not in R.NEGATION_WORDS
 
 
+class _Memo(dict[str, _T]):
+    """word -> fn(word) for a pure function of one word: a plain dict in front of it,
+    read for every word of every claim (faster than the lru cache); cleared when it
+    grows large, so it stays bounded."""
+
+    __slots__ = ("fn",)
+
+    def __init__(self, fn: Callable[[str], _T]) -> None:
+        super().__init__()
+        self.fn = fn
+
+    def __missing__(self, word: str) -> _T:
+        if len(self) >= 1 << 18:
+            self.clear()
+        value = self[word] = self.fn(word)
+        return value
+
+
+_NAME_WORD = _Memo(_name_word)
+_COMMON_WORD = _Memo(_common_word)
+_CORE_WORD = _Memo(_core_word)
+
+
 def _info(claim: Claim, groups: Groups) -> _Info:
     """Everything judge needs about one claim (regular expressions over its text)."""
     text = claim_text(claim)
     base = claim.content_start if claim.content else claim.sentence_start
-    main_text = main_clause(text)
-    spans: list[TimeSpan | Quantity] = [*claim.times, *claim.quantities]
-    masked = [(sp.start - base, sp.end - base) for sp in spans if sp.end > base]
+    masked = [
+        (sp.start - base, sp.end - base)
+        for spans in (claim.times, claim.quantities)
+        for sp in spans
+        if sp.end > base
+    ]
     speaker = (
         [(claim.speaker_start - base, claim.speaker_end - base)]
         if claim.speaker_start is not None and claim.speaker_end is not None
         else []
     )
+    cid = claim.claim_id
     content, main_words, incidents, negations = text_facts(claim, groups)
     ws = frozenset(content)
     unmasked = _blank(text, masked)
-    core_source = ws if unmasked is text else frozenset(content_words(unmasked))
-    if _NOT.search(text):
-        negations = negations | {"not"}
-    common = set(map(_common_word, _LOWER_WORD.findall(_blank(text, speaker))))
+    core_source: Iterable[str] = ws if unmasked is text else content_words(unmasked)
+    common = set(map(_COMMON_WORD.__getitem__, _LOWER_WORD.findall(_blank(text, speaker))))
     common.discard("")
     times = tuple(
         t
@@ -248,26 +313,30 @@ def _info(claim: Claim, groups: Groups) -> _Info:
         and t.modifier not in R.OPEN_TIME_MODIFIERS
         and not _is_speech_time(claim, t)
     )
-    names = _name_set(text)
     cs, ce = claim.content_start, claim.content_end
+    event_keys = groups.event_keys_of.get(cid)
+    speaker_keys = groups.speaker_keys_of.get(cid)
     return _Info(
         claim=claim,
         text=text,
         words=ws,
         main=ws if main_words is content else frozenset(main_words),
-        core=frozenset(filter(_core_word, core_source)),
+        core=frozenset(filter(_CORE_WORD.__getitem__, core_source)),
         common=frozenset(common),
-        negations=negations,
-        names=frozenset(names),
-        main_names=frozenset(names if main_text is text else _name_set(main_text)),
+        names=frozenset(_name_set(text)),
         sentence_lower=claim.sentence.lower(),
-        speaker=groups.speaker_of.get(claim.claim_id, claim.speaker_name or claim.speaker),
-        speaker_keys=frozenset(groups.speaker_keys_of.get(claim.claim_id, ())),
+        speaker=groups.speaker_of.get(cid, claim.speaker_name or claim.speaker),
+        speaker_keys=frozenset(speaker_keys) if speaker_keys else _NO_KEYS,
+        event_keys=frozenset(event_keys) if event_keys else _NO_KEYS,
         times=times,
         quantities=tuple(q for q in claim.quantities if cs <= q.start and q.end <= ce),
         places=tuple(p for p in claim.places if cs <= p.start and p.end <= ce),
         incidents=incidents,
+        negation_words=negations,
     )
+
+
+_NO_KEYS: frozenset[str] = frozenset()
 
 
 def event_value_keys(claim: Claim, keys: Sequence[str]) -> list[str]:
@@ -760,7 +829,10 @@ def _statement_sim(a: _Info, b: _Info) -> tuple[float, int, bool]:
     """Shared content words over the longer claim, their count, and whether the
     main clauses (rather than the whole contents) gave that figure."""
     full, fs = _overlap_ratio(a.words, b.words)
-    main, ms = _overlap_ratio(a.main, b.main)
+    if a.main is a.words and b.main is b.words:
+        main, ms = full, fs  # the main clauses are the whole contents
+    else:
+        main, ms = _overlap_ratio(a.main, b.main)
     best = (0.0, 0, False)
     if fs >= R.AGREE_MIN_SHARED:
         best = (full, fs, False)
@@ -947,7 +1019,7 @@ def _polarity_flip(a: _Info, b: _Info) -> bool:
     extra = neg.negations - pos.negations
     if not extra:
         return False
-    toks = words(neg.text)
+    toks = neg.tokens
     for i, t in enumerate(toks):
         if t in extra:
             following = {singular(w) for w in toks[i + 1 : i + 4]}
@@ -1040,25 +1112,25 @@ def _classify(
             continue
         sim, shared, on_main = _statement_sim(a, b)
         pair = _Pair(a, b, sim, shared, cand.block, cand.score)
-        same_event = bool(
-            set(groups.event_keys_of.get(a.id, ())) & set(groups.event_keys_of.get(b.id, ()))
-        )
+        same_event = not a.event_keys.isdisjoint(b.event_keys)
         different_people = _other_participants(a, b)
-        core_sim, _ = _overlap_ratio(a.core, b.core)
+        # (the shared core words are counted once: _overlap_ratio's count is
+        # len(a.core & b.core), 0 when either is empty)
+        core_sim, core_shared = _overlap_ratio(a.core, b.core)
+        common_shared = len(a.common & b.common)
         same_statement = (
             not different_people
             and core_sim >= R.SLOT_SAME_STATEMENT_OVERLAP
-            and len(a.core & b.core) >= R.SLOT_MIN_SHARED
-            and len(a.common & b.common) >= R.AGREE_MIN_COMMON
+            and core_shared >= R.SLOT_MIN_SHARED
+            and common_shared >= R.AGREE_MIN_COMMON
             and _published_close(a, b)
         )
-        anchored = same_event or _places_agree(a, b) or core_sim >= 0.8
         judged = False
         # an incident: one place, one day, a number in both (worded differently)
         if (
             not different_people
             and a.incidents & b.incidents
-            and len(a.common & b.common) >= R.AGREE_MIN_COMMON
+            and common_shared >= R.AGREE_MIN_COMMON
             and _published_close(a, b)
         ):
             nc = _number_clash(a, b)
@@ -1066,7 +1138,8 @@ def _classify(
                 pair.detail = nc
                 out.append(("number", pair))
                 judged = True
-        if not judged and same_statement and anchored:
+        # anchored: on one event, one place or nearly the same words (read only here)
+        if not judged and same_statement and (same_event or _places_agree(a, b) or core_sim >= 0.8):
             # 1. time (the event pass judges the times of claims about one event)
             if not same_event:
                 tc = _time_clash(a, b)
@@ -1097,9 +1170,9 @@ def _classify(
         if judged:
             continue
         compatible = (
-            not _other_participants(a, b, on_main)
+            not (_other_participants(a, b, on_main) if on_main else different_people)
             and not _polarity_flip(a, b)
-            and len(a.common & b.common) >= R.AGREE_MIN_COMMON
+            and common_shared >= R.AGREE_MIN_COMMON
             and _times_compatible(a, b)
             and _number_clash(a, b) is None
             and not _numbers_differ(a, b)
@@ -1115,7 +1188,7 @@ def _classify(
             and quoted
             and a.claim.article_id != b.claim.article_id
             and sim >= R.QUOTE_VARIANT_OVERLAP
-            and words(a.text) != words(b.text)
+            and a.tokens != b.tokens
         ):
             out.append(("quote_variant", pair))
         elif compatible and sim >= R.AGREE_OVERLAP:

@@ -39,6 +39,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Sequence
+from itertools import chain
 
 import numpy as np
 import numpy.typing as npt
@@ -134,15 +135,15 @@ def _match(claims: Sequence[Claim], groups: Groups, jobs: int) -> tuple[tuple[Ca
     if n < 2:
         return (), 0
     facts = [text_facts(c, groups) for c in ordered]
+    # each claim's distinct content words in string order (the sets all the rest reads)
+    distinct = [sorted(set(f[0])) for f in facts]
     # the normalised contents to score: token_set_ratio depends only on the set of
     # words of each text, so each text is given as its distinct words in order (the
     # same score, and the scorer's own sort finds them sorted)
-    full = [" ".join(sorted(set(f[0]))) for f in facts]
+    full = list(map(" ".join, distinct))
     main = [full[i] if f[1] is f[0] else " ".join(sorted(set(f[1]))) for i, f in enumerate(facts)]
     # document frequency of every content word; the words ranked rarest first
-    df: Counter[str] = Counter()
-    for f in facts:
-        df.update(set(f[0]))
+    df: Counter[str] = Counter(chain.from_iterable(distinct))
     vocabulary = sorted(df, key=lambda w: (df[w], w))
     word_rank = {w: r for r, w in enumerate(vocabulary)}
     # eligible rare words: 2 <= df <= RARE_WORD_MAX_DF, a run of ranks
@@ -153,9 +154,11 @@ def _match(claims: Sequence[Claim], groups: Groups, jobs: int) -> tuple[tuple[Ca
     # eligible rare words, rarest first
     rarity: list[str] = []
     rare: list[list[str]] = []
-    for f in facts:
-        ranks = sorted(map(word_rank.__getitem__, set(f[0])))
-        rarest_first = list(map(vocabulary.__getitem__, ranks))
+    rank_of = word_rank.__getitem__
+    word_of = vocabulary.__getitem__
+    for ws in distinct:
+        ranks = sorted(map(rank_of, ws))
+        rarest_first = list(map(word_of, ranks))
         rarity.append(" ".join(rarest_first))
         rare.append(rarest_first[bisect_left(ranks, rare_lo) : bisect_left(ranks, rare_hi)])
     # claims ranked by (rarity, index): the order of entries inside one block
@@ -232,18 +235,27 @@ def _match(claims: Sequence[Claim], groups: Groups, jobs: int) -> tuple[tuple[Ca
         score[low] = np.maximum(score[low], s_main)
     hits = np.nonzero(score >= R.CANDIDATE_CUTOFF)[0]
 
+    # each claim's blocks, made once per claim of a hit (_label only reads them)
+    keyed_of: dict[int, dict[str, list[str]]] = {}
+
     def keyed(i: int) -> dict[str, list[str]]:
-        return {"event": events[i], "speaker": speakers[i], "incident": incidents[i]}
+        found = keyed_of.get(i)
+        if found is None:
+            found = keyed_of[i] = {
+                "event": events[i],
+                "speaker": speakers[i],
+                "incident": incidents[i],
+            }
+        return found
 
     candidates = []
-    for k in hits.tolist():
-        a_i, b_i = int(lo[k]), int(hi[k])
+    for a_i, b_i, s in zip(lo[hits].tolist(), hi[hits].tolist(), score[hits].tolist(), strict=True):
         candidates.append(
             Candidate(
                 a=ordered[a_i].claim_id,
                 b=ordered[b_i].claim_id,
                 block=_label(keyed(a_i), keyed(b_i), rare[a_i], rare[b_i]),
-                score=round(float(score[k]), 2),
+                score=round(s, 2),
             )
         )
     candidates.sort(key=lambda c: (c.a, c.b))
