@@ -27,8 +27,10 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+import string
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from crosscheck.records import SpeakerType
 from crosscheck.rules import geo, speech
@@ -239,17 +241,50 @@ _LOWER_ROLE = (
     r"special|senior|top|former|acting|national|security|press|presidential|"
     r"republican|democratic|representative|counselor|counsellor"
 )
-_CAPWORD = (
-    "(?:(?:"
-    + "|".join(sorted(speech.TITLE_ABBREVIATIONS, key=len, reverse=True))
-    + r")\.|[A-Z]\.(?:[A-Z]\.)*|[A-Z][\w'’\-]*)"
-)
-# (every alternative of _CAPWORD opens with an ASCII capital: the leading lookahead
-# lets the regex engine skip to candidate positions instead of trying each one)
-assert all(re.match("[A-Z]", a) for a in speech.TITLE_ABBREVIATIONS)
+
+
+def _alternation(words: Sequence[str]) -> str:
+    """A regex alternation of plain words, factored on their first letter
+    ("Sen|Sec|Gen" -> "S(?:en|ec)|G(?:en)"). The regex engine skips a branch whose
+    first letter differs in one step, so the factored form is cheaper to try on a
+    word that matches none, and it matches exactly what the plain alternation
+    matches: at one position only the words of one first letter can match, and
+    they keep their order."""
+    rests: dict[str, list[str]] = {}  # first letter -> rests of its words, in order
+    for w in words:
+        assert w.isalpha(), w
+        rests.setdefault(w[0], []).append(w[1:])
+    return "(?:" + "|".join(f"{c}(?:{'|'.join(r)})" for c, r in rests.items()) + ")"
+
+
+_ABBREVIATIONS = sorted(speech.TITLE_ABBREVIATIONS, key=len, reverse=True)
+_CAPWORD = rf"(?:{_alternation(_ABBREVIATIONS)}\.|[A-Z]\.(?:[A-Z]\.)*|[A-Z][\w'’\-]*)"
+# Every alternative of _CAPWORD opens with an ASCII capital. The first word of a
+# mention is written as one branch per capital ("S(?<!...)(?:(?:en|ec)\.|...)"):
+# the pattern then starts with a set of literal characters, so the regex engine
+# skips in C to the next capital instead of trying a match at every position, and
+# it picks a branch in one step. Each branch holds the rests of the abbreviations
+# that open with its capital (in their order in _CAPWORD) and then the rests of
+# the two general alternatives: the alternatives that can match at a position and
+# their order are exactly those of _CAPWORD. The lookbehind that keeps a mention
+# from starting inside a word sees the character before the capital.
+assert all(re.match("[A-Z]", a) for a in _ABBREVIATIONS)
+
+
+def _first_capword() -> str:
+    """_CAPWORD as one branch per capital, with the lookbehind that starts a mention."""
+    branches = []
+    for c in string.ascii_uppercase:
+        rests = [a[1:] for a in _ABBREVIATIONS if a[0] == c]
+        abbreviations = f"(?:{'|'.join(rests)})\\.|" if rests else ""
+        branches.append(rf"{c}(?<![\w'’.]{c})(?:{abbreviations}\.(?:[A-Z]\.)*|[\w'’\-]*)")
+    return "(?:" + "|".join(branches) + ")"
+
+
+# the lower-case words a mention may run through ("de", "of", "foreign minister")
+_LOWER_WORDS = [*sorted(_CONNECTORS), "of", "for", *_LOWER_ROLE.split("|")]
 _MENTION = re.compile(
-    rf"(?=[A-Z])(?<![\w'’.])(?:{_CAPWORD})"
-    rf"(?:[ \u00a0](?:{_CAPWORD}|(?:{'|'.join(sorted(_CONNECTORS))}|of|for|{_LOWER_ROLE})(?![\w'’])"
+    _first_capword() + rf"(?:[ \u00a0](?:{_CAPWORD}|{_alternation(_LOWER_WORDS)}(?![\w'’])"
     r"|\([A-Z][\w.\-]{0,12}\)))*"
 )
 
@@ -277,9 +312,9 @@ class Entity:
         return self.name.lower()
 
 
-@dataclass(frozen=True)
-class IndexedMention:
-    """A capitalised mention found anywhere in the article."""
+class IndexedMention(NamedTuple):
+    """A capitalised mention found anywhere in the article (a named tuple: one is
+    made for every mention a lookup analyses)."""
 
     start: int
     end: int
@@ -296,8 +331,9 @@ class Resolution:
     resolved: bool  # True when it came from a pronoun, role noun or relative pronoun
 
 
-@dataclass(frozen=True)
-class _Seen:
+class _Seen(NamedTuple):
+    # (a named tuple, not a dataclass: one is made per speaker and subject, and a
+    # tuple is several times cheaper to build)
     pos: int
     entity: Entity | None  # None: a sentence subject not analysed yet (see ``seen``)
     speaker: bool  # a speaker (True) or a subject (False)
@@ -306,11 +342,10 @@ class _Seen:
 
 # --------------------------------------------------------------------------- helpers
 
-
-def _words(text: str) -> list[str]:
-    # ``str.split()`` splits on the same characters as the regex ``\s+`` (both use
-    # Python's Unicode whitespace test) and drops empty words
-    return text.split()
+# The words of a text: ``str.split()`` splits on the same characters as the regex
+# ``\s+`` (both use Python's Unicode whitespace test) and drops empty words. (An
+# alias of the C method, not a wrapper: it is called on every mention and phrase.)
+_words = str.split
 
 
 @functools.lru_cache(maxsize=65536)
@@ -329,23 +364,29 @@ def _last_bare(mention: str) -> str:
 
 
 def _is_cap(word: str) -> bool:
-    return bool(word) and word[0].isupper()
+    # (``word[:1]`` is "" for an empty word, and "".isupper() is False)
+    return word[:1].isupper()
 
 
-def _gender_of(tokens: Sequence[str]) -> str:
-    for t in tokens:
-        b = _bare(t)
-        if _HONORIFICS.get(b):
-            return _HONORIFICS[b]
+def _gender_of(tokens: Sequence[str], low: Sequence[str] | None = None) -> str:
+    """Gender from the first honorific or gendered role word, else from the first
+    name word's entry in the given-name tables. ``low``: the tokens' ``_bare``
+    forms, when the caller has them already."""
+    if low is None:
+        low = list(map(_bare, tokens))
+    for b in low:
+        g = _HONORIFICS.get(b)
+        if g:
+            return g
         if b in _GENDERED:
             return _GENDERED[b]
-    for t in tokens:
-        b = _bare(t)
-        if b in _MALE and b not in _FEMALE:
-            return "m"
-        if b in _FEMALE and b not in _MALE:
+    for t, b in zip(tokens, low, strict=True):
+        if b in _MALE:
+            if b not in _FEMALE:
+                return "m"
+        elif b in _FEMALE:
             return "f"
-        if _is_cap(t) and b not in _TITLES and b not in _HONORIFICS:
+        if t[:1].isupper() and b not in _TITLES and b not in _HONORIFICS:
             break  # only the first name word counts
     return ""
 
@@ -357,15 +398,19 @@ def split_role_name(text: str) -> tuple[str, str]:
     The role runs up to the last title word (``speech.TITLES``) that is followed
     by a capitalised word; honorifics ("Mr.") stay out of both.
     """
-    words = _words(text)
+    words = text.split()
     # drop a trailing parenthesised affiliation "(R-Utah)"
     while words and words[-1].startswith("(") and words[-1].endswith(")"):
         words.pop()
+    if len(words) == 1:
+        return "", words[0]  # what the steps below make of a single word
+    # the last title word before the final word (searched from the end)
     last_title = -1
-    for i, w in enumerate(words[:-1]):
-        b = _bare(w)
+    for i in range(len(words) - 2, -1, -1):
+        b = _bare(words[i])
         if (b in _TITLES or b.rstrip(".") in _TITLES) and b not in _HONORIFICS:
             last_title = i
+            break
     role_words = words[: last_title + 1]
     name_words = words[last_title + 1 :]
     if last_title >= 0 and len(name_words) >= 3 and name_words[0].lower() in _ROLE_PREPOSITIONS:
@@ -422,7 +467,15 @@ def _name_length(words: Sequence[str]) -> int:
 @functools.lru_cache(maxsize=8192)
 def _name_words(name: str) -> frozenset[str]:
     """The bare words of a name ("Sergei Petrov" -> {"sergei", "petrov"})."""
-    return frozenset(_bare(w) for w in _words(name))
+    return frozenset(map(_bare, _words(name)))
+
+
+@functools.lru_cache(maxsize=8192)
+def _wanted_words(name: str) -> tuple[str, frozenset[str]]:
+    """For ``Coref.fullest``: the bare last word of a non-empty name and its bare
+    words other than honorifics ("Mr. Petrov" -> ("petrov", {"petrov"}))."""
+    low = list(map(_bare, _words(name)))
+    return low[-1], frozenset(b for b in low if b not in _HONORIFICS)
 
 
 _HEAD_TAIL_WORDS = frozenset(
@@ -430,95 +483,109 @@ _HEAD_TAIL_WORDS = frozenset(
 )
 
 
-def _head(words: Sequence[str]) -> str:
-    """The head noun of a noun phrase: the last word before an "of/for/with/in" tail."""
-    for i, w in enumerate(words):
-        if i > 0 and w.lower() in _HEAD_TAIL_WORDS:
-            return _bare(words[i - 1])
-    return _bare(words[-1]) if words else ""
+def _head(words: Sequence[str], low: Sequence[str]) -> str:
+    """The head noun of a noun phrase: the last word before an "of/for/with/in" tail
+    (bare; ``low`` holds the ``_bare`` forms of ``words``)."""
+    for i in range(1, len(words)):
+        if words[i].lower() in _HEAD_TAIL_WORDS:
+            return low[i - 1]
+    return low[-1] if low else ""
 
 
-def _ends_with(words: Sequence[str], table: frozenset[str]) -> bool:
-    if not words:
+def _ends_with(low: Sequence[str], table: frozenset[str]) -> bool:
+    """Whether the last bare word, or the last two, are in ``table`` (``low``: the
+    ``_bare`` forms of the words)."""
+    if not low:
         return False
-    low = [_bare(w) for w in words]
-    return low[-1] in table or (len(low) > 1 and " ".join(low[-2:]) in table)
+    return low[-1] in table or (len(low) > 1 and low[-2] + " " + low[-1] in table)
 
 
 @functools.lru_cache(maxsize=8192)
 def classify(text: str) -> tuple[SpeakerType, str, str]:
     """Type, gender and number of a noun phrase as written (no article context)."""
-    words = _words(text)
+    words = text.split()
     if not words:
         return "", "", "sg"
-    low = [_bare(w) for w in words]
-    if len(words) == 1 and low[0] in _PRONOUNS:
-        g, n, _ = _PRONOUNS[low[0]]
-        if low[0] in ("he", "she", "i", "him", "his", "her", "hers", "my"):
+    low = list(map(_bare, words))
+    last = low[-1]
+    if len(words) == 1 and last in _PRONOUNS:
+        g, n, _ = _PRONOUNS[last]
+        if last in ("he", "she", "i", "him", "his", "her", "hers", "my"):
             return "person", g, n or "sg"
-        if low[0] in ("it", "its", "which"):
+        if last in ("it", "its", "which"):
             return "organization", "", "sg"
         return "", g, n or "pl"
     if _state_name(words):
         return "organization", "", "sg"  # "Russia", "Washington": the government
-    if "," in text and all(_state_name(_words(p)) for p in text.split(",") if p.strip()):
+    if "," in text and all(_state_name(p.split()) for p in text.split(",") if p.strip()):
         return "organization", "", "pl"  # a headline's "Russia, Iran agree ..."
-    head = _head(words)
-    caps = [w for w in words if _is_cap(w) and _bare(w) not in _DETERMINERS]
+    head = _head(words, low)
+    # a capitalised word other than a determiner ("The", "His")
+    caps = False
+    for w, b in zip(words, low, strict=True):
+        if w[0].isupper() and b not in _DETERMINERS:
+            caps = True
+            break
     number = (
         "pl"
         if (" and " in f" {text} " or (head.endswith("s") and not head.endswith("ss")))
         else "sg"
     )
-    if _ends_with(words, _DOC_HEADS) or head in _DOC_HEADS:
+    if _ends_with(low, _DOC_HEADS) or head in _DOC_HEADS:
         return "document", "", number
     if " and " in text:
         parts = [p for p in text.split(" and ") if p.strip()]
-        if len(parts) >= 2 and all(_is_cap(_words(p)[-1]) for p in parts):
+        if len(parts) >= 2 and all(_is_cap(p.split()[-1]) for p in parts):
             kinds = {classify(p)[0] for p in parts}
             if kinds == {"person"}:
                 return "person", "", "pl"  # "John Baker and Sergei Petrov"
             if kinds == {"organization"}:
                 return "organization", "", "pl"  # "Russia, Iran and Turkey"
     role, name = split_role_name(text)
-    name_words = _words(name)
-    named = bool(name_words) and all(_is_cap(w) or _bare(w) in _CONNECTORS for w in name_words)
+    name_words = name.split()
+    named = bool(name_words) and all(w[0].isupper() or _bare(w) in _CONNECTORS for w in name_words)
     if role and named and _bare(name_words[-1]) not in _ORG_HEADS:
         # "US Department of State spokesperson John Hughes": a title before a name
-        return "person", _gender_of(words), "pl" if " and " in f" {name} " else "sg"
+        return "person", _gender_of(words, low), "pl" if " and " in f" {name} " else "sg"
     if (
         named
         and caps
-        and _is_cap(words[-1])
-        and (head in _OUTLET_HEADS or _bare(words[-1]) in _OUTLET_HEADS)
+        and words[-1][0].isupper()
+        and (head in _OUTLET_HEADS or last in _OUTLET_HEADS)
     ):
         return "outlet", "", "sg"
-    if _ends_with(words, _ORG_HEADS) or head in _ORG_HEADS:
+    if _ends_with(low, _ORG_HEADS) or head in _ORG_HEADS:
         return "organization", "", number
     if not caps:
-        if head in _ANON_HEADS or low[-1] in _ANON_HEADS:
-            return "anonymous", _gender_of(words), number
-        if head in _TITLES or low[-1] in _TITLES:
-            return "person", _gender_of(words), number
+        if head in _ANON_HEADS or last in _ANON_HEADS:
+            return "anonymous", _gender_of(words, low), number
+        if head in _TITLES or last in _TITLES:
+            return "person", _gender_of(words, low), number
         return "anonymous", "", number
-    if any(_bare(w) in _HONORIFICS for w in words):
-        return "person", _gender_of(words), "sg"
+    if not _HONORIFICS.keys().isdisjoint(low):
+        return "person", _gender_of(words, low), "sg"
     if head in _ANON_HEADS and not named:
-        return "anonymous", _gender_of(words), number
+        return "anonymous", _gender_of(words, low), number
     if named and len(name_words) >= 2:
-        return "person", _gender_of(words), "pl" if " and " in f" {name} " else "sg"
+        return "person", _gender_of(words, low), "pl" if " and " in f" {name} " else "sg"
     if named and len(name_words) == 1:
         w = name_words[0]
         if w.isupper() and len(w) <= 5:
             return "organization", "", "sg"
         if w.endswith("s") and not w.endswith("ss"):
             return "organization", "", "pl"
-        return "person", _gender_of(words), "sg"
-    return "person" if head in _TITLES else "organization", _gender_of(words), number
+        return "person", _gender_of(words, low), "sg"
+    return "person" if head in _TITLES else "organization", _gender_of(words, low), number
+
+
+# the last word of every country and capital name (a quick test before the full one)
+_STATE_LAST_WORDS = frozenset(s.rsplit(" ", 1)[-1] for s in geo.STATES)
 
 
 def _state_name(words: Sequence[str]) -> bool:
     """Whether the words name a country or a capital ("the United States", "Moscow")."""
+    if not words or len(words) > 6 or words[-1].lower() not in _STATE_LAST_WORDS:
+        return False  # no words, more than "the" and five, or a last word no name ends on
     low = [w.lower() for w in words]
     if low and low[0] == "the":
         low = low[1:]
@@ -545,11 +612,14 @@ def _strip_det(text: str) -> str:
 def _merge(regions: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
     """Sorted regions with touching or overlapping ones merged (fewer regex calls)."""
     out: list[tuple[int, int]] = []
+    start = end = 0  # out[-1], once there is one
     for s, e in sorted(regions):
-        if out and s <= out[-1][1] + 2:
-            if e > out[-1][1]:
-                out[-1] = (out[-1][0], e)
+        if out and s <= end + 2:
+            if e > end:
+                end = e
+                out[-1] = (start, end)
         else:
+            start, end = s, e
             out.append((s, e))
     return out
 
@@ -613,6 +683,7 @@ class Coref:
         self._last_words: list[str] | None = None
         self._cache: dict[int, IndexedMention | None] = {}
         self._forms: dict[str, tuple[int, str, str, str, SpeakerType, str] | None] = {}
+        self._by_last: dict[str, list[IndexedMention]] = {}
         self._persons: dict[str, list[tuple[IndexedMention, frozenset[str], int]]] = {}
 
     # ----------------------------------------------------------------- index
@@ -623,13 +694,16 @@ class Coref:
         if i in self._cache:
             return self._cache[i]
         start, end = self._spans[i]
-        raw = self.view[start:end]
-        before = self.view[max(0, start - 5) : start].split()
+        view = self.view
+        raw = view[start:end]
+        before = view[max(0, start - 5) : start].split()
         after_prep = bool(before) and before[-1].lower() in _ROLE_PREPOSITIONS
-        key = ("^" if after_prep else "") + raw
-        if key not in self._forms:
-            self._forms[key] = _analyse_form(raw, after_prep)
-        form = self._forms[key]
+        key = ("^" + raw) if after_prep else raw
+        forms = self._forms
+        if key in forms:
+            form = forms[key]
+        else:
+            form = forms[key] = _analyse_form(raw, after_prep)
         found = None
         if form is not None:
             off, text, role, name, typ, gender = form
@@ -656,31 +730,37 @@ class Coref:
                 yield m
             i -= 1
 
-    def _by_last_word(self, word: str) -> Iterator[IndexedMention]:
+    def _by_last_word(self, word: str) -> list[IndexedMention]:
+        """The analysed mentions whose bare last word is ``word``, in text order
+        (cached per word: ``fullest`` and ``_learned_gender`` ask for the same words)."""
+        found = self._by_last.get(word)
+        if found is not None:
+            return found
         if self._last_words is None:
             # the bare last word of every mention, in mention order (a lookup scans
             # this list in C with ``list.index``: an article asks for few words)
             view = self.view
             self._last_words = list(map(_last_bare, [view[s:e] for s, e in self._spans]))
         last_words = self._last_words
+        found = []
         i = -1
         while True:
             try:
                 i = last_words.index(word, i + 1)
             except ValueError:
-                return
+                break
             m = self.mention(i)
             if m is not None:
-                yield m
+                found.append(m)
+        self._by_last[word] = found
+        return found
 
     def fullest(self, name: str, pos: int) -> IndexedMention | None:
         """The fullest person mention in the article sharing ``name``'s last word and
         containing all its words ("Petrov" -> "Russian Foreign Minister Sergei Petrov")."""
-        words = _words(name)
-        if not words:
+        if not name or name.isspace():
             return None
-        last = _bare(words[-1])
-        wanted = {_bare(w) for w in words if _bare(w) not in _HONORIFICS}
+        last, wanted = _wanted_words(name)
         best: IndexedMention | None = None
         best_key: tuple[int, int, int] = (-1, 0, 0)
         for m, have, n in self._persons_by_last(last):
@@ -747,13 +827,13 @@ class Coref:
                     roles.append(role or (full.role if full is not None else ""))
             return Entity(" and ".join(names), "; ".join(roles), "person", "", "pl")
         if typ in ("organization", "outlet"):
-            role, name = split_role_name(stripped)
             return Entity(stripped, "", typ, "", number)
         return Entity(stripped, "", typ, gender, number)
 
     def _learned_gender(self, name: str) -> str:
+        low = name.lower()
         for m in self._by_last_word(_bare(_words(name)[-1]) if name else ""):
-            if m.gender and name.lower() in m.name.lower():
+            if m.gender and low in m.name.lower():
                 return m.gender
         return ""
 
@@ -841,9 +921,10 @@ class Coref:
     def _role_noun(self, words: Sequence[str], pos: int) -> Resolution | None:
         """ "the ministry" / "the Russian foreign minister" -> the most recent mention
         whose role or name contains the noun phrase."""
-        phrase = " ".join(_bare(w) for w in words)
-        head = _bare(words[-1])
-        if head not in _TITLES and head not in _ORG_HEADS and not _ends_with(words, _ORG_HEADS):
+        low = list(map(_bare, words))
+        phrase = " ".join(low)
+        head = low[-1]
+        if head not in _TITLES and head not in _ORG_HEADS and not _ends_with(low, _ORG_HEADS):
             return None
         best: tuple[int, Entity] | None = None
         for seen in reversed(self.history[-LOOKBACK:]):
