@@ -120,10 +120,37 @@ _CUE_PATTERN = (
 # lets the regex engine skip to candidate positions (same matches, fewer attempts);
 # in the case-insensitive pattern "\b(?<![-'’])" before a letter is "(?<![\w-'’])".
 assert all(re.match("[A-Za-z]", w) for w in [*_CUE_FORMS, *_NOUNS, *speech.SOURCE_AFTER_PHRASES])
-_CUE_RE = re.compile(r"(?=[A-Za-z])" + _CUE_PATTERN)
 _CUE_RE_I = re.compile(
     r"(?=[A-Za-z])(?<![\w\-'’])" + _CUE_PATTERN.removeprefix(r"\b(?<![\-'’])"), re.IGNORECASE
 )
+# The body pass, faster, with the same matches (``_Extractor.__init__``):
+# * "according to" and friends as a trie of their two spellings ("According to",
+#   "according to"): its branches open with a literal, which the engine rejects at
+#   once, where "[Aa]ccording to" costs a class test at every word start. No phrase
+#   is a prefix of another, so at most one matches at a place, whatever the order.
+# * ``_CUE_SCAN`` takes the character before the cue (any but a word character,
+#   "-", "'" and "’": the "\b(?<![-'’])" before a letter) into the match: the
+#   pattern then opens with a character class, which the engine scans for in C
+#   (most characters are word characters) instead of trying every position. Its
+#   matches are those of ``_CUE_RE`` one character later, but for a cue at the very
+#   start of the text, which ``_CUE_RE`` (anchored there) finds. A match ends with a
+#   word character, so the next one's leading character is never inside it.
+assert not any(
+    a != b and b.startswith(a)
+    for a in speech.SOURCE_AFTER_PHRASES
+    for b in speech.SOURCE_AFTER_PHRASES
+)
+_CUE_BODY = (
+    "(?:(?P<acc>"
+    + trie(
+        [p[0].upper() + p[1:] for p in speech.SOURCE_AFTER_PHRASES]
+        + list(speech.SOURCE_AFTER_PHRASES)
+    )
+    + r")\b"
+    + _CUE_PATTERN[_CUE_PATTERN.index(r"|(?P<w>") :]
+)
+_CUE_RE = re.compile(r"(?=[A-Za-z])\b(?<![\-'’])" + _CUE_BODY)
+_CUE_SCAN = re.compile(r"[^\w\-'’]" + _CUE_BODY)
 
 # (as a trie: with the full stop after it, at most one abbreviation matches at a
 # place, so the order of the alternatives does not matter)
@@ -171,29 +198,43 @@ _NEGATION = re.compile(
     r"\b(?:" + "|".join(re.escape(n) for n in polarity.NEGATORS) + r")\b|\w(?:n't|n’t)\b",
     re.I,
 )
-# The same test, faster, as two searches (see ``_has_negator``): a negator word (the
-# leading lookahead on the negators' first letters lets the engine skip to candidate
-# positions), or "n't" after a word character (found from the "n", then the word
-# character checked behind it).
-_NEGATOR_WORD = re.compile(
-    r"(?=["
-    + "".join(re.escape(c) for c in sorted({n[0] for n in polarity.NEGATORS}))
-    + r"])\b(?:"
-    + "|".join(re.escape(n) for n in polarity.NEGATORS)
-    + r")\b",
-    re.I,
+# The same test, faster, as one scan (see ``_has_negator``): the regex opens with a
+# character class (the first letters of the negators, and the "n" of "n't"), so the
+# engine jumps from candidate to candidate instead of trying every position; the
+# word boundary before a negator is checked behind its first letter, and the rest
+# of the word (a trie, case-insensitive as before) is chosen by that letter. A first
+# letter stands for itself and its upper case: under re.I these letters match no
+# other character (unlike "i", "k" and "s").
+_NEG_FIRSTS = sorted({n[0].lower() for n in polarity.NEGATORS})
+assert set(_NEG_FIRSTS) <= set("abcdefghjlmnopqrtuvwxyz")
+assert not any("'" in n or "’" in n for n in polarity.NEGATORS)
+_NEGATOR_SCAN = re.compile(
+    "["
+    + "".join(c + c.upper() for c in sorted({*_NEG_FIRSTS, "n"}))
+    + r"](?:(?<=\w[nN])['’][tT]\b|"
+    + "|".join(
+        rf"(?<=[{c}{c.upper()}])(?<!\w.)(?i:{trie([n[1:] for n in polarity.NEGATORS if n[0].lower() == c])})\b"
+        for c in _NEG_FIRSTS
+    )
+    + ")"
 )
-_NT_CONTRACTION = re.compile(r"n['’]t\b(?<=\w...)", re.I)
 
 
 def _has_negator(text: str, start: int, end: int) -> bool:
-    """``_NEGATION.search(text, start, end) is not None``, about 2.5 times faster: the
-    "n't" of a match of ``\\w(?:n't|n’t)`` starting at or after ``start`` starts at or
-    after ``start + 1``, and its word character (checked behind) lies in the window."""
-    return (
-        _NEGATOR_WORD.search(text, start, end) is not None
-        or _NT_CONTRACTION.search(text, start + 1, end) is not None
-    )
+    """``_NEGATION.search(text, start, end) is not None``, fast: one search of
+    ``_NEGATOR_SCAN``. Its matches are those of a negator word (as
+    ``\\b(?:negators)\\b``, re.I) and the "n't" of a contraction after a word
+    character (as ``n['’]t\\b``, re.I, checked behind for the word character). An
+    "n't" counts only when its word character lies in the window (it starts after
+    ``start``); at ``start`` itself only one kind can match (a negator needs a
+    non-word character before it, "n't" a word character), so the search goes on
+    from ``start + 1`` after such an "n't" (no negator has an apostrophe)."""
+    m = _NEGATOR_SCAN.search(text, start, end)
+    if m is None:
+        return False
+    if m.start() == start and m.end() - start == 3 and text[start + 1] in "'’":
+        return _NEGATOR_SCAN.search(text, start + 1, end) is not None
+    return True
 
 
 _WEEKDAYS = frozenset(timerules.WEEKDAYS)
@@ -232,9 +273,59 @@ _CHECKABLE_PARTS = (
 _CHECKABLE = re.compile(r"(?=\w)(?:\d|\b(?:" + "|".join(_CHECKABLE_WORDS) + "))")
 
 
+# The same test as two faster searches (see ``_checkable``): a digit (a bare
+# character class: the engine scans for it in C), then the words, as tries
+# (only whether there is a match is asked, which does not depend on the order of
+# the alternatives). Month and weekday names both end before a non-word character
+# ("\\b" after a weekday's last letter is "(?!\\w)"); every word opens with an ASCII
+# letter at a word start, as the leading lookahead says.
+_CHECKABLE_DIGIT = re.compile(r"\d")
+_PLAIN_TIME_WORDS = [
+    w for w in speech.NARRATION_TIME_WORDS + speech.NUMBER_WORDS if re.escape(w) == w
+]
+_CHECKABLE_WORD = re.compile(
+    r"(?=[A-Za-z])\b(?:(?:"
+    + trie(
+        [m.capitalize() for m in timerules.MONTHS]
+        + [f"{a.capitalize()}." for a in timerules.MONTH_ABBREVIATIONS]
+        + [d.capitalize() for d in timerules.WEEKDAYS]
+    )
+    + r")(?!\w)"
+    # (a space cannot end "[\w\-]*": the possessive quantifier gives nothing back)
+    + r"|[A-Z][\w\-]*+ (?:"
+    + trie({h.capitalize() for h in events.EVENT_HEADS})
+    + r")\b|(?:"
+    + "|".join(
+        [trie(_PLAIN_TIME_WORDS)]
+        + [
+            w
+            for w in speech.NARRATION_TIME_WORDS + speech.NUMBER_WORDS
+            if w not in _PLAIN_TIME_WORDS
+        ]
+    )
+    + r")\b|(?:"
+    + trie(speech.PLACE_PREPOSITIONS)
+    + r") (?:the )?[A-Z][a-z]{2,})"
+)
+assert all(
+    w[:1].isascii() and w[:1].isalpha()
+    for w in [
+        *speech.NARRATION_TIME_WORDS,
+        *speech.NUMBER_WORDS,
+        *speech.PLACE_PREPOSITIONS,
+        *timerules.MONTHS,
+        *timerules.WEEKDAYS,
+    ]
+)
+
+
 def _checkable(view: str, start: int, end: int) -> bool:
-    """Does ``view[start:end]`` carry a date, number, named event or place?"""
-    return _CHECKABLE.search(view, start, end) is not None
+    """Does ``view[start:end]`` carry a date, number, named event or place?
+    (``_CHECKABLE.search(view, start, end) is not None``, faster.)"""
+    return (
+        _CHECKABLE_DIGIT.search(view, start, end) is not None
+        or _CHECKABLE_WORD.search(view, start, end) is not None
+    )
 
 
 # =========================================================================== word sets
@@ -837,17 +928,28 @@ class _Extractor:
         # (the matches come in text order: the sentence of each is found by walking
         # the sentence list along with them)
         sentences = self.sentences
+        starts = self.starts
+        ends = [s.end for s in sentences]
         n_sent = len(sentences)
+        cue_matches = self.cue_matches
         si = 0
-        for m in _CUE_RE.finditer(self.view) if sentences else ():
-            pos = m.start()
-            while si + 1 < n_sent and sentences[si + 1].start <= pos:
+        view = self.view
+        first = _CUE_RE.match(view) if sentences else None  # a cue opening the text
+        matches: Iterable[re.Match[str]] = (
+            _CUE_SCAN.finditer(view, first.end() if first is not None else 0) if sentences else ()
+        )
+        if first is not None:
+            matches = [first, *matches]
+        for m in matches:
+            pos, end = m.span()
+            if m is not first:
+                pos += 1  # (the character before the cue)
+            while si + 1 < n_sent and starts[si + 1] <= pos:
                 si += 1
-            sent = sentences[si]
-            if sent.start <= pos and m.end() <= sent.end:
-                found = self.cue_matches.get(si)
+            if starts[si] <= pos and end <= ends[si]:
+                found = cue_matches.get(si)
                 if found is None:
-                    self.cue_matches[si] = [m]
+                    cue_matches[si] = [m]
                 else:
                     found.append(m)
         for si, sent in enumerate(self.sentences):
@@ -874,45 +976,46 @@ class _Extractor:
         """Quotation spans (open mark .. after close mark), paired line by line."""
         v = self.view
         spans: list[tuple[int, int]] = []
-        # the lines holding a quotation mark (most lines hold none)
-        # (one pass over the text; no mark spans a line break, so the marks of a
-        # line are those a pass over the line alone would find)
-        by_line: list[tuple[int, int, list[re.Match[str]]]] = []
-        line_end = -1
+        # one pass over the text; no mark spans a line break, so the marks of a line
+        # are those a pass over the line alone would find: the pairing state is reset
+        # at the first mark of each line (the line holding it found by bisection;
+        # most lines hold no mark), after closing the previous line's open quote
+        ls = 0
+        le = -1
+        open_at = -1
         for m in _QUOTE_RE.finditer(v):
-            if m.start() >= line_end:
-                ls, line_end = self.line_span(m.start())
-                by_line.append((ls, line_end, []))
-            by_line[-1][2].append(m)
-        for ls, le, marks in by_line:
-            open_at = -1
-            for m in marks:
-                i, j = m.start(), m.end()
-                ch = m.group()
-                prev = v[i - 1] if i > ls else " "
-                nxt = v[j] if j < le else " "
-                opening = (prev.isspace() or prev in "([{—–-/:") and not nxt.isspace()
-                closing = not prev.isspace() and (nxt.isspace() or nxt in ".,;:!?)]}—–-\"'’”")
-                if ch in _OPEN_QUOTES and not closing:
-                    opening = True
-                if ch in _CLOSE_QUOTES and not opening:
-                    closing = True
-                if open_at < 0:
-                    if closing and not opening:
-                        # a close without an open: the quote ran from the line start
-                        if i > ls:
-                            spans.append((ls, j))
-                    else:
-                        open_at = i
+            i, j = m.span()
+            if i >= le:
+                if open_at >= 0:
+                    spans.append((open_at, self.unclosed_end(open_at, le)))
+                    open_at = -1
+                ls, le = self.line_span(i)
+            ch = m.group()
+            prev = v[i - 1] if i > ls else " "
+            nxt = v[j] if j < le else " "
+            prev_space = prev.isspace()
+            nxt_space = nxt.isspace()
+            opening = (prev_space or prev in "([{—–-/:") and not nxt_space
+            closing = not prev_space and (nxt_space or nxt in ".,;:!?)]}—–-\"'’”")
+            if ch in _OPEN_QUOTES and not closing:
+                opening = True
+            if ch in _CLOSE_QUOTES and not opening:
+                closing = True
+            if open_at < 0:
+                if closing and not opening:
+                    # a close without an open: the quote ran from the line start
+                    if i > ls:
+                        spans.append((ls, j))
                 else:
-                    if opening and not closing and i > open_at + 1:
-                        spans.append((open_at, i))  # unclosed: ends where the next opens
-                        open_at = i
-                    else:
-                        spans.append((open_at, j))
-                        open_at = -1
-            if open_at >= 0:
-                spans.append((open_at, self.unclosed_end(open_at, le)))
+                    open_at = i
+            elif opening and not closing and i > open_at + 1:
+                spans.append((open_at, i))  # unclosed: ends where the next opens
+                open_at = i
+            else:
+                spans.append((open_at, j))
+                open_at = -1
+        if open_at >= 0:
+            spans.append((open_at, self.unclosed_end(open_at, le)))
         spans.sort()
         return spans
 
@@ -957,14 +1060,17 @@ class _Extractor:
         first quote that ends before ``start``."""
         if end <= start:
             return 0.0
+        i = bisect.bisect_right(self.quote_starts, end) - 1
+        quotes = self.quotes
+        if i < 0 or quotes[i][1] <= start:
+            return 0.0  # the scan below would stop at once (most spans hold no quote)
         key = (start, end)
         cached = self._qf.get(key)
         if cached is not None:
             return cached
         inside = 0
-        i = bisect.bisect_right(self.quote_starts, end) - 1
         while i >= 0:
-            qs, qe = self.quotes[i]
+            qs, qe = quotes[i]
             if qe <= start:
                 break
             lo, hi = max(qs, start), min(qe, end)
@@ -1257,28 +1363,29 @@ class _Extractor:
         s, e = sent.start, sent.end
         hits: list[_Hit] = []
         for m in self.cue_matches.get(si, ())[:MAX_CUES_PER_SENTENCE]:
-            if m.group("acc"):
-                hits.append(_Hit(m.start(), m.end(), "according", "according to", si))
+            acc, word, particle = m.group("acc", "w", "p")
+            if acc:
+                # (the group's span: a body match may open with the character before)
+                a_s, a_e = m.span("acc")
+                hit: _Hit | None = _Hit(a_s, a_e, "according", "according to", si)
+            elif not headline and not word.islower():
                 continue
-            word = m.group("w")
-            if not headline and not word.islower():
-                continue
-            particle = m.group("p")
-            hit = self.classify_cue(
-                word.lower(),
-                m.start("w"),
-                m.end("w"),
-                particle.lower() if particle else None,
-                m.end("p") if particle else -1,
-                s,
-                e,
-                si,
-                headline,
-            )
+            else:
+                ws, we = m.span("w")
+                hit = self.classify_cue(
+                    word.lower(),
+                    ws,
+                    we,
+                    particle.lower() if particle else None,
+                    m.end("p") if particle else -1,
+                    s,
+                    e,
+                    si,
+                    headline,
+                )
             if hit is not None:
+                hit.headline = headline
                 hits.append(hit)
-        for h in hits:
-            h.headline = headline
         return hits
 
     def classify_cue(
@@ -1293,17 +1400,26 @@ class _Extractor:
         si: int,
         headline: bool,
     ) -> _Hit | None:
-        """Decide whether a lexicon word is a cue here (verb reading, not a noun or an
-        adjective, not a passive, not an infinitive, not inside a quotation)."""
+        """Decide whether a lexicon word (``word``, in lower case) is a cue here (verb
+        reading, not a noun or an adjective, not a passive, not an infinitive, not
+        inside a quotation)."""
         v = self.view
-        low = word.lower()
-        if not headline and self.quote_containing(ws) is not None:
-            return None  # speech reported inside someone else's quotation
-        after = v[we : min(e, we + 12)]
+        low = word  # (lower-case already: lower() is idempotent)
+        if not headline:
+            # inside someone else's quotation (``quote_containing(ws)``; bisect
+            # guarantees the quote opens at or before ``ws``)
+            i = bisect.bisect_right(self.quote_starts, ws) - 1
+            if i >= 0 and ws < self.quotes[i][1]:
+                return None  # speech reported inside someone else's quotation
+        # the 12 characters after the word, ``v[we:ae]``: the patterns matched there
+        # (``_SPACE_THAT``, ``_SPACE_BY``, ``_REDUCED_TO_BE``) open with a space and
+        # look no further back, so matching the view from ``we`` up to ``ae`` is
+        # matching that slice
+        ae = min(e, we + 12)
         # the words before the cue, read only when a test needs them
         before: list[_Tok] | None = None
         # attribution noun + that: "the claim that", "his warning that"
-        if low in _NOUNS and _SPACE_THAT.match(after):
+        if low in _NOUNS and _SPACE_THAT.match(v, we, ae):
             if low not in _CUE_FORMS:
                 return _Hit(ws, we, "noun", low, si)
             before = _last_tokens(v, max(s, ws - 40), ws)
@@ -1364,12 +1480,12 @@ class _Extractor:
             and not _subjectish(prev, prev2)
         ):
             return None  # "Federal and state officials", "Republican claims", "the plan"
-        if low != lemma and low.endswith("ed") and _SPACE_BY.match(after) and not passive_aux:
+        if low != lemma and low.endswith("ed") and _SPACE_BY.match(v, we, ae) and not passive_aux:
             return None  # reduced passive: "a candidate endorsed by dozens of papers"
         if (
             low != lemma
             and low.endswith("ed")
-            and _REDUCED_TO_BE.match(after)
+            and _REDUCED_TO_BE.match(v, we, ae)
             and (prev.text == "," or prev.text[:1].islower())
             and prev.low not in _SUBJECT_PRONOUNS
             and not passive_aux
@@ -1378,7 +1494,7 @@ class _Extractor:
         if low.endswith("ing") and (
             (pl in _PREPOSITIONS and cls != "speech")
             or pl in _OBJECT_PRONOUNS
-            or _SPACE_BY.match(after)
+            or _SPACE_BY.match(v, we, ae)
         ):
             return None  # gerund: "for refusing to testify", "without them knowing"
         if low in _PARTICIPLE_ONLY and not (
@@ -1961,12 +2077,17 @@ class _Extractor:
 
     def title_case(self, sent: Sentence) -> bool:
         """A headline-style line in the body ("Obama Says Museum Will Tell ...")."""
-        if sent.end - sent.start > 220 or not self.view[sent.start : sent.start + 1].isupper():
+        start, end = sent.start, sent.end
+        v = self.view
+        if end - start > 220 or not v[start : start + 1].isupper():
             return False
-        for lower, _ in enumerate(_LOWER_CONTENT_WORD.finditer(self.view, sent.start, sent.end)):
-            if lower >= 1:
-                return False
-        n = len(_TITLE_WORD.findall(self.view, sent.start, sent.end))
+        # two lower-case content words make it a sentence: the second is the first
+        # match after the first one ends (as finditer would find it; the match is
+        # never empty and the look-behind sees the text before ``pos``)
+        first = _LOWER_CONTENT_WORD.search(v, start, end)
+        if first is not None and _LOWER_CONTENT_WORD.search(v, first.end(), end) is not None:
+            return False
+        n = len(_TITLE_WORD.findall(v, start, end))
         return 4 <= n <= 25
 
     def sentence_hits(self, si: int) -> list[_Hit]:
@@ -2081,6 +2202,9 @@ class _Extractor:
         voiced: set[int] = set()  # sentences that carry (or continue) a claim
         reported: set[int] = set()  # sentences that report speech: no narration
         inside: set[int] = set()  # sentences swallowed by an earlier claim's content
+        # sentence -> its start after the dateline and markers (``strip_front``,
+        # found by ``note_subject`` and used again by the narration pass)
+        fronts: dict[int, int] = {}
         # pass 1: cues, in text order (so the discourse history is in text order too)
         for si, sent in enumerate(self.sentences):
             if si in inside:
@@ -2106,7 +2230,7 @@ class _Extractor:
                 cs, ce = self.trim(sent.start, sent.end)
                 drafts.append(self.outlet_fields("headline", sent, cs, ce, si))
             elif not made and sent.zone == "body":
-                self.note_subject(sent)
+                fronts[si] = self.note_subject(sent)
         # pass 2: quotations that run on after a claim (floating quotes)
         before = set(voiced)
         drafts.extend(self.floating(drafts, voiced))
@@ -2114,13 +2238,17 @@ class _Extractor:
         # pass 3: narration, the outlet's own checkable sentences (beliefs,
         # intentions and evidence do not stop a sentence being the outlet's own:
         # "Russia, Iran and Turkey agreed to establish ..." is reported as fact)
+        view = self.view
         for si, sent in enumerate(self.sentences):
             if sent.zone != "body" or si in reported:
                 continue
             if self.quoted_fraction(sent.start, sent.end) >= 0.5:
                 continue
-            cs, ce = self.trim(self.strip_front(sent.start, sent.end), sent.end)
-            if ce - cs < 12 or not _checkable(self.view, cs, ce):
+            front = fronts.get(si)
+            if front is None:
+                front = self.strip_front(sent.start, sent.end)
+            cs, ce = self.trim(front, sent.end)
+            if ce - cs < 12 or not _checkable(view, cs, ce):
                 continue
             drafts.append(self.outlet_fields("narration", sent, cs, ce, si))
         drafts.sort(key=_Draft.order)
@@ -2164,13 +2292,15 @@ class _Extractor:
             h.cls,
         )
 
-    def note_subject(self, sent: Sentence) -> None:
+    def note_subject(self, sent: Sentence) -> int:
         """Remember a sentence's capitalised subject, so a later "he" can refer to it
-        (analysed lazily by coref, only if a pronoun asks)."""
+        (analysed lazily by coref, only if a pronoun asks). Returns where the sentence
+        starts after its dateline and markers (``strip_front``)."""
         start = self.strip_front(sent.start, sent.end)
         m = _INITIAL_NAME.match(self.view, start, sent.end)
         if m is not None and m.group(1).lower() not in _DETERMINERS:
             self.coref.note_subject(m.start(), m.end())
+        return start
 
     def leading_quotes(
         self, anchors: Sequence[_Draft], voiced: set[int], out: list[_Draft]
@@ -2337,11 +2467,14 @@ class _Extractor:
         q = self.quote_containing(cs) or self.quote_containing(min(cs + 1, ce))
         if q is not None and q[0] <= cs + 1 and q[1] >= ce - 2:
             return "direct"
-        inner = v[cs:ce]
         qf = self.quoted_fraction(cs, ce)
         if qf >= 0.9:
             return "direct"
-        if qf > 0 or _PARTIAL_SINGLE.search(inner):
+        if qf > 0:
+            return "partial"
+        # (a match opens with "‘": the character test is a quick "no")
+        inner = v[cs:ce]
+        if "‘" in inner and _PARTIAL_SINGLE.search(inner):
             return "partial"
         return "indirect"
 

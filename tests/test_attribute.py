@@ -636,3 +636,54 @@ def test_adversarial_input_finishes(name: str) -> None:
     with deadline(60, name):
         result = pipeline.extract_article(article)
     check_offsets(article, result)
+
+
+# The fast scans must find what their reference definitions find, in any window
+# (offsets inside words, at the window's ends, at the start of the text).
+SCAN_TEXTS = {
+    "negators": "It is not over; nobody cannot say NO one, Nothing neither nor no longer.",
+    "contractions": "n't at the start: Don’t, WON'T, can't, isn't n’t and a lone n't",
+    "negator-like": "Nonetheless the nominee knows a canon; knot, snot, innocent, nth",
+    "checkable": "In Paris on Sept. 5 and Mondays, the Geneva Talks and twenty-one held last week",
+    "checkable-like": "Mayor Maya at the city, into the Sea, Sep 5th, Talkshow, Dialogues 2x",
+    "cues": "According to X, he said up. 'said' -said said-it Said, as reported by Y claims",
+    "cue-first": "said that; according to them; claim that",
+}
+
+
+def _windows(text: str) -> list[tuple[int, int]]:
+    n = len(text)
+    return [(s, e) for s in range(n + 1) for e in range(s, n + 1) if e - s <= 24 or e == n]
+
+
+@pytest.mark.parametrize("name", sorted(SCAN_TEXTS), ids=sorted(SCAN_TEXTS))
+def test_fast_scans_match_their_references(name: str) -> None:
+    text = SCAN_TEXTS[name]
+    for s, e in _windows(text):
+        assert attribute._has_negator(text, s, e) == (
+            attribute._NEGATION.search(text, s, e) is not None
+        ), (s, e)
+        assert attribute._checkable(text, s, e) == (
+            attribute._CHECKABLE.search(text, s, e) is not None
+        ), (s, e)
+
+
+@pytest.mark.parametrize("name", sorted(SCAN_TEXTS), ids=sorted(SCAN_TEXTS))
+def test_cue_scan_matches_the_cue_pattern(name: str) -> None:
+    reference = re.compile(r"(?=[A-Za-z])" + attribute._CUE_PATTERN)
+    for start in range(len(SCAN_TEXTS[name])):
+        text = SCAN_TEXTS[name][start:]
+        want = [
+            (m.span(), m.span("acc"), m.span("w"), m.span("p")) for m in reference.finditer(text)
+        ]
+        first = attribute._CUE_RE.match(text)
+        got = (
+            []
+            if first is None
+            else [(first.span(), first.span("acc"), first.span("w"), first.span("p"))]
+        )
+        got += [
+            ((m.start() + 1, m.end()), m.span("acc"), m.span("w"), m.span("p"))
+            for m in attribute._CUE_SCAN.finditer(text, first.end() if first is not None else 0)
+        ]
+        assert got == want, start
