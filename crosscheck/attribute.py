@@ -63,7 +63,6 @@ import functools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import overload
 
 from crosscheck.coref import Coref, Resolution
 from crosscheck.patterns import trie
@@ -161,9 +160,14 @@ _ABBREV = (
     + r")\."
 )
 # (every token opens with a non-space character: the leading lookahead lets the
-# engine skip spaces at once)
+# engine skip spaces at once. Initials "U.S." are written ``X\.(?:X\.)+``, not
+# ``(?:X\.){2,}``: a word fails at its second letter before the repeat starts. The
+# repeats of a word are possessive: nothing follows them in the pattern, so the
+# greedy first try always stands and backtracking states need not be kept; a word
+# ends before a non-word character, which no shorter try could get past either.)
 _TOKEN = re.compile(
-    rf"(?=\S)(?:{_ABBREV}|(?:[A-Za-z]\.){{2,}}|[A-Z]\.(?=\s)|\w+(?:[\-'’&]\w+)*|''|``|[^\w\s])"
+    rf"(?=\S)(?:{_ABBREV}|[A-Za-z]\.(?:[A-Za-z]\.)+|[A-Z]\.(?=\s)|\w++(?:[\-'’&]\w++)*+"
+    r"|''|``|[^\w\s])"
 )
 _QUOTE_CHARS = '"“”«»„‟'
 _QUOTE_RE = re.compile(r"''|``|[\"“”«»„‟]")
@@ -171,7 +175,7 @@ _OPEN_QUOTES = frozenset("“«„‟`")
 _CLOSE_QUOTES = frozenset("”»")
 _DASHES = frozenset("—–―")
 _DASH_CHAR = re.compile(r"[―—–]|\s-\s")
-# a character every match of _DASH_CHAR holds (found once per article)
+# a character every match of _DASH_CHAR holds (a quick test before _DASH_CHAR)
 _DASH_MARK = re.compile(r"[―—–\-]")
 _DASH_CREDIT = re.compile(
     r"(?P<q>[\"”“'’]?)\s*(?P<d>[―—–]|\s-)\s*(?P<n>(?:[A-Z][\w.'’\-]*|de|van|von|al|bin|of)"
@@ -592,6 +596,13 @@ _TIME_ADJUNCT = re.compile(
     r"on\s+(?:" + _MONTHS + r")\s+\d{1,2}(?:st|nd|rd|th)?)\b"
 )
 
+# the characters a match of _TIME_ADJUNCT / _CHANNEL_RE can open with: the comma, or
+# the first letter of one of its first words (written out from the two patterns above:
+# a new first word there needs its letter here; test_adjunct_first_characters checks
+# phrases of every first word)
+_TIME_ADJUNCT_FIRST = frozenset(",MTWFSoytel")
+_CHANNEL_FIRST = frozenset(",iadovt")
+
 
 # small patterns of the analysis, compiled once
 # an appositive running to the end: ", a South Florida-based president of ..."
@@ -629,6 +640,9 @@ class _Tok:
         self.word = first.isalnum()
 
 
+_new_tok = object.__new__
+
+
 @functools.lru_cache(maxsize=16384)
 def _offsetless_tok(text: str) -> _Tok:
     """A token without offsets, shared by every window holding the same word (its
@@ -641,54 +655,95 @@ def _last_tokens(view: str, start: int, end: int, n: int = 4) -> list[_Tok]:
     return list(map(_offsetless_tok, _TOKEN.findall(view, start, end)[-n:]))
 
 
-class _Toks(Sequence[_Tok]):
-    """The tokens of a window, made into ``_Tok`` objects only when looked at (a
-    subject walk reads a few tokens from the right end)."""
+class _Toks(dict[int, _Tok]):
+    """The tokens of a window by index, made into ``_Tok`` objects only when looked at
+    (a subject walk reads a few tokens from the right end). A dict that fills itself
+    (``__missing__``): a token already made is read again at C speed. Indexing is that
+    of a list: ``len`` is the number of tokens, an index past the end raises
+    ``IndexError``, and a negative index counts from the end."""
 
-    __slots__ = ("_made", "_matches")
+    __slots__ = ("_matches",)
 
     def __init__(self, matches: list[re.Match[str]]) -> None:
+        # (the dict starts empty: ``dict.__init__`` without arguments does nothing)
         self._matches = matches
-        self._made: list[_Tok | None] = [None] * len(matches)
 
     def __len__(self) -> int:
         return len(self._matches)
 
-    @overload
-    def __getitem__(self, i: int) -> _Tok: ...
+    def __bool__(self) -> bool:
+        return bool(self._matches)
 
-    @overload
-    def __getitem__(self, i: slice) -> list[_Tok]: ...
-
-    def __getitem__(self, i: int | slice) -> _Tok | list[_Tok]:
-        if isinstance(i, slice):
-            return [self[j] for j in range(*i.indices(len(self._matches)))]
-        made = self._made
+    def __missing__(self, i: int) -> _Tok:
         if i < 0:
-            i += len(made)
-            if i < 0:
-                m = self._matches[i]  # IndexError, or wraps like a list
+            j = i + len(self._matches)
+            if j < 0:
+                m = self._matches[j]  # IndexError, or wraps like a list
                 return _Tok(m.start(), m.end(), m.group())
-        tok = made[i]
-        if tok is None:
-            m = self._matches[i]
-            tok = made[i] = _Tok(m.start(), m.end(), m.group())
+            return self[j]  # the token made (and kept) under its own index
+        m = self._matches[i]  # IndexError past the end
+        # (``_Tok(m.start(), m.end(), m.group())``, its fields set here: one call less)
+        tok = self[i] = _new_tok(_Tok)
+        tok.start, tok.end = m.span()
+        text = tok.text = m[0]
+        tok.low = text.lower()
+        first = text[:1]
+        tok.cap = first.isupper()
+        tok.word = first.isalnum()
         return tok
 
     def position(self, tok: _Tok) -> int:
         """The index of a token of this window, or -1."""
-        for i, made in enumerate(self._made):
+        for i, made in self.items():  # (each token is made under one index)
             if made is tok:
                 return i
         return -1
+
+
+class _TokStream(_Toks):
+    """The tokens of a window read from the left: the window is scanned only as far
+    as ``has`` asks (``len`` scans it to the end)."""
+
+    __slots__ = ("_rest",)
+
+    def __init__(self, matches: Iterable[re.Match[str]]) -> None:
+        super().__init__([])
+        self._rest = iter(matches)
+
+    def has(self, i: int) -> bool:
+        """Whether the window holds token ``i`` (``0 <= i < len(self)``), scanning on
+        to it."""
+        matches = self._matches
+        while len(matches) <= i:
+            m = next(self._rest, None)
+            if m is None:
+                return False
+            matches.append(m)
+        return i >= 0
+
+    def __len__(self) -> int:
+        self._matches.extend(self._rest)
+        return len(self._matches)
+
+    def __bool__(self) -> bool:
+        return self.has(0)
 
 
 def _tokens(view: str, start: int, end: int) -> _Toks:
     return _Toks(list(_TOKEN.finditer(view, start, end)))
 
 
+# a quotation mark as a token: one of _QUOTE_CHARS, or '' or ``
+_QUOTE_TOKENS = frozenset(["''", "``", *_QUOTE_CHARS])
+
+
 def _is_quote(tok: _Tok) -> bool:
-    return tok.text in ("''", "``") or (len(tok.text) == 1 and tok.text in _QUOTE_CHARS)
+    return tok.text in _QUOTE_TOKENS
+
+
+def _ends_with_quote(text: str) -> bool:
+    """Does ``text`` end with a quotation mark (or is it empty)?"""
+    return text[-1:] in _QUOTE_CHARS or text.endswith("''")
 
 
 def _nounish(tok: _Tok) -> bool:
@@ -696,9 +751,14 @@ def _nounish(tok: _Tok) -> bool:
     if not tok.word:
         return False
     low = tok.low
-    if low in _NON_NP or low in _BOUNDARY or low in _MODALS or low in _BE:
+    if low in _NOT_NOUNISH:
         return False
-    return not (low in _CUE_FORMS and not tok.cap and low not in _NOUNS)
+    # (not a lower-case cue form that is not also an attribution noun)
+    return tok.cap or low not in _CUE_FORMS or low in _NOUNS
+
+
+# words that are never part of a noun phrase (see ``_nounish``)
+_NOT_NOUNISH = _NON_NP | _BOUNDARY | _MODALS | _BE
 
 
 _PAST_FORMS = frozenset(speech.IRREGULAR_PASTS)
@@ -735,7 +795,12 @@ def _is_adverb(tok: _Tok) -> bool:
     low = tok.low
     if tok.cap or not tok.word:
         return False
-    return (low.endswith("ly") and len(low) > 4 and low not in _LY_NOUNS) or low in (
+    return (low.endswith("ly") and len(low) > 4 and low not in _LY_NOUNS) or low in _ADVERBS
+
+
+# the adverbs of ``_is_adverb`` not in "-ly" (and two in "-ly")
+_ADVERBS = frozenset(
+    (
         "also",
         "not",
         "never",
@@ -753,17 +818,30 @@ def _is_adverb(tok: _Tok) -> bool:
         "previously",
         "recently",
     )
+)
 
 
-def _skip_premodifiers(toks: Sequence[_Tok], i: int) -> int:
+# the premodifiers stepped over (a subject pronoun is the subject itself)
+_PREMOD_SKIPPED = _PREMOD - _SUBJECT_PRONOUNS
+# the words ``_Extractor._subject_left_one`` tests one by one in its walk left
+# (a word outside them is part of the phrase unless it is a verb in "-ed")
+_WALK_STOPS = (
+    _DETERMINERS | _POSSESSIVES | _NP_PREPS | {"and"} | _BOUNDARY | _NON_NP | frozenset(_CUE_FORMS)
+)
+
+
+def _skip_premodifiers(toks: _Toks, i: int) -> int:
     """Step left over adverbs, auxiliaries and time phrases between a subject and its
     cue: "Petrov also stressed", "Trump on Monday said", "Trump this week said"."""
     while i >= 0:
-        low = toks[i].low
-        if (
-            (low in _PREMOD and low not in _SUBJECT_PRONOUNS)
-            or (low.endswith(("n't", "n’t")) and not toks[i].cap)
-            or (low.endswith("ly") and not toks[i].cap and len(low) > 4 and low not in _LY_NOUNS)
+        t = toks[i]
+        low = t.low
+        if low in _PREMOD_SKIPPED or (
+            not t.cap
+            and (
+                low.endswith(("n't", "n’t"))
+                or (low.endswith("ly") and len(low) > 4 and low not in _LY_NOUNS)
+            )
         ):
             i -= 1
         elif low in _WEEKDAYS:
@@ -862,7 +940,7 @@ def _subjectish(prev: _Tok | None, prev2: _Tok | None) -> bool:
     return low in _ANON_PLURALS or low in _ROLE_HEADS
 
 
-def _has_name(toks: Sequence[_Tok], first: int, last: int) -> bool:
+def _has_name(toks: _Toks, first: int, last: int) -> bool:
     """Whether tokens ``first..last`` form a named phrase: words only, one capitalised
     word that is not a determiner or pronoun ("his Iranian counterpart B")."""
     named = False
@@ -919,7 +997,6 @@ class _Extractor:
         self.quote_starts = [q[0] for q in self.quotes]
         self._qf: dict[tuple[int, int], float] = {}
         self._slices: dict[tuple[int, int], str] = {}  # make_claim's span -> text
-        self.dash_marks: list[int] | None = None
         self.coref = Coref(self.view, [(s.start, s.end) for s in self.sentences])
         # cue candidates: one pass of the lexicon regex over the whole text, and a
         # case-insensitive pass over headline-style lines ("Baker Says ...")
@@ -1114,12 +1191,13 @@ class _Extractor:
     ) -> tuple[int, int] | None:
         """A noun phrase starting at ``pos`` (after spaces): "Rep. Elijah Cummings of
         Maryland, the panel's ranking Democrat", "the Russian foreign minister"."""
-        toks = _tokens(self.view, pos, min(limit, pos + 160))
-        if not toks:
+        # (read from the left: the window is scanned only as far as the phrase goes;
+        # ``toks.has(k)`` stands for ``k < len(toks)``)
+        toks = _TokStream(_TOKEN.finditer(self.view, pos, min(limit, pos + 160)))
+        if not toks.has(0):
             return None
         i = 0
         out_end = -1
-        n = len(toks)
         seen_noun = False
         seen_cap = False
         first_low = toks[0].low
@@ -1131,14 +1209,14 @@ class _Extractor:
             if not pronoun_ok or first_low in ("who", "which"):
                 return None
             return toks[0].start, toks[0].end
-        while i < n and i < 20:
+        while i < 20 and toks.has(i):
             t = toks[i]
             low = t.low
             if t.text == "(":
                 j = i + 1
-                while j < n and j < i + 8 and toks[j].text != ")":
+                while j < i + 8 and toks.has(j) and toks[j].text != ")":
                     j += 1
-                if j < n and toks[j].text == ")" and seen_noun:
+                if toks.has(j) and toks[j].text == ")" and seen_noun:
                     out_end = toks[j].end
                     i = j + 1
                     continue
@@ -1151,7 +1229,7 @@ class _Extractor:
                 i += 1
                 continue
             if low in ("of", "for", "and") and seen_noun:
-                if i + 1 < n and (toks[i + 1].cap or toks[i + 1].low in _DETERMINERS):
+                if toks.has(i + 1) and (toks[i + 1].cap or toks[i + 1].low in _DETERMINERS):
                     i += 1
                     continue
                 break
@@ -1190,7 +1268,7 @@ class _Extractor:
                 out_end = out_end + m.end()
         return start, out_end
 
-    def subject_left(self, toks: Sequence[_Tok], i: int) -> tuple[tuple[int, int] | None, str, int]:
+    def subject_left(self, toks: _Toks, i: int) -> tuple[tuple[int, int] | None, str, int]:
         """Walk left from token ``i`` (inclusive) over a subject noun phrase.
 
         Returns (span or None, mode, index of the token before the phrase).
@@ -1216,7 +1294,11 @@ class _Extractor:
         last = i
         joined = 1
         # after "and", earlier conjuncts are joined by commas ("A, B and C")
-        listing = any(toks[k].low == "and" for k in range(before + 1, i))
+        listing = False
+        for k in range(before + 1, i):
+            if toks[k].low == "and":
+                listing = True
+                break
         while joined < MAX_CONJUNCTS and before >= 1:
             sep = toks[before]
             if not (sep.low == "and" and not listing) and not (sep.text == "," and listing):
@@ -1235,9 +1317,7 @@ class _Extractor:
             joined += 1
         return span, mode, before
 
-    def _subject_left_one(
-        self, toks: Sequence[_Tok], i: int
-    ) -> tuple[tuple[int, int] | None, str, int]:
+    def _subject_left_one(self, toks: _Toks, i: int) -> tuple[tuple[int, int] | None, str, int]:
         """One subject phrase left of token ``i`` (see ``subject_left``)."""
         if i < 0:
             return None, "", -1
@@ -1249,6 +1329,17 @@ class _Extractor:
         while j >= 0:
             t = toks[j]
             low = t.low
+            if t.word and low not in _WALK_STOPS:
+                # (a word none of the tests below looks up: only the last one applies)
+                if (
+                    not t.cap
+                    and low.endswith("ed")
+                    and j < i
+                    and not (j - 1 >= 0 and toks[j - 1].low in _DETERMINERS)
+                ):
+                    break
+                j -= 1
+                continue
             if t.text == ")":
                 k = j - 1
                 while k >= 0 and k > j - 10 and toks[k].text != "(":
@@ -1313,6 +1404,7 @@ class _Extractor:
             i = cut - 1
         # cut a reduced relative or a participle inside the phrase ("a poll released in ...")
         seen = False
+        nounish: list[bool] = []  # _nounish of tokens first..i (for the test below)
         for k in range(first, i + 1):
             tk = toks[k]
             if (
@@ -1324,6 +1416,10 @@ class _Extractor:
                 return (toks[first].start, toks[k - 1].end), "np", first - 1
             if _nounish(tk):
                 seen = True
+                nounish.append(True)
+            else:
+                nounish.append(False)
+        walked = first
         # too long: keep the last 12 tokens
         if i - first > 12:
             first = i - 12
@@ -1336,21 +1432,23 @@ class _Extractor:
             first += 1
         if first > i:
             return None, "", j
-        if not any(_nounish(toks[k]) for k in range(first, i + 1)):
+        if not any(nounish[first - walked :]):
             return None, "", j
         return (toks[first].start, toks[i].end), "np", first - 1
 
     def initial_np(self, s: int, e: int) -> tuple[int, int] | None:
         """The subject at the start of a sentence (after markers and a dateline)."""
         start = self.strip_front(s, e)
-        toks = _tokens(self.view, start, min(e, start + 160))
-        if not toks:
+        # (the first token of the window is all that is read of it)
+        first = _TOKEN.search(self.view, start, min(e, start + 160))
+        if first is None:
             return None
-        if toks[0].low in _SUBJECT_PRONOUNS and toks[0].low not in ("who", "which", "it"):
-            return toks[0].start, toks[0].end
-        if toks[0].low in _BOUNDARY and toks[0].low not in _DETERMINERS:
+        low = first.group().lower()
+        if low in _SUBJECT_PRONOUNS and low not in ("who", "which", "it"):
+            return first.start(), first.end()
+        if low in _BOUNDARY and low not in _DETERMINERS:
             return None
-        span = self.np_right(toks[0].start, e, appositive=False)
+        span = self.np_right(first.start(), e, appositive=False)
         return span
 
     # ----------------------------------------------------------------- cue finding
@@ -1522,7 +1620,8 @@ class _Extractor:
             self.analyse_passive(hit, s, e)
             return
         toks = _tokens(v, max(s, hit.cue_s - 140), hit.cue_s)
-        i = _skip_premodifiers(toks, len(toks) - 1)
+        n = len(toks)
+        i = _skip_premodifiers(toks, n - 1)
         prev = toks[i] if i >= 0 else None
         low_cue = v[hit.cue_s : hit.cue_e].lower()
         participle = low_cue.split()[0] in _CONTINUATION or (
@@ -1538,7 +1637,7 @@ class _Extractor:
             inv = None
             if (
                 hit.lemma in _INVERSION
-                and i == len(toks) - 1
+                and i == n - 1
                 and (_is_quote(prev) or self.backward_plausible(s, prev.start))
             ):
                 inv = self.np_right(hit.cue_e, e)
@@ -1555,7 +1654,7 @@ class _Extractor:
                 while k >= 0 and k > i - 25 and toks[k].text != "," and not _is_quote(toks[k]):
                     k -= 1
                 if k >= 0 and toks[k].text == ",":
-                    inner = toks[k + 1 : i]
+                    inner = [toks[j] for j in range(k + 1, i)]
                     if inner and inner[0].low in ("who", "which"):
                         span, mode, b = self.subject_left(toks, k - 1)
                         if span:
@@ -1592,7 +1691,7 @@ class _Extractor:
                     hit.antecedent = ant
             else:
                 hit.mode = "inherit"
-                stop_tok = toks[b] if 0 <= b < len(toks) else prev
+                stop_tok = toks[b] if 0 <= b < n else prev
                 # "I laughed and said": the subject of the verb before "and"
                 if stop_tok is not None and stop_tok.low in ("and", "but") and b >= 1:
                     vb = toks[b - 1]
@@ -1655,15 +1754,15 @@ class _Extractor:
         lemma = hit.lemma
         for _ in range(4):
             moved = False
-            m = (
-                _TIME_ADJUNCT.match(v, pos, e) or _TIME_ADJUNCT.match(v, pos + 1, e)
-                if pos < e and v[pos] == " "
-                else _TIME_ADJUNCT.match(v, pos, e)
-            )
+            # (no match of the two patterns opens with a space: after one, the match
+            # is tried one place on; the regex runs only where its first character is)
+            at = pos + 1 if pos < e and v[pos] == " " else pos
+            m = _TIME_ADJUNCT.match(v, at, e) if at < e and v[at] in _TIME_ADJUNCT_FIRST else None
             if m and m.end() > pos:
                 pos = m.end()
                 moved = True
-            m = _CHANNEL_RE.match(v, pos + 1 if pos < e and v[pos] == " " else pos, e)
+            at = pos + 1 if pos < e and v[pos] == " " else pos
+            m = _CHANNEL_RE.match(v, at, e) if at < e and v[at] in _CHANNEL_FIRST else None
             if m and m.end() > pos:
                 if not hit.via:
                     hit.via = self._via_text(m.start(), m.end())
@@ -1704,9 +1803,7 @@ class _Extractor:
             start += m.end()
         return self.text[start:end].strip(" ,")
 
-    def direction(
-        self, hit: _Hit, toks: Sequence[_Tok], stop_tok: _Tok | None, s: int, e: int
-    ) -> None:
+    def direction(self, hit: _Hit, toks: _Toks, stop_tok: _Tok | None, s: int, e: int) -> None:
         v = self.view
         if hit.mode == "after" and hit.subj is not None:
             after_pos = hit.subj[1]
@@ -1722,7 +1819,8 @@ class _Extractor:
         off = pos + (len(rest) - len(rest_l))
         first_word = _FIRST_WORD.match(rest_l)
         fw = first_word.group().lower() if first_word else ""
-        words_after = len(rest_l[:200].split())
+        # (every test asks only whether there are two words: one split at most twice)
+        two_words_after = len(rest_l[:200].split(None, 2)) >= 2
         left_end = hit.region_s
         left_ok = False
         if stop_tok is not None and stop_tok.start >= s:
@@ -1733,7 +1831,7 @@ class _Extractor:
                 # '..." he said' where the comma sits before the quote mark
             elif stop_tok.low == "as":
                 # "..., as a source told Sputnik" / "as Baker said, ..."
-                k = toks.position(stop_tok) - 1 if isinstance(toks, _Toks) else -1
+                k = toks.position(stop_tok) - 1
                 if k >= 0 and toks[k].text in (",", "—", "–"):
                     left_ok = True
                     left_end = toks[k].start
@@ -1744,16 +1842,19 @@ class _Extractor:
                 else:
                     left_ok = k >= 0
                     left_end = stop_tok.start
-        left_words = len(v[s:left_end].split()) if left_ok else 0
-        quoted_left = v[max(s, left_end - 3) : left_end].rstrip(" ,")[-1:] in _QUOTE_CHARS
-        left_ok = (
-            left_ok
-            and (left_words >= 2 or (left_words == 1 and quoted_left))
-            and (hit.headline or self.backward_plausible(s, left_end))
-        )
+        if left_ok:
+            # (the number of words before, up to 3: the tests tell only 1 and >= 2 apart)
+            left_words = len(v[s:left_end].split(None, 2))
+            left_ok = (
+                left_words >= 2
+                or (
+                    left_words == 1
+                    and v[max(s, left_end - 3) : left_end].rstrip(" ,")[-1:] in _QUOTE_CHARS
+                )
+            ) and (hit.headline or self.backward_plausible(s, left_end))
         quote_open_after = rest_l[:1] in _QUOTE_CHARS or rest_l.startswith(("''", "``"))
         clause = fw in _WH or quote_open_after or rest.lstrip().startswith(":")
-        adjunct_only = not rest_l.strip(" .!?\"”’'") or fw in _ADJUNCT
+        adjunct_only = fw in _ADJUNCT or not rest_l.strip(" .!?\"”’'")
         # a comma right after the cue (or after its channel): '"A," he told X, "B."'
         gap = v[hit.cue_e : off]
         comma_after = "," in gap
@@ -1767,21 +1868,23 @@ class _Extractor:
         elif lemma in _CLAUSE_ONLY:
             forward_ok = (
                 lemma in _BARE_CLAUSE
-                and words_after >= 2
+                and two_words_after
                 and (not adjunct_only or not left_ok)
                 and (hit.cls != "belief" or _CLAUSE_VERB.match(rest_l) is not None)
             )
         else:
-            forward_ok = words_after >= 2 and (not adjunct_only or not left_ok)
+            forward_ok = two_words_after and (not adjunct_only or not left_ok)
         if hit.headline and not forward_ok:
-            forward_ok = words_after >= 2  # "Russia, Iran Agree Minsk Talks 'Efficient ...'"
+            forward_ok = two_words_after  # "Russia, Iran Agree Minsk Talks 'Efficient ...'"
         if hit.mode == "none":
             forward_ok = strong = False
         if strong:
-            left_quote = v[s:left_end].rstrip(" ,")[-1:] in _QUOTE_CHARS or v[s:left_end].rstrip(
-                " ,"
-            ).endswith("''")
-            if left_ok and comma_after and quote_open_after and left_quote:
+            if (
+                left_ok
+                and comma_after
+                and quote_open_after
+                and _ends_with_quote(v[s:left_end].rstrip(" ,"))
+            ):
                 self.set_both(hit, s, e)  # split quotation: '"A," he said, "B."'
             else:
                 self.set_forward(hit, off, e)
@@ -1789,7 +1892,7 @@ class _Extractor:
         if (
             left_ok
             and comma_after
-            and words_after >= 2
+            and two_words_after
             and not participle_next
             and hit.cls in ("speech", "belief")
         ):
@@ -1802,11 +1905,19 @@ class _Extractor:
             if m is not None and hit.cls == "speech":
                 self.set_both(hit, s, e)
                 return
-        left_text = v[s:left_end].rstrip(" ,")
-        after_quote = (
-            left_text[-1:] in _QUOTE_CHARS or left_text.endswith("''")
-        ) and self.quoted_fraction(s, left_end) >= 0.5
-        if back_ok and (adjunct_only or not forward_ok or participle_next or after_quote):
+        if (
+            back_ok
+            and (
+                adjunct_only
+                or not forward_ok
+                or participle_next
+                # after a quotation
+                or (
+                    _ends_with_quote(v[s:left_end].rstrip(" ,"))
+                    and self.quoted_fraction(s, left_end) >= 0.5
+                )
+            )
+        ):
             self.set_backward(hit, s, left_end)
             return
         if forward_ok:
@@ -1963,7 +2074,7 @@ class _Extractor:
         """Transcript and headline form: "NAME: content" at the start of a paragraph."""
         sent = self.sentences[si]
         v = self.view
-        if ":" not in v[sent.start : sent.start + 80]:
+        if v.find(":", sent.start, sent.start + 80) < 0:
             return None
         ls, le = self.line_span(sent.start)
         if sent.start - ls > 3:
@@ -1999,11 +2110,8 @@ class _Extractor:
         sent = self.sentences[si]
         v = self.view
         tail = max(sent.start, sent.end - 90)
-        if self.dash_marks is None:
-            self.dash_marks = [m.start() for m in _DASH_MARK.finditer(v)]
-        k = bisect.bisect_left(self.dash_marks, tail)
-        if k == len(self.dash_marks) or self.dash_marks[k] >= sent.end:
-            return None  # no dash in the tail
+        if _DASH_MARK.search(v, tail, sent.end) is None:
+            return None  # no dash in the tail (a one-character scan, the quick test)
         if not _DASH_CHAR.search(v, tail, sent.end):
             return None
         m = _DASH_CREDIT.search(v, tail, sent.end)
@@ -2094,8 +2202,15 @@ class _Extractor:
         """The analysed cues of sentence ``si`` that found a speaker and a content."""
         matches = self.cue_matches.get(si, ())
         headline = si in self.headline_like
-        colon = self.colon_hit(si)
-        dash = self.dash_hit(si)
+        # (the quick tests of colon_hit and dash_hit, here too: most sentences fail them)
+        sent = self.sentences[si]
+        v = self.view
+        colon = self.colon_hit(si) if v.find(":", sent.start, sent.start + 80) >= 0 else None
+        dash = (
+            self.dash_hit(si)
+            if _DASH_MARK.search(v, max(sent.start, sent.end - 90), sent.end) is not None
+            else None
+        )
         if not matches and not headline:
             return [h for h in (colon, dash) if h is not None]
         if headline:
@@ -2153,8 +2268,9 @@ class _Extractor:
                     if e2 - s2 >= 3:
                         h.content = (s2, e2)
                     break
-        if not NESTED_CLAIMS:
+        if not NESTED_CLAIMS and len(out) > 1:
             # speech reported inside another claim's content ("X said Y believes Z")
+            # (a lone claim is inside no other: the test below keeps it)
             kept: list[_Hit] = []
             for h in out:
                 inner = any(

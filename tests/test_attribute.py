@@ -687,3 +687,149 @@ def test_cue_scan_matches_the_cue_pattern(name: str) -> None:
             for m in attribute._CUE_SCAN.finditer(text, first.end() if first is not None else 0)
         ]
         assert got == want, start
+
+
+# ------------------------------------------- the speed rewrites keep the reference behaviour
+
+# the token pattern as first written (``_TOKEN`` is a faster spelling of it)
+_TOKEN_REFERENCE = re.compile(
+    r"(?=\S)(?:"
+    + attribute._ABBREV
+    + r"|(?:[A-Za-z]\.){2,}|[A-Z]\.(?=\s)|\w+(?:[\-'’&]\w+)*|''|``|[^\w\s])"
+)
+TOKEN_TEXTS = {
+    "initials": "the U.S. and e.g. A. B said U.S.A.",
+    "abbreviations": "Mr. Smith, Sgt. Rock and Gens. X vs. Ltd.",
+    "apostrophes": "don't rock'n'roll AT&T’s x- -y it'' ’s a&",
+    "quotes": "''Yes,'' he said ``no'' “so” «la» \"x\"",
+    "initial-at-end": "Vitamin A.",
+    "unicode": "Ökonom sagt – naïve café_2 ١٢٣ İz",
+}
+
+
+@pytest.mark.parametrize("name", sorted(TOKEN_TEXTS), ids=sorted(TOKEN_TEXTS))
+def test_token_pattern_as_reference(name: str) -> None:
+    text = TOKEN_TEXTS[name]
+    for a in range(len(text) + 1):
+        for b in range(a, len(text) + 1):
+            got = [m.span() for m in attribute._TOKEN.finditer(text, a, b)]
+            assert got == [m.span() for m in _TOKEN_REFERENCE.finditer(text, a, b)], (a, b)
+
+
+def test_token_pattern_as_reference_random() -> None:
+    import random
+
+    rng = random.Random(7)
+    alphabet = [*"aAzZsS.-'’&`\"“”,( )\n\té_1", "Mr.", "U.S.", "e.g.", "''", "``", "A.", "n't"]
+    for _ in range(3000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 20)))
+        a = rng.randint(0, len(text))
+        b = rng.randint(a, len(text))
+        got = [m.span() for m in attribute._TOKEN.finditer(text, a, b)]
+        assert got == [m.span() for m in _TOKEN_REFERENCE.finditer(text, a, b)], text
+
+
+def test_tokens_index_like_a_list() -> None:
+    view = 'He said: "the U.S. agreed," Mr. Smith told reporters.'
+    matches = list(attribute._TOKEN.finditer(view))
+    toks = attribute._tokens(view, 0, len(view))
+    n = len(matches)
+    assert len(toks) == n and bool(toks)
+    for i in range(-n, n):
+        m = matches[i]
+        assert (toks[i].start, toks[i].end, toks[i].text) == (m.start(), m.end(), m.group())
+        assert toks[i].low == m.group().lower()
+    assert toks[2] is toks[2 - n] is toks[2]
+    assert toks.position(toks[3]) == 3
+    with pytest.raises(IndexError):
+        toks[n]
+    empty = attribute._tokens(view, 5, 5)
+    assert not empty and len(empty) == 0
+    # read from the left, scanned only as far as asked
+    stream = attribute._TokStream(attribute._TOKEN.finditer(view))
+    assert [stream.has(i) for i in (-1, 0, n - 1, n)] == [False, True, True, False]
+    assert [stream[i].text for i in range(n)] == [m.group() for m in matches]
+    assert len(attribute._TokStream(attribute._TOKEN.finditer(view))) == n
+
+
+# phrases the time and channel adjuncts match (the first character is varied below)
+ADJUNCT_PHRASES = {
+    "time": [
+        ", on Monday",
+        "Tuesday morning",
+        "on Sunday",
+        "yesterday",
+        "today",
+        "tonight",
+        "earlier this week",
+        "later",
+        "last month",
+        "this year",
+        "on March 5th",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        ",yesterday",
+    ],
+    "channel": [
+        ", in an interview",
+        "at a press conference",
+        "during the briefing",
+        "on Twitter",
+        "via Twitter",
+        "through a statement",
+        "over the weekend in an interview",
+        "in a statement",
+        "on television",
+    ],
+}
+
+
+@pytest.mark.parametrize("kind", sorted(ADJUNCT_PHRASES), ids=sorted(ADJUNCT_PHRASES))
+def test_adjunct_first_characters(kind: str) -> None:
+    """A match of _TIME_ADJUNCT / _CHANNEL_RE opens with a character of its quick-test
+    set (skip_after_cue runs the pattern only there)."""
+    pattern, first = {
+        "time": (attribute._TIME_ADJUNCT, attribute._TIME_ADJUNCT_FIRST),
+        "channel": (attribute._CHANNEL_RE, attribute._CHANNEL_FIRST),
+    }[kind]
+    chars = [chr(c) for c in range(0x250)] + list("—–“”’‘«»\u00a0\u2009")
+    for phrase in ADJUNCT_PHRASES[kind]:
+        assert pattern.match(phrase) is not None, phrase
+        for c in chars:
+            for text in (c + phrase[1:], c + phrase):
+                if pattern.match(text) is not None:
+                    assert c in first, (c, text)
+
+
+def test_nounish_as_reference() -> None:
+    def reference(tok: attribute._Tok) -> bool:
+        if not tok.word:
+            return False
+        low = tok.low
+        if (
+            low in attribute._NON_NP
+            or low in attribute._BOUNDARY
+            or low in attribute._MODALS
+            or low in attribute._BE
+        ):
+            return False
+        return not (low in attribute._CUE_FORMS and not tok.cap and low not in attribute._NOUNS)
+
+    words = {
+        *attribute._NON_NP,
+        *attribute._BOUNDARY,
+        *attribute._MODALS,
+        *attribute._BE,
+        *attribute._CUE_FORMS,
+        *attribute._NOUNS,
+        "minister",
+        "Lavrov",
+        ",",
+        "'s",
+    }
+    for w in sorted(words):
+        for form in {w, w.capitalize(), w.upper()}:
+            tok = attribute._Tok(0, len(form), form)
+            assert attribute._nounish(tok) == reference(tok), form
