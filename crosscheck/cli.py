@@ -458,9 +458,10 @@ def stream_claims(
 ) -> None:
     """``claims`` in CSV or JSONL with memory bounded whatever the corpus size: the
     workers render each article's claims (``streaming.render_chunk``), the texts
-    stream through ``streaming.sorted_rendered`` into a temporary file, which goes to
-    stdout or ``--output`` once the run is accounted for (same bytes as the in-memory
-    path; nothing is written when the run fails)."""
+    stream through ``streaming.sorted_rendered`` into a file staged in ``--output``'s
+    folder (or a temporary file, for stdout or a folder still to be made), which is
+    moved into place or copied out once the run is accounted for (same bytes as the
+    in-memory path; nothing is written when the run fails)."""
     import shutil
     import tempfile
 
@@ -490,6 +491,16 @@ def stream_claims(
                 warned.append(rendered)
             yield rendered.text
 
+    if output is not None and output.parent.is_dir():
+        # staged straight into the output's folder (one write of the text, not two);
+        # the staged file goes away unless the run is accounted for
+        with safeio.Staging(output.parent) as staging:
+            with progress_for(opts) as progress:
+                staging.stage(output.name, pieces(progress))
+            skipped.sort(key=lambda s: (s.source, s.line))
+            account_counts(skipped, read, warned, opts)
+            staging.commit()
+        return
     with tempfile.TemporaryFile("w+", encoding="utf-8", newline="") as buf:
         with progress_for(opts) as progress:
             for piece in pieces(progress):
@@ -500,6 +511,7 @@ def stream_claims(
         if output is None:
             shutil.copyfileobj(buf, sys.stdout)
             return
+        # (a folder that does not exist yet is made only once the run is accounted for)
         with safeio.Staging(output.parent) as staging:
             staging.stage(output.name, iter(lambda: buf.read(1 << 20), ""))
             staging.commit()

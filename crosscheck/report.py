@@ -36,8 +36,6 @@ from json import encoder as json_encoder
 from pathlib import Path
 from typing import Any, Literal, overload
 
-from tabulate import tabulate
-
 from crosscheck import __version__, records, safeio
 from crosscheck.errors import EXIT_USAGE, BaselineExistsError, CrosscheckError
 from crosscheck.gctools import gc_paused
@@ -319,6 +317,8 @@ def to_table(
 ) -> str:
     """A plain-text table for the terminal; long cells are cut to ``width`` with '…'."""
     body = [[_cut(cell_text(row.get(c, "")), width) for c in cols] for row in rows]
+    from tabulate import tabulate  # (here: only terminal tables need it; 16 ms to import)
+
     text = tabulate(body, headers=list(cols), tablefmt="simple", disable_numparse=True)
     return text + "\n"
 

@@ -133,15 +133,24 @@ def test_sorted_rendered_is_the_assemble_order() -> None:
         assert [r.text for r in streaming.sorted_rendered(iter(rendered), spill)] == expected
 
 
-def test_streamed_claims_write_nothing_when_no_article_is_read(tmp_path: Path) -> None:
+@pytest.mark.parametrize("folder", ["", "new/deeper"], ids=["existing-folder", "new-folder"])
+def test_streamed_claims_write_nothing_when_no_article_is_read(tmp_path: Path, folder: str) -> None:
+    """An output folder that exists gets the claims staged straight into it; one that
+    does not is made only when the run succeeds. A failed run leaves neither a file
+    nor a staged temporary file nor a new folder."""
     empty = tmp_path / "empty.jsonl"
     empty.write_text("", encoding="utf-8")
-    out = tmp_path / "claims.jsonl"
+    out = tmp_path / folder / "claims.jsonl"
     result = invoke("claims", str(empty), "--format", "jsonl", "--output", str(out))
     no_traceback(result)
     assert result.exit_code != 0
-    assert not out.exists()
-    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["empty.jsonl"]
+    ok = invoke("claims", str(SEEDS), "--format", "jsonl", "--output", str(out))
+    assert ok.exit_code == 0, ok.stderr
+    assert out.read_bytes() == _in_memory("jsonl", excel=False).encode("utf-8")
+    assert sorted(p.name for p in out.parent.iterdir() if p.name != "empty.jsonl") == [
+        "claims.jsonl"
+    ]
 
 
 def test_streamed_jsonl_rows_are_claims() -> None:
