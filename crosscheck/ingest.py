@@ -598,7 +598,8 @@ def _record_article(
         # one replacement character each keeps every offset
         raw_text = _SURROGATE.sub("\ufffd", raw_text)
         notes.append("lone surrogate escapes in the text replaced by U+FFFD")
-    record = {k: _no_surrogates(v) for k, v in record.items()}
+    # (the text is done above: the very value _no_surrogates would give)
+    record = {k: raw_text if k == text_key else _no_surrogates(v) for k, v in record.items()}
     id_key = _pick(keys, options.id_field, ID_FIELDS)
     art_id = _as_str(record.get(id_key)).strip() if id_key else ""
     if not art_id:

@@ -107,9 +107,13 @@ def _sorted(
             if size >= spill_chars:
                 runs.append(_spill(chunk, folder, len(runs), key))
                 size = 0
-        if chunk:
-            runs.append(_spill(chunk, folder, len(runs), key))
         runs_read: list[Iterator[T]] = [_read_run(p) for p in runs]
+        if chunk:
+            # the last run stays in memory (it is held until now anyway): it is not
+            # written to be read straight back; as the last run it merges where its
+            # file would have (heapq.merge is stable across its runs, in order)
+            chunk.sort(key=key)
+            runs_read.append(iter(chunk))
         yield from heapq.merge(*runs_read, key=key)
 
 
