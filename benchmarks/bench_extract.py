@@ -1,7 +1,9 @@
 """Per-article extraction throughput: ingest -> clean -> segment -> attribute -> normalise.
 
-    .venv/bin/python benchmarks/bench_extract.py [--articles 2000] [--jobs 1] [--corpus PATH]
-                                                 [--profile] [--stages]
+    .venv/bin/python benchmarks/bench_extract.py [--articles 2000] [--jobs N] [--corpus PATH]
+                                                 [--profile] [--stages] [--no-bytecode]
+
+``--jobs`` defaults to all usable cores, as ``crosscheck claims`` does.
 
 Copies the first N articles (default 2,000) of ``../shared/corpora/abp-10k.jsonl.gz``
 (or ``--corpus``: a .jsonl, .jsonl.gz or folder of .txt) to a temporary
@@ -174,7 +176,7 @@ def _stages(path: Path) -> list[tuple[str, float]]:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--articles", type=int, default=2000)
-    ap.add_argument("--jobs", type=int, default=1)
+    ap.add_argument("--jobs", type=int, default=len(os.sched_getaffinity(0)))
     ap.add_argument("--corpus", type=Path, default=None)
     ap.add_argument("--repeat", type=int, default=3, help="runs; the best is reported")
     ap.add_argument("--stages", action="store_true")
