@@ -378,3 +378,32 @@ def test_text_facts_main_clause(content: str, main: tuple[str, ...] | None) -> N
         assert set(main) <= set(main_words) < set(words)
     assert incidents == frozenset() and negations == frozenset()
     assert group.text_facts(claim, group.Groups()) == (words, main_words, incidents, negations)
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        "the talks would continue next week",
+        "the talks would not continue next week, which the rebels rejected",
+        "it was; the talks failed",
+        "it was, which it is",
+        "no",
+    ],
+    ids=[
+        "one-clause",
+        "negation-and-break",
+        "stopword-main-clause",
+        "no-content-words",
+        "negation-only",
+    ],
+)
+def test_group_stores_the_claim_facts(content: str) -> None:
+    # group computes the facts of every claim in its own loop: they must be
+    # ``_claim_facts``'s, and stored only where ``_group`` stores them
+    claim = make("c1", "a1", f"Ann Lee said {content}.", content, speaker="Ann Lee", cue="said")
+    groups = group.group([claim])
+    facts = group._claim_facts(claim)
+    assert group.text_facts(claim, groups) == facts
+    assert ("c1" in groups.main_words_of) is (facts[1] is not facts[0])
+    assert ("c1" in groups.incidents_of) is bool(facts[2])
+    assert ("c1" in groups.negations_of) is bool(facts[3])
