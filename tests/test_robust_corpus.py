@@ -690,6 +690,14 @@ def test_cross_reference_work_linear_in_same_topic_claims() -> None:
     def work(ex: Extraction) -> int:
         return operations(lambda: pipeline.cross_reference(ex))
 
+    # both measured warm: the stages' modules imported (pipeline imports them on first
+    # use) and their caches of pure functions filled, whatever ran before this test
+    pipeline.cross_reference(small)
+    pipeline.cross_reference(large)
     ratio = work(large) / work(small)
-    # measured: group 7.7x, match 8.3x, judge 8.4x (12.0x before the fix); n log n, not n^2
-    assert ratio <= 9.0, f"8x the claims cost {ratio:.2f}x the work"
+    # measured: group 7.7x, match 8.3x, judge 8.4x (12.0x before the fix); n log n, not n^2.
+    # Session 5 made the per-claim work cheaper (calls, warm: 0.32 M -> 0.29 M at 10
+    # copies, 2.84 M -> 2.62 M at 80), so the n log n parts weigh more in the ratio:
+    # 8.78x -> 9.04x. The bound keeps the quadratic case (12.0x) out with room for
+    # that: n log n alone, from 640 to 5,120 claims, would be 10.6x.
+    assert ratio <= 9.6, f"8x the claims cost {ratio:.2f}x the work"
