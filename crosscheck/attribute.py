@@ -1329,66 +1329,60 @@ class _Extractor:
         while j >= 0:
             t = toks[j]
             low = t.low
-            if t.word and low not in _WALK_STOPS:
-                # (a word none of the tests below looks up: only the last one applies)
-                if (
-                    not t.cap
-                    and low.endswith("ed")
-                    and j < i
-                    and not (j - 1 >= 0 and toks[j - 1].low in _DETERMINERS)
+            if not t.word or low in _WALK_STOPS:
+                # (a word outside _WALK_STOPS is looked up by none of these tests:
+                # only the last one, after them, applies to it)
+                if t.text == ")":
+                    k = j - 1
+                    while k >= 0 and k > j - 10 and toks[k].text != "(":
+                        k -= 1
+                    if k >= 0 and toks[k].text == "(" and k < j:
+                        j = k - 1
+                        continue
+                    break
+                if not t.word:
+                    if low in ("'s", "’s", "&"):
+                        j -= 1
+                        continue
+                    break
+                if low in _DETERMINERS or low in _POSSESSIVES:
+                    if (
+                        j - 1 >= 0
+                        and toks[j - 1].low in _NP_PREPS
+                        and j - 2 >= 0
+                        and _nounish(toks[j - 2])
+                    ):
+                        j -= 2
+                        continue
+                    j -= 1
+                    break
+                if low in _NP_PREPS:
+                    if j - 1 >= 0 and _nounish(toks[j - 1]) and j < i:
+                        j -= 1
+                        continue
+                    if (
+                        j < i
+                        and j - 2 >= 0
+                        and _participle(toks[j - 1])
+                        and (_nounish(toks[j - 2]) or toks[j - 2].cap)
+                    ):
+                        # reduced relative: "a poll released in August found"
+                        cut = j - 1
+                        j -= 2
+                        continue
+                    break
+                if low == "and":
+                    # "Baker and Petrov told": names on both sides; otherwise a new clause
+                    if j < i and j - 1 >= 0 and toks[j - 1].cap and toks[j + 1].cap:
+                        j -= 1
+                        continue
+                    break
+                if (low in _BOUNDARY or low in _NON_NP) and not (
+                    t.cap and j > 0 and toks[j - 1].cap
                 ):
                     break
-                j -= 1
-                continue
-            if t.text == ")":
-                k = j - 1
-                while k >= 0 and k > j - 10 and toks[k].text != "(":
-                    k -= 1
-                if k >= 0 and toks[k].text == "(" and k < j:
-                    j = k - 1
-                    continue
-                break
-            if not t.word:
-                if low in ("'s", "’s", "&"):
-                    j -= 1
-                    continue
-                break
-            if low in _DETERMINERS or low in _POSSESSIVES:
-                if (
-                    j - 1 >= 0
-                    and toks[j - 1].low in _NP_PREPS
-                    and j - 2 >= 0
-                    and _nounish(toks[j - 2])
-                ):
-                    j -= 2
-                    continue
-                j -= 1
-                break
-            if low in _NP_PREPS:
-                if j - 1 >= 0 and _nounish(toks[j - 1]) and j < i:
-                    j -= 1
-                    continue
-                if (
-                    j < i
-                    and j - 2 >= 0
-                    and _participle(toks[j - 1])
-                    and (_nounish(toks[j - 2]) or toks[j - 2].cap)
-                ):
-                    # reduced relative: "a poll released in August found"
-                    cut = j - 1
-                    j -= 2
-                    continue
-                break
-            if low == "and":
-                # "Baker and Petrov told": names on both sides; otherwise a new clause
-                if j < i and j - 1 >= 0 and toks[j - 1].cap and toks[j + 1].cap:
-                    j -= 1
-                    continue
-                break
-            if (low in _BOUNDARY or low in _NON_NP) and not (t.cap and j > 0 and toks[j - 1].cap):
-                break
-            if low in _CUE_FORMS and not t.cap and low not in _NOUNS:
-                break
+                if low in _CUE_FORMS and not t.cap and low not in _NOUNS:
+                    break
             if (
                 not t.cap
                 and low.endswith("ed")
