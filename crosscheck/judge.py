@@ -53,13 +53,14 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import NamedTuple, TypeVar
+from typing import NamedTuple
 
 from rapidfuzz import fuzz
 
 from crosscheck.gctools import gc_paused
 from crosscheck.group import (
     Groups,
+    WordMemo,
     claim_text,
     content_words,
     main_clause,
@@ -94,7 +95,6 @@ Tag = tuple[int, str, str, int]
 Tagged = tuple[Tag, Finding]
 # Which event keys a part of the judgement judges (the dask engine: a bucket's).
 Owns = Callable[[str], bool]
-_T = TypeVar("_T")
 
 
 _GAP_OK = re.compile(r"^[\s,;:\-\u2013\u2014()]*(?:(?:the|a|an|on|in|at|by|of)\s+)*[\s,]*$", re.I)
@@ -261,27 +261,9 @@ def _core_word(word: str) -> bool:
     return not any(map(str.isdigit, word)) and word not in R.NEGATION_WORDS
 
 
-class _Memo(dict[str, _T]):
-    """word -> fn(word) for a pure function of one word: a plain dict in front of it,
-    read for every word of every claim (faster than the lru cache); cleared when it
-    grows large, so it stays bounded."""
-
-    __slots__ = ("fn",)
-
-    def __init__(self, fn: Callable[[str], _T]) -> None:
-        super().__init__()
-        self.fn = fn
-
-    def __missing__(self, word: str) -> _T:
-        if len(self) >= 1 << 18:
-            self.clear()
-        value = self[word] = self.fn(word)
-        return value
-
-
-_NAME_WORD = _Memo(_name_word)
-_COMMON_WORD = _Memo(_common_word)
-_CORE_WORD = _Memo(_core_word)
+_NAME_WORD = WordMemo(_name_word)
+_COMMON_WORD = WordMemo(_common_word)
+_CORE_WORD = WordMemo(_core_word)
 
 
 def _info(claim: Claim, groups: Groups) -> _Info:
