@@ -42,21 +42,24 @@ Cross-referencing
     ones for a very big block). Each bucket is sorted and paired within the pass
     windows on a worker, with the first ``window - 1`` entries of the following
     buckets as a halo, filtered and scored there; the scored pairs are shuffled by
-    pair so a pair met in several passes is counted once. Shares travel as pickled
-    bytes (``pack``). ``judge`` runs on the workers in two shuffles, the same
-    functions the local ``judge.judge`` runs over one partition. First
-    (``judge_pairs``) each candidate pair is judged within its block on a worker
-    (the claims of the pairs are shuffled to buckets of pairs with their rows of
-    the per-claim tables; ``judge.pair_verdicts``), and only the verdicts of pairs
-    that make a finding come back (claim ids, kind, scores). The driver clusters
-    the verdicts over claim ids only (``judge.verdict_clusters``: a union-find per
-    kind). Then (``judge_findings``) each cluster and each event key is given a
-    findings bucket; the claims of the clusters' verdicts, and every claim that
-    gives an event a time or a place (decided on the claim's worker,
-    ``judge.event_value_keys``), are shuffled to those buckets with their table
-    rows; each bucket judges its events and makes its clusters' findings
-    (``judge.judge_part``), and only the findings come back, tagged with their
-    place in the local order so that ``judge.ordered`` gives the same findings.
+    pair so a pair met in several passes is counted once, and stay there: the
+    driver reads their counts. Shares travel as pickled bytes (``pack``). ``judge``
+    runs on the workers, the same functions the local ``judge.judge`` runs over one
+    partition. First (``judge_pairs``) the candidate buckets are joined into one
+    bucket of pairs per worker, the claims of the pairs are shuffled there with
+    their rows of the per-claim tables (each bucket's pairs name the claims they
+    read, cut by partition: ``partition_needs``), and each bucket judges its pairs
+    (``judge.pair_verdicts``); the verdicts (claim ids, kind, scores) stay there.
+    Then (``judge_findings``) the verdicts are clustered where they are, over claim
+    ids (``judge.verdict_roots`` per bucket, ``judge.merge_roots`` in a tree: a
+    union-find per kind), the clusters cut by claim id name each verdict's cluster,
+    and each cluster and each event key is given a findings bucket; the claims of
+    the clusters' verdicts, and every claim that gives an event a time or a place
+    (decided on the claim's worker, ``judge.event_value_keys``), are shuffled to
+    those buckets with their table rows; each bucket judges its events and makes
+    its clusters' findings (``judge.judge_part``), and only the findings come back,
+    tagged with their place in the local order so that ``judge.ordered`` gives the
+    same findings.
 
 Report
     The report files are written from the partitions (``DaskClaims``,
@@ -76,15 +79,14 @@ What the driver holds
     and for the whole run the entries (``SpeakerEntry``, ``EventEntry``: the report's
     speakers and events, with their articles, mentions and roles but not their claim
     ids: ``group.HeldIds``, a count), never a per-claim table, and no claim for
-    judging. The candidates, the verdicts and their clusters' union-find over claim
-    ids (tens of bytes per claim), and the findings. One partition's report text
-    (or one run of entries' report.json lines) at a time, a few in flight, and the
-    claims and article texts report.html shows (at most ``html.MAX_CLAIMS`` claims).
-    Never another article's text, never matching's or judge's working set (word
-    frequencies, entries, pairs, scores, claims). What still grows with the corpus:
-    the candidates and verdicts, and the entries' articles (see ``README.md``,
-    "Running on a dask cluster", for the measured figures and the 10-million-article
-    estimate).
+    judging. Of matching and judging, counts and the findings. One partition's
+    report text (or one run of entries' report.json lines) at a time, a few in
+    flight, and the claims and article texts report.html shows (at most
+    ``html.MAX_CLAIMS`` claims). Never another article's text, never matching's or
+    judge's working set (word frequencies, entries, pairs, scores, claims,
+    candidates, verdicts, routes). What still grows with the corpus: the entries
+    and the findings (see ``README.md``, "Running on a dask cluster", for the
+    measured figures and the 10-million-article estimate).
 """
 
 from __future__ import annotations
@@ -99,7 +101,7 @@ import operator
 import pickle
 import zlib
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence, Set
+from collections.abc import Callable, Iterable, Iterator, Sequence, Set
 from dataclasses import dataclass, fields, replace
 from functools import wraps
 from typing import Any, NamedTuple, ParamSpec, TypeVar, overload
@@ -1167,8 +1169,10 @@ def pair_bucket(
 
 
 @gc_paused
-def candidate_partition(shares: Sequence[bytes]) -> tuple[list[Candidate], int]:
-    """Phase 2 reduce: each pair once; the candidates and the number of pairs compared."""
+def candidate_partition(shares: Sequence[bytes]) -> tuple[bytes, int, int]:
+    """Phase 2 reduce: each pair once. Returns the bucket's candidates (packed, in
+    (a, b) order, as ``match.match`` orders them), their number, and the number of
+    pairs compared."""
     seen: set[str] = set()
     unique: dict[tuple[str, str], Scored] = {}
     for data in shares:
@@ -1180,7 +1184,12 @@ def candidate_partition(shares: Sequence[bytes]) -> tuple[list[Candidate], int]:
         Candidate(a=a, b=b, block=label, score=round(s, 2))
         for (a, b), (_, _, s, label) in sorted(unique.items())
     ]
-    return found, len(seen)
+    return pack(found), len(found), len(seen)
+
+
+def counts_of(final: tuple[bytes, int, int]) -> tuple[int, int]:
+    """A candidate bucket's (candidates, pairs compared): what the driver reads of it."""
+    return final[1], final[2]
 
 
 def bucket_of(key: str, buckets: int) -> int:
@@ -1225,15 +1234,17 @@ def shuffle_match(
     return shuffle_parts(client, parts, buckets=buckets, progress=progress)
 
 
-def shuffle_parts(
+def candidate_buckets(
     client: Any,
     parts: list[Any],
     *,
     buckets: int | None = None,
     progress: Progress | None = None,
-) -> tuple[tuple[Candidate, ...], int]:
+) -> tuple[list[Any], int, int]:
     """match.match over map partitions already on the workers (futures of
-    ``MatchPart``), partitioned by block: the same candidates and count.
+    ``MatchPart``), partitioned by block: the candidates stay on the workers, cut
+    by pair into buckets (futures of ``candidate_partition``'s results); returns
+    them, the number of candidates and the number of pairs compared.
 
     Map partitions of claims make their pass entries; the entries are range-
     partitioned on their sort key into ``buckets`` (shuffled between workers);
@@ -1285,15 +1296,33 @@ def shuffle_parts(
         for j in range(nb)
     ]
     del scored
-    candidates: list[Candidate] = []
-    compared = 0
-    for done, fut in enumerate(distributed.as_completed(finals), 1):
-        found, n = fut.result()
-        candidates.extend(found)
-        compared += n
+    counts = [client.submit(counts_of, f, pure=False) for f in finals]
+    found = compared = 0
+    for done, fut in enumerate(distributed.as_completed(counts), 1):
+        n, k = fut.result()
+        found += n
+        compared += k
         fut.release()
         if progress is not None:
             progress("match", done, nb)
+    return finals, found, compared
+
+
+def shuffle_parts(
+    client: Any,
+    parts: list[Any],
+    *,
+    buckets: int | None = None,
+    progress: Progress | None = None,
+) -> tuple[tuple[Candidate, ...], int]:
+    """``candidate_buckets``, the candidates read here: the same candidates and
+    count as match.match (for tests and tools: the cross-reference never reads them)."""
+    finals, _, compared = candidate_buckets(client, parts, buckets=buckets, progress=progress)
+    candidates = [
+        c
+        for data in client.gather([client.submit(take, f, 0) for f in finals])
+        for c in unpack(data)
+    ]
     candidates.sort(key=lambda c: (c.a, c.b))
     return tuple(candidates), compared
 
@@ -1454,30 +1483,50 @@ def joined_tables(pieces: Iterable[Groups]) -> Groups:
     return out
 
 
+def claim_article(claim_id: str) -> str:
+    """The article id of a claim id (``attribute`` numbers an article's claims
+    ``"<article id>:<n>"``)."""
+    return claim_id.rpartition(":")[0]
+
+
+def partition_needs(first_ids: bytes, packed_pairs: bytes) -> list[bytes]:
+    """Worker: the claim ids one bucket's pairs (packed candidates or verdicts) read,
+    cut by the extraction partition that holds them (partitions are in article id
+    order; ``first_ids``, packed, is each one's first article id): one packed list
+    per partition."""
+    firsts: Sequence[str] = unpack(first_ids)
+    out: dict[int, set[str]] = defaultdict(set)
+    for x in unpack(packed_pairs):
+        for cid in (x.a, x.b):
+            out[bisect.bisect_right(firsts, claim_article(cid)) - 1].add(cid)
+    return [pack(sorted(out.get(j, ()))) for j in range(len(firsts))]
+
+
 def route_claims(
     results: Sequence[ArticleResult],
     tables: Groups,
-    routes: bytes,
-    buckets: int,
+    needs: Sequence[bytes],
     events: bool = False,
 ) -> list[bytes]:
     """Worker: the claims of a partition that a bucket reads, with their rows of the
-    per-claim tables, cut by bucket, packed: each claim in ``routes`` (claim id ->
-    buckets: of its pairs, or of its verdicts' clusters) goes to those buckets and,
-    with ``events``, each claim that gives an event a value goes to the event's
-    bucket (``event_bucket``; which events a claim gives a value is decided here,
-    ``judge.event_value_keys``); ``routes`` arrives packed."""
+    per-claim tables, cut by bucket, packed: ``needs[k]`` (packed) lists this
+    partition's claims that bucket ``k``'s pairs or verdicts read
+    (``partition_needs``); with ``events``, each claim that gives an event a value
+    goes to the event's bucket too (``event_bucket``; which events a claim gives a
+    value is decided here, ``judge.event_value_keys``)."""
     from crosscheck.judge import event_value_keys
 
-    route: dict[str, tuple[int, ...]] = unpack(routes)
+    buckets = len(needs)
+    route: dict[str, list[int]] = defaultdict(list)
+    for k, data in enumerate(needs):
+        for cid in unpack(data):
+            route[cid].append(k)
     out: list[list[Claim]] = [[] for _ in range(buckets)]
     for c in _claims_of(results):
-        dest = route.get(c.claim_id, ())
+        dest: Iterable[int] = route.get(c.claim_id, ())
         keys = tables.event_keys_of.get(c.claim_id) if events else None
         if keys:
-            dest = tuple(
-                sorted({*dest, *(event_bucket(k, buckets) for k in event_value_keys(c, keys))})
-            )
+            dest = sorted({*dest, *(event_bucket(k, buckets) for k in event_value_keys(c, keys))})
         for b in dest:
             out[b].append(c)
     return [pack((x, tables_for(tables, x))) for x in out]
@@ -1503,93 +1552,123 @@ def _joined_claims(shares: Sequence[bytes]) -> tuple[list[Claim], Groups]:
     return list(claims.values()), joined_tables(pieces)
 
 
+def pair_order(items: Iterable[Any]) -> list[Any]:
+    """Candidates or verdicts of pairs, in candidate order (each pair once: (a, b))."""
+    return sorted(items, key=lambda x: (x.a, x.b))
+
+
+def joined_pairs(shares: Sequence[bytes]) -> bytes:
+    """Worker: packed lists of candidates or verdicts of disjoint sets of pairs, as
+    one, in candidate order (packed)."""
+    return pack(pair_order(x for data in shares for x in unpack(data)))
+
+
+def _routed(
+    client: Any, ext: DaskExtraction, tables: Sequence[Any], in_bucket: Sequence[Any], events: bool
+) -> Callable[[int], list[Any]]:
+    """Shuffle claims to buckets: each bucket's pairs or verdicts (``in_bucket``,
+    futures, packed) say which claims it reads, cut by partition
+    (``partition_needs``); every partition sends those claims, with their table
+    rows, to their buckets (``route_claims``; with ``events``, also the claims that
+    give an event a value, to their event's bucket). No table of every claim's
+    buckets is made anywhere. Returns a function giving bucket ``k``'s shares."""
+    [firsts] = client.scatter([pack(ext.first_ids)], broadcast=True, hash=False)
+    needs = [client.submit(partition_needs, firsts, b, pure=False) for b in in_bucket]
+    routed = [
+        client.submit(
+            route_claims,
+            p,
+            t,
+            [client.submit(take, n, j, pure=False) for n in needs],
+            events,
+            pure=False,
+        )
+        for j, (p, t) in enumerate(zip(ext.parts, tables, strict=True))
+    ]
+    return lambda k: [client.submit(take, r, k, pure=False) for r in routed]
+
+
 @gc_paused
-def verdict_bucket(shares: Sequence[bytes], packed_cands: bytes) -> list[tuple[int, Any]]:
-    """Worker: ``judge.pair_verdicts`` over one bucket of candidate pairs (packed
-    (index, candidate) pairs), with the claims of those pairs (from every partition)
-    and their rows of ``group``'s tables. Returns (candidate index, verdict) for the
-    pairs that make a finding."""
+def verdict_bucket(shares: Sequence[bytes], packed_cands: bytes) -> bytes:
+    """Worker: ``judge.pair_verdicts`` over one bucket of candidate pairs (packed, in
+    candidate order), with the claims of those pairs (from every partition) and
+    their rows of ``group``'s tables. Returns the verdicts of the pairs that make a
+    finding, in candidate order (packed)."""
     from crosscheck.judge import pair_verdicts
 
-    cands: list[tuple[int, Candidate]] = unpack(packed_cands)
+    cands: list[Candidate] = unpack(packed_cands)
     claims, tables = _joined_claims(shares)
     groups = Groups(
         speaker_of=tables.speaker_of,
         speaker_keys_of=tables.speaker_keys_of,
         event_keys_of=tables.event_keys_of,
     )
-    index = {(c.a, c.b): i for i, c in cands}
-    verdicts = pair_verdicts(claims, groups, [c for _, c in cands])
-    return [(index[(v.a, v.b)], v) for v in verdicts]
-
-
-def _bucketed(
-    client: Any,
-    ext: DaskExtraction,
-    tables: Sequence[Any],
-    buckets_of: Mapping[str, set[int]],
-    in_bucket: Sequence[Sequence[Any]],
-    work: Callable[..., Any],
-    *,
-    events: bool,
-) -> list[Any]:
-    """Shuffle claims to buckets and run ``work`` on each: every partition reads the
-    buckets of its own claims (``buckets_of``) from one broadcast table and sends them
-    there with their table rows (``route_claims``; with ``events``, also the claims
-    that give an event a value, to their event's bucket); bucket ``k`` then runs
-    ``work(shares, in_bucket[k])`` (``findings_bucket`` also takes ``k`` and the
-    number of buckets; ``in_bucket[k]`` arrives packed). Returns the buckets'
-    futures (packed results)."""
-    nb = len(in_bucket)
-    # packed (``pack``): dask scatters a dict or a list item by item (a route table
-    # of 60,000 claim ids took 3.6 s to broadcast to two workers; packed, 0.03 s)
-    [routes] = client.scatter(
-        [pack({i: tuple(sorted(b)) for i, b in buckets_of.items()})], broadcast=True, hash=False
-    )
-    routed = [
-        client.submit(route_claims, p, t, routes, nb, events, pure=False)
-        for p, t in zip(ext.parts, tables, strict=True)
-    ]
-    shared = client.scatter([pack(x) for x in in_bucket], hash=False)
-    return [
-        client.submit(
-            packed,
-            work,
-            [client.submit(take, r, k, pure=False) for r in routed],
-            x,
-            *((k, nb) if events else ()),
-            pure=False,
-        )
-        for k, x in enumerate(shared)
-    ]
+    return pack(pair_verdicts(claims, groups, cands))
 
 
 def judge_pairs(
-    client: Any,
-    ext: DaskExtraction,
-    tables: Sequence[Any],
-    candidates: Sequence[Candidate],
+    client: Any, ext: DaskExtraction, tables: Sequence[Any], finals: Sequence[Any]
 ) -> list[Any]:
-    """judge's pair pass within blocks: each candidate pair is judged on a worker
-    with its two claims and their table rows (shuffled there from their
-    partitions: a bucket per pair, by crc32), and only the verdicts come back, in
-    candidate order."""
-    if not candidates:
-        return []
-    # one bucket per worker: a claim in pairs of several buckets is judged in each
-    nb = _n_workers(client)
-    in_bucket: list[list[tuple[int, Candidate]]] = [[] for _ in range(nb)]
-    buckets_of: dict[str, set[int]] = defaultdict(set)
-    for i, c in enumerate(candidates):
-        k = bucket_of(c.a + "\x00" + c.b, nb)
-        in_bucket[k].append((i, c))
-        buckets_of[c.a].add(k)
-        buckets_of[c.b].add(k)
-    judged = _bucketed(client, ext, tables, buckets_of, in_bucket, verdict_bucket, events=False)
-    del buckets_of, in_bucket
-    found = [v for part in map(unpack, client.gather(judged)) for v in part]
-    found.sort(key=lambda x: x[0])
-    return [v for _, v in found]
+    """judge's pair pass within blocks, on the workers: the candidate buckets
+    (``candidate_buckets``) are joined into one bucket of pairs per worker, each
+    pair's two claims are shuffled there with their table rows, and each bucket
+    judges its pairs. Returns the buckets' verdicts (futures, packed, in candidate
+    order); they stay on the workers."""
+    nb = min(len(finals), _n_workers(client))
+    cands = [
+        client.submit(
+            joined_pairs,
+            [client.submit(take, f, 0, pure=False) for f in finals[k::nb]],
+            pure=False,
+        )
+        for k in range(nb)
+    ]
+    shares = _routed(client, ext, tables, cands, events=False)
+    return [client.submit(verdict_bucket, shares(k), c, pure=False) for k, c in enumerate(cands)]
+
+
+def bucket_roots(packed_verdicts: bytes) -> bytes:
+    """Worker: the clusters of one bucket's verdicts, by claim id (packed)."""
+    from crosscheck.judge import verdict_roots
+
+    return pack(verdict_roots(unpack(packed_verdicts)))
+
+
+def combined_roots(parts: Sequence[bytes]) -> bytes:
+    """Worker: the clusters of several buckets' verdicts together (packed)."""
+    from crosscheck.judge import merge_roots
+
+    return pack(merge_roots(unpack(p) for p in parts))
+
+
+def shard_roots(packed_roots: bytes, shards: int) -> list[bytes]:
+    """Worker: the clusters by claim id, cut by claim id (``bucket_of``) into shards."""
+    out: list[dict[tuple[int, str], dict[str, str]]] = [{} for _ in range(shards)]
+    for cat, roots in unpack(packed_roots).items():
+        for cid, root in roots.items():
+            out[bucket_of(cid, shards)].setdefault(cat, {})[cid] = root
+    return [pack(x) for x in out]
+
+
+def shard_verdicts(packed_verdicts: bytes, shards: int) -> list[bytes]:
+    """Worker: verdicts cut by their first claim id into the shards of ``shard_roots``."""
+    out: list[list[Verdict]] = [[] for _ in range(shards)]
+    for v in unpack(packed_verdicts):
+        out[bucket_of(v.a, shards)].append(v)
+    return [pack(x) for x in out]
+
+
+def name_clusters(packed_roots: bytes, shares: Sequence[bytes], buckets: int) -> list[bytes]:
+    """Worker: one shard's verdicts given their cluster (``judge.cluster_of``) and
+    cut by it into the findings buckets (crc32 of its name), packed."""
+    from crosscheck.judge import cluster_of
+
+    roots = unpack(packed_roots)
+    out: list[list[Verdict]] = [[] for _ in range(buckets)]
+    for data in shares:
+        for v in unpack(data):
+            out[bucket_of(cluster_of(roots, v), buckets)].append(v)
+    return [pack(x) for x in out]
 
 
 @gc_paused
@@ -1597,9 +1676,9 @@ def findings_bucket(
     shares: Sequence[bytes], packed_verdicts: bytes, bucket: int, buckets: int
 ) -> list[Tagged]:
     """Worker: ``judge.judge_part`` over one findings bucket: the events whose key
-    falls in it (``event_bucket``) and the clusters of its verdicts (packed), from
-    the claims routed to it (``route_claims``) and their table rows. Returns tagged
-    findings."""
+    falls in it (``event_bucket``) and the clusters of its verdicts (packed, in
+    candidate order), from the claims routed to it (``route_claims``) and their
+    table rows. Returns tagged findings."""
     from crosscheck.judge import judge_part
 
     verdicts: list[Verdict] = unpack(packed_verdicts)
@@ -1611,27 +1690,54 @@ def judge_findings(
     client: Any,
     ext: DaskExtraction,
     tables: Sequence[Any],
-    verdicts: Sequence[Verdict],
+    verdicts: Sequence[Any],
     buckets: int | None = None,
 ) -> tuple[Finding, ...]:
-    """judge's findings on the workers: the verdicts are clustered here over claim
-    ids only (``judge.verdict_clusters``); each cluster goes to a bucket (crc32 of
-    its name), and each event key to a bucket (``event_bucket``); the claims of the
-    clusters' verdicts and those that give an event a value are shuffled there from
-    their partitions with their table rows, each bucket makes its findings
-    (``judge.judge_part``), and only the findings come back (``judge.ordered``)."""
-    from crosscheck.judge import ordered, verdict_clusters
+    """judge's findings on the workers, from the verdict buckets (futures of
+    ``verdict_bucket``). The verdicts are clustered by claim id where they are
+    (``judge.verdict_roots``, then ``judge.merge_roots`` in a tree); the clusters,
+    cut by claim id into shards, name the verdicts' clusters, and each cluster goes
+    to a findings bucket (crc32 of its name), as each event key does
+    (``event_bucket``); the claims of the clusters' verdicts and those that give an
+    event a value are shuffled there from their partitions with their table rows,
+    each bucket makes its findings (``judge.judge_part``), and only the findings
+    come to the driver (``judge.ordered``)."""
+    from crosscheck.judge import ordered
 
     nb = buckets or _n_workers(client)
-    in_bucket: list[list[Verdict]] = [[] for _ in range(nb)]
-    buckets_of: dict[str, set[int]] = defaultdict(set)
-    for v, cluster in zip(verdicts, verdict_clusters(verdicts), strict=True):
-        k = bucket_of(cluster, nb)
-        in_bucket[k].append(v)  # in candidate order, as judge reads them
-        buckets_of[v.a].add(k)
-        buckets_of[v.b].add(k)
-    judged = _bucketed(client, ext, tables, buckets_of, in_bucket, findings_bucket, events=True)
-    del buckets_of, in_bucket
+    if verdicts:
+        roots = [client.submit(bucket_roots, v, pure=False) for v in verdicts]
+        while len(roots) > 1:
+            roots = [
+                client.submit(combined_roots, roots[i : i + REDUCE_FANIN], pure=False)
+                for i in range(0, len(roots), REDUCE_FANIN)
+            ]
+        shards = client.submit(shard_roots, roots[0], nb, pure=False)
+        cut = [client.submit(shard_verdicts, v, nb, pure=False) for v in verdicts]
+        named = [
+            client.submit(
+                name_clusters,
+                client.submit(take, shards, s, pure=False),
+                [client.submit(take, c, s, pure=False) for c in cut],
+                nb,
+                pure=False,
+            )
+            for s in range(nb)
+        ]
+        in_bucket = [
+            client.submit(
+                joined_pairs, [client.submit(take, n, k, pure=False) for n in named], pure=False
+            )
+            for k in range(nb)
+        ]
+        del roots, shards, cut, named
+    else:
+        in_bucket = [client.submit(pack, [], pure=False) for _ in range(nb)]
+    shares = _routed(client, ext, tables, in_bucket, events=True)
+    judged = [
+        client.submit(packed, findings_bucket, shares(k), x, k, nb, pure=False)
+        for k, x in enumerate(in_bucket)
+    ]
     return ordered(t for part in map(unpack, client.gather(judged)) for t in part)
 
 
@@ -1708,9 +1814,9 @@ def run_cross_reference(
     progress: Progress,
 ) -> DaskCrossReference:
     """group's map and apply steps on the cluster (its union-finds here, over
-    distinct keys), match by block on the cluster, judge's pairs on the cluster,
-    the clustering of their verdicts here over claim ids, and the findings (events
-    and clusters) on the cluster."""
+    distinct keys), match by block on the cluster, and judge on the cluster: its
+    pairs, the clustering of their verdicts and the findings (events and
+    clusters). Of matching and judging, the driver reads counts and the findings."""
     if isinstance(extraction, DaskExtraction):
         client = extraction.client  # where its partitions live
     else:
@@ -1720,8 +1826,8 @@ def run_cross_reference(
     found, tables = run_group(client, ext)
 
     progress("match", 0, None)
-    candidates: tuple[Candidate, ...] = ()
-    compared = 0
+    finals: list[Any] = []
+    n_candidates = compared = 0
     if ext.n_claims >= 2:
         layout = _match_groups(ext.part_claims, CLAIMS_PER_PARTITION)
         parts = [
@@ -1736,10 +1842,11 @@ def run_cross_reference(
             )
             for members in layout
         ]
-        candidates, compared = shuffle_parts(client, parts, progress=progress)
+        finals, n_candidates, compared = candidate_buckets(client, parts, progress=progress)
 
     progress("judge", 0, None)
-    verdicts = judge_pairs(client, ext, tables, candidates)
+    verdicts = judge_pairs(client, ext, tables, finals) if n_candidates else []
+    del finals
     findings = judge_findings(client, ext, tables, verdicts)
     return DaskCrossReference(
         speakers=found.speakers,

@@ -51,7 +51,7 @@ import functools
 import hashlib
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -1222,19 +1222,50 @@ def _pair_clusters(classified: Iterable[tuple[str, _Pair]], groups: Groups) -> l
     return findings
 
 
+Roots = dict[tuple[int, str], dict[str, str]]
+"""Verdicts' clusters by claim id: per union-find (``_category``: phase, block), each
+claim id in it -> the root of its component (its smallest claim id)."""
+
+
+def _roots(finds: Mapping[tuple[int, str], _UF]) -> Roots:
+    return {cat: {x: uf.find(x) for x in list(uf.parent)} for cat, uf in finds.items()}
+
+
+def verdict_roots(verdicts: Iterable[Verdict]) -> Roots:
+    """The clusters of ``verdicts`` (a union-find per kind), by claim id."""
+    finds: dict[tuple[int, str], _UF] = defaultdict(_UF)
+    for v in verdicts:
+        finds[_category(v.kind, v.block)].union(v.a, v.b)
+    return _roots(finds)
+
+
+def merge_roots(parts: Iterable[Roots]) -> Roots:
+    """The clusters of several parts' verdicts together (``verdict_roots`` of all of
+    them): a component of the whole is a union of the parts' components, so joining
+    each claim id to its part's root is enough. Parts can be merged in a tree."""
+    finds: dict[tuple[int, str], _UF] = defaultdict(_UF)
+    for part in parts:
+        for cat, roots in part.items():
+            uf = finds[cat]
+            for x, root in roots.items():
+                uf.union(x, root)
+    return _roots(finds)
+
+
+def cluster_of(roots: Roots, verdict: Verdict) -> str:
+    """The cluster ``verdict``'s pair belongs to: its kind's union-find and its root."""
+    phase, block = cat = _category(verdict.kind, verdict.block)
+    return f"{phase}\x1f{block}\x1f{roots[cat][verdict.a]}"
+
+
 def verdict_clusters(verdicts: Sequence[Verdict]) -> list[str]:
     """For each verdict, the cluster its pair belongs to (the union-find of its
     kind, and the component's root: its smallest claim id). Reads claim ids only.
     The findings of a cluster are made from its verdicts alone (``judge_part``),
-    so the clusters can be judged apart, wherever their claims are."""
-    categories = [_category(v.kind, v.block) for v in verdicts]
-    finds: dict[tuple[int, str], _UF] = defaultdict(_UF)
-    for v, cat in zip(verdicts, categories, strict=True):
-        finds[cat].union(v.a, v.b)
-    return [
-        f"{phase}\x1f{block}\x1f{finds[phase, block].find(v.a)}"
-        for v, (phase, block) in zip(verdicts, categories, strict=True)
-    ]
+    so the clusters can be judged apart, wherever their claims are; the clusters
+    can be made apart too (``verdict_roots`` per part, ``merge_roots``)."""
+    roots = verdict_roots(verdicts)
+    return [cluster_of(roots, v) for v in verdicts]
 
 
 def _event_of(infos: Sequence[_Info], groups: Groups) -> str:

@@ -88,6 +88,49 @@ def test_dask_equals_local_on_generated_corpus(
 
 
 @needs_dask
+@pytest.mark.parametrize(
+    ("seed", "candidates", "findings"),
+    [("000_", 7, 1), ("003_", 0, 0)],
+    ids=["one-article-with-a-finding", "no-candidates"],
+)
+def test_dask_equals_local_on_one_article(
+    cluster: str, seed: str, candidates: int, findings: int
+) -> None:
+    """The judge phase with few or no candidate pairs (no verdict buckets at all)."""
+    [path] = [str(p) for p in SEEDS.iterdir() if p.name.startswith(seed)]
+    local = pipeline.extract([path], jobs=1)
+    xref = engine.run_cross_reference(local, progress=lambda *a: None)
+    assert len(match.match(local.claims, group.group(local.claims))[0]) == candidates
+    assert len(xref.findings) == findings
+    assert report_of([path], jobs=2, engine="dask") == report_of([path], jobs=1)
+
+
+@pytest.mark.parametrize(
+    "article_id", ["plain", "with:colons:001", "ends-with-colon:", "a b/c.txt"], ids=str
+)
+def test_claim_article_reads_the_article_id_back(tmp_path: Path, article_id: str) -> None:
+    """The judge shuffles find a claim's partition from its claim id."""
+    text = "The minister said the talks would start on Monday. Officials said they had agreed."
+    path = tmp_path / "one.jsonl"
+    path.write_text(json.dumps({"id": article_id, "text": text}) + "\n", encoding="utf-8")
+    claims = pipeline.extract([str(path)], jobs=1).claims
+    assert claims
+    assert {dask_engine.claim_article(c.claim_id) for c in claims} == {article_id}
+    seeds = pipeline.extract([str(SEEDS)], jobs=1).claims
+    assert all(dask_engine.claim_article(c.claim_id) == c.article_id for c in seeds)
+
+
+def test_partition_needs_cut_claim_ids_by_partition() -> None:
+    pairs = [Candidate(a="a:001", b="m:x:002", block="", score=1.0)]
+    pairs += [Candidate(a="b:003", b="z:001", block="", score=1.0)]
+    firsts = dask_engine.pack(("a", "b", "m", "m:x:1"))  # partition 2 holds "m", 3 "m:x:1".."z"
+    got = [
+        dask_engine.unpack(x) for x in dask_engine.partition_needs(firsts, dask_engine.pack(pairs))
+    ]
+    assert got == [["a:001"], ["b:003"], ["m:x:002"], ["z:001"]]
+
+
+@needs_dask
 def test_dask_with_scheduler_address(cluster: str, tmp_path: Path) -> None:
     corpus = write_generated_corpus(tmp_path / "gen", 40, seed=5)
     local = report_of([str(corpus)], jobs=1)
@@ -177,7 +220,9 @@ def shuffle_in_process(
     found: list[Candidate] = []
     compared = 0
     for j in range(3):
-        cands, k = dask_engine.candidate_partition([dask_engine.take(s, j) for s in scored])
+        data, n, k = dask_engine.candidate_partition([dask_engine.take(s, j) for s in scored])
+        cands = dask_engine.unpack(data)
+        assert n == len(cands) and cands == sorted(cands, key=lambda c: (c.a, c.b))
         found.extend(cands)
         compared += k
     return tuple(sorted(found, key=lambda c: (c.a, c.b))), compared
@@ -267,6 +312,10 @@ class Received:
         # claim ids of the speaker and event entries: their shares' or their own
         # ``claims``, or a share of them by entry key (entry key -> claim ids)
         self.entry_ids: set[str] = set()
+        # matching's candidate pairs and judge's verdicts (``Candidate``, ``Verdict``)
+        self.pairs = 0
+        # claim ids keyed to anything (a per-claim table or route: claim id -> ...)
+        self.keyed_ids: set[str] = set()
 
     def scan(self, value: Any) -> None:
         stack = [value]
@@ -278,6 +327,8 @@ class Received:
                 stack.extend(
                     getattr(v, f.name) for f in dataclasses.fields(v) if f.name != "claims"
                 )
+            elif isinstance(v, (Candidate, judge.Verdict)):
+                self.pairs += 1
             elif isinstance(v, ArticleResult):
                 self.results += 1
                 stack.append(v.article)
@@ -306,6 +357,8 @@ class Received:
                         and all(isinstance(y, str) and y in self.claim_ids for y in x)
                     ):
                         self.entry_ids.update(x)
+                    if k in self.claim_ids:
+                        self.keyed_ids.add(k)
                     if k in self.claim_ids and (
                         isinstance(x, str)
                         or (isinstance(x, tuple) and all(isinstance(y, str) for y in x))
@@ -455,6 +508,11 @@ def test_the_driver_never_receives_the_corpus(
     # ... and the entries' claim ids with them: the driver gets counts (report.json's
     # speakers and events are made on the workers and streamed into the file)
     assert seen.entry_ids == set()
+    # matching's candidates and judge's verdicts stay on the workers too: the driver
+    # reads counts and findings (the verdicts' clusters are made on the workers); no
+    # claim-id-keyed table or route reaches it but the claims report.html shows
+    assert seen.pairs == 0
+    assert seen.keyed_ids <= set(named)
     assert isinstance(xref, dask_engine.DaskCrossReference)
     assert all(isinstance(e.claims, group.HeldIds) for e in xref.speakers)
     assert all(isinstance(e.claims, group.HeldIds) for e in xref.events)
@@ -467,6 +525,12 @@ def test_the_driver_never_receives_the_corpus(
     for value in sent:
         held.scan(value)
     assert held.table_row_count == 0 and held.slim_claims == 0 and not held.full_claims
+    assert held.pairs == 0 and held.keyed_ids == set()  # no candidates, verdicts or routes
+    # (the spy sees pairs and routes when they come packed)
+    probe = Received({}, ids)
+    probe.scan(dask_engine.pack((candidates, verdicts, {v.a: (0,) for v in verdicts})))
+    assert probe.pairs == len(candidates) + len(verdicts)
+    assert probe.keyed_ids == {v.a for v in verdicts}
     assert isinstance(xref, dask_engine.DaskCrossReference)
     assert xref.speaker_of == {} and xref.events_of == {}
     # ... and they are there, equal to the local engine's

@@ -133,3 +133,62 @@ def test_ordered_keeps_the_first_made_of_one_id() -> None:
     other = ((7, "", "c", 0), dataclasses.replace(_finding("A-2", "x"), relation="agreement"))
     assert judge.ordered([second, other, first]) == judge.ordered([first, second, other])
     assert [f.reason for f in judge.ordered([second, other, first])] == ["x", "block a"]
+
+
+def _verdict(kind: str, a: str, b: str, block: str = "") -> judge.Verdict:
+    return judge.Verdict(kind, a, b, 1.0, 1, block, 50.0, None)
+
+
+CHAIN = [  # one agreement cluster a-b-c-d, split so no part sees it whole
+    _verdict("agreement", "c", "d"),
+    _verdict("agreement", "a", "b"),
+    _verdict("agreement", "b", "c"),
+    _verdict("time", "b", "c"),  # another union-find: its own cluster
+    _verdict("related", "x", "y", "event:k"),
+    _verdict("related", "y", "z", "speaker:s"),  # per block: not joined to x-y
+]
+
+
+@pytest.mark.parametrize(
+    "cuts",
+    [[6], [1, 5], [1, 1, 4], [2, 2, 2], [1, 1, 1, 1, 1, 1], [0, 3, 0, 3]],
+    ids=["whole", "first-alone", "chain-split", "pairs", "each-alone", "empty-parts"],
+)
+def test_merged_roots_of_parts_give_the_clusters_of_the_whole(cuts: list[int]) -> None:
+    parts, at = [], 0
+    for n in cuts:
+        parts.append(judge.verdict_roots(CHAIN[at : at + n]))
+        at += n
+    merged = judge.merge_roots(parts)
+    got = [judge.cluster_of(merged, v) for v in CHAIN]
+    assert got == judge.verdict_clusters(CHAIN)
+    assert got[:3] == ["7\x1f\x1fa"] * 3 and got[3] == "2\x1f\x1fb"
+    assert got[4:] == ["8\x1fevent:k\x1fx", "8\x1fspeaker:s\x1fy"]
+
+
+@pytest.mark.parametrize(
+    "shape", [(1, 1), (4, 2), (7, 3), (13, 8)], ids=["1", "4x2", "7x3", "13x8"]
+)
+@pytest.mark.parametrize("corpus", sorted(KINDS))
+def test_clusters_made_in_a_tree_of_parts_equal_verdict_clusters(
+    request: pytest.FixtureRequest, corpus: str, shape: tuple[int, int]
+) -> None:
+    """The dask engine clusters the verdicts where they are: ``verdict_roots`` per
+    bucket of pairs, ``merge_roots`` in a tree of fan-in ``fanin``."""
+    claims, groups, candidates = request.getfixturevalue(corpus)
+    verdicts = judge.pair_verdicts(claims, groups, candidates)
+    nb, fanin = shape
+    buckets: list[list[judge.Verdict]] = [[] for _ in range(nb)]
+    for v in verdicts:
+        buckets[dask_engine.bucket_of(v.a + "\x00" + v.b, nb)].append(v)
+    roots = [judge.verdict_roots(b) for b in buckets]
+    while len(roots) > 1:
+        roots = [judge.merge_roots(roots[i : i + fanin]) for i in range(0, len(roots), fanin)]
+    assert [judge.cluster_of(roots[0], v) for v in verdicts] == judge.verdict_clusters(verdicts)
+    # clusters span buckets: the tree is needed
+    if nb > 1:
+        assert any(
+            judge.cluster_of(judge.verdict_roots(b), v) != judge.cluster_of(roots[0], v)
+            for b in buckets
+            for v in b
+        )
