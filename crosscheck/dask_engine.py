@@ -1363,6 +1363,32 @@ def entry_parts(applied: Applied) -> EntryParts:
     return applied.parts.without_ids()
 
 
+def entry_shards(applied: Applied, shards: int) -> list[bytes]:
+    """Worker: ``entry_parts`` cut by key (``bucket_of``) into shards, packed."""
+    parts = entry_parts(applied)
+    out = [EntryParts(counted=parts.counted) for _ in range(shards)]
+    for key, s in parts.speakers.items():
+        out[bucket_of(key, shards)].speakers[key] = s
+    for key, e in parts.events.items():
+        out[bucket_of(key, shards)].events[key] = e
+    return [pack(x) for x in out]
+
+
+def partition_keys(applied: Applied) -> tuple[list[str], list[str]]:
+    """Worker: the speaker and event keys of a partition's claims."""
+    return list(applied.parts.speakers), list(applied.parts.events)
+
+
+def finish_shard(shares: Sequence[bytes]) -> Index:
+    """Worker: ``group.finish`` over one shard of keys, from every partition's share."""
+    from crosscheck.group import finish
+
+    parts = EntryParts()
+    for data in shares:
+        parts.update(unpack(data))
+    return finish(parts)
+
+
 def group_tables(applied: Applied, names: tuple[dict[str, str], ...]) -> Groups:
     """Worker: the per-claim tables of a partition (``group.claim_tables``), from the
     display names of its keys; they stay on the workers."""
@@ -1376,16 +1402,17 @@ def run_group(client: Any, ext: DaskExtraction) -> tuple[Index, list[Any]]:
     """``group.group`` on the cluster, in its three steps: map on the workers (each
     partition reduced to distinct keys with counts, the maps combined in a tree on
     the workers), the union-finds here over those distinct keys only, then the
-    merged tables broadcast and applied on the workers. Each partition sends back
-    its share of the entries (by canonical key: counts, roles, mentions, articles,
-    the number of its claims, not their ids), the entries are made here (their
-    ``claims`` are ``group.HeldIds``: a count), and each partition gets the display
-    names of its keys to make its per-claim tables (canonical speaker and events,
-    their keys), which stay on the workers.
+    merged tables broadcast and applied on the workers. Each partition cuts its
+    share of the entries (by canonical key: counts, roles, mentions, articles, the
+    number of its claims, not their ids) into shards of keys, each shard's entries
+    are made on a worker (``group.finish``; their ``claims`` are ``group.HeldIds``:
+    a count) and joined here (``group.joined_indexes``), and each partition gets
+    the display names of its keys to make its per-claim tables (canonical speaker
+    and events, their keys), which stay on the workers.
 
     Returns the entries and the futures of the per-claim tables (a ``Groups``
     without entries per partition, in partition order)."""
-    from crosscheck.group import finish, merge
+    from crosscheck.group import finish, joined_indexes, merge
 
     maps = ext.map(group_map)
     while len(maps) > 1:
@@ -1400,13 +1427,22 @@ def run_group(client: Any, ext: DaskExtraction) -> tuple[Index, list[Any]]:
     [shared] = client.scatter([merged], broadcast=True, hash=False)
     del merged
     applied = ext.map(group_apply, shared)
-    parts = EntryParts()
-    keys: list[tuple[list[str], list[str]]] = []  # per partition: its speaker and event keys
-    for share in stream(client, entry_parts, applied):
-        keys.append((list(share.speakers), list(share.events)))
-        parts.update(share)
-    found = finish(parts)
-    del parts
+    # the entries are made on the workers, a shard of keys each, and joined here one
+    # shard at a time: the driver never holds every partition's shares at once
+    nb = _n_workers(client)
+    cut = [client.submit(entry_shards, a, nb, pure=False) for a in applied]
+    finished = [
+        client.submit(
+            packed, finish_shard, [client.submit(take, c, k, pure=False) for c in cut], pure=False
+        )
+        for k in range(nb)
+    ]
+    del cut
+    found = joined_indexes(_in_order(client, finished))
+    del finished
+    keys: list[tuple[list[str], list[str]]] = list(
+        stream(client, partition_keys, applied)
+    )  # per partition: its speaker and event keys
     names = []
     for speakers, events in keys:
         names.append(

@@ -1141,7 +1141,7 @@ def finish(parts: EntryParts) -> Index:
     counted = parts.counted
     speakers = [_speaker_entry(key, parts.speakers[key], counted) for key in sorted(parts.speakers)]
     speaker_names = {e.key: e.speaker for e in speakers}
-    speakers.sort(key=lambda e: (-len(e.claims), e.speaker, e.key))
+    speakers.sort(key=_speaker_order)
     event_names: dict[str, str] = {}
     event_heads: dict[str, str] = {}
     events: list[EventEntry] = []
@@ -1161,8 +1161,43 @@ def finish(parts: EntryParts) -> Index:
                 claims=_entry_claims(e.claims, e.count, counted),
             )
         )
-    events.sort(key=lambda e: (-len(e.articles), -len(e.claims), e.event, e.key))
+    events.sort(key=_event_order)
     return Index(tuple(speakers), tuple(events), speaker_names, event_names, event_heads)
+
+
+def _speaker_order(e: SpeakerEntry) -> tuple[int, str, str]:
+    return -len(e.claims), e.speaker, e.key
+
+
+def _event_order(e: EventEntry) -> tuple[int, int, str, str]:
+    return -len(e.articles), -len(e.claims), e.event, e.key
+
+
+def joined_indexes(indexes: Iterable[Index]) -> Index:
+    """``finish`` of shares cut by key, as one: the ``Index`` ``finish`` makes of
+    them all together (an entry is made from its key's shares alone, and the orders
+    are total: they end with the key). The dask engine finishes shards of keys on
+    its workers and joins them here, one at a time."""
+    speakers: list[SpeakerEntry] = []
+    events: list[EventEntry] = []
+    speaker_names: dict[str, str] = {}
+    event_names: dict[str, str] = {}
+    event_heads: dict[str, str] = {}
+    for index in indexes:
+        speakers.extend(index.speakers)
+        events.extend(index.events)
+        speaker_names.update(index.speaker_names)
+        event_names.update(index.event_names)
+        event_heads.update(index.event_heads)
+    speakers.sort(key=_speaker_order)
+    events.sort(key=_event_order)
+    return Index(
+        tuple(speakers),
+        tuple(events),
+        dict(sorted(speaker_names.items())),
+        dict(sorted(event_names.items())),
+        dict(sorted(event_heads.items())),
+    )
 
 
 _FIRST = operator.itemgetter(0)

@@ -180,6 +180,33 @@ def test_entries_without_claim_ids_count_them(
         ]
 
 
+@pytest.mark.parametrize("shards", [1, 2, 5, 64], ids=["one-shard", "two", "five", "64"])
+def test_entries_finished_in_shards_of_keys_equal_finish(
+    corpus_claims: list[Claim], shards: int
+) -> None:
+    """The dask engine makes the entries on its workers, a shard of keys each
+    (``dask_engine.entry_shards``, ``finish_shard``), and joins them on the driver
+    (``group.joined_indexes``): the same entries, names and orders."""
+    from crosscheck import dask_engine
+
+    merged = group.merge(group.map_claims(corpus_claims))
+    applied = [group.apply_claims(p, merged) for p in by_article(corpus_claims, 7, 4)]
+    # (cut first: ``update`` adds into the first share's mappings, a partition's own)
+    cut = [dask_engine.entry_shards(a, shards) for a in applied]
+    whole = group.EntryParts()
+    for a in applied:
+        whole.update(a.parts.without_ids())
+    expected = group.finish(whole)
+    indexes = [dask_engine.finish_shard([c[k] for c in cut]) for k in range(shards)]
+    got = group.joined_indexes(reversed(indexes))
+    assert got == expected
+    for name in ("speaker_names", "event_names", "event_heads"):
+        assert list(getattr(got, name).items()) == list(getattr(expected, name).items())
+    assert len(expected.speakers) > 50 and len(expected.events) > 5
+    if shards > 1:  # each shard holds a part of the keys
+        assert all(len(i.speakers) < len(expected.speakers) for i in indexes)
+
+
 def test_entry_claim_ids_are_the_claims_holding_their_key(corpus_claims: list[Claim]) -> None:
     """What report.json's speakers and events read on the dask engine's workers: an
     entry's claim ids are the claims whose keys (``speaker_keys_of``,
