@@ -273,8 +273,19 @@ def marked(text: str, offset: int, spans: Iterable[Span], *, anchors: bool = Fal
         starts.setdefault(sp[0], []).append(sp)
     points = sorted({0, n} | {s for s, _, _, _ in clipped} | {t for _, t, _, _ in clipped})
     out: list[str] = []
-    placed: set[str] = set()
     active: list[Span] = []
+    if not any(sp[3] for sp in clipped):  # no claim span (a sentence's): no ids to place
+        for a, b in itertools.pairwise(points):
+            if active:
+                active = [sp for sp in active if sp[1] > a]
+            if a in starts:
+                active += starts[a]
+            if active:
+                out += (_open_mark(frozenset(sp[2] for sp in active)), escape(text[a:b]), "</mark>")
+            else:
+                out.append(escape(text[a:b]))
+        return "".join(out)
+    placed: set[str] = set()
     for a, b in itertools.pairwise(points):
         if active:
             active = [sp for sp in active if sp[1] > a]

@@ -111,7 +111,15 @@ class ManifestEntry:
     hint: str = ""
 
     def to_row(self) -> dict[str, Any]:
-        return dataclasses.asdict(self)
+        # == dataclasses.asdict(self) (flat fields), without its deep copies
+        return {
+            "source": self.source,
+            "line": self.line,
+            "status": self.status,
+            "article_id": self.article_id,
+            "reason": self.reason,
+            "hint": self.hint,
+        }
 
 
 @dataclass(frozen=True, slots=True)

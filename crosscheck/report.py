@@ -11,8 +11,11 @@ summary. Nothing here prints.
 Speed (abp-10k: 298,000 claims, 620 MB of report files): the writing runs with the
 cyclic garbage collector paused (``gc_paused``); each claim's report.json line and
 claims.csv row are made straight from the record (``_claim_json_text``,
-``claims_csv_rows``: C-level attribute getters, one prepared JSON encoder, the
-formula check done once per row), never through a per-cell dict. (Rendering them
+``claims_csv_rows``: C-level attribute getters, the formula check done once per
+row), never through a per-cell dict: written into a template of the keys
+(``_claim_line``) and joined with the quoting csv.writer would apply (``_csv_row``),
+with the JSON encoder and csv.writer's rules as the fallback for a claim whose fields
+are not of their declared types. (Rendering them
 on forked workers was measured and left out: +40% CPU from copy-on-write faults,
 up to 0.8 GB of copied pages, and slower whenever the cores are busy.)
 
@@ -25,6 +28,7 @@ from __future__ import annotations
 
 import csv
 import dataclasses
+import datetime as dt
 import io
 import itertools
 import json
@@ -536,38 +540,367 @@ def _claim_json(claim: Claim, xref: CrossReference) -> dict[str, Any]:
 
 
 def _claim_json_text(claim: Claim, xref: CrossReference) -> str:
-    """``_compact(_claim_json(claim, xref))``: its report.json line, the object built
-    with its keys already in order for an encoder that need not sort them."""
-    values = _TO_SORTED(_claim_values(claim, xref, True))
-    return _encode_sorted(dict(zip(_SORTED_JSON_KEYS, values, strict=True)))
+    """``_compact(_claim_json(claim, xref))``: its report.json line (``_claim_line``,
+    or for a claim whose fields it does not take, the object built with its keys
+    already in order for an encoder that need not sort them)."""
+    line = _claim_line(claim, xref.speaker_of, xref.events_of)
+    if line is None:
+        values = _TO_SORTED(_claim_values(claim, xref, True))
+        line = _encode_sorted(dict(zip(_SORTED_JSON_KEYS, values, strict=True)))
+    return line
+
+
+# ``_claim_line``: a claim's report.json line written into a template of its keys.
+# The JSON encoder writes a dict with sorted keys as ``{"key": value, ...}`` (``": "``
+# and ``", "``), each key and text value through ``encode_basestring``, an int as its
+# ``repr`` (== ``str`` for an exact int), True/False as true/false; the template holds
+# the keys (``_SORTED_JSON_KEYS``) already written, and each value is written the way
+# the encoder would write it (``_claim_line`` names the values in this order).
+_LINE_KEYS = _SORTED_JSON_KEYS  # (``_claim_line`` names its values in this order)
+_ENCODE_STR: Callable[[str], str] | None = getattr(json_encoder, "c_encode_basestring", None)
+_LINE_TEMPLATE = (
+    "{"
+    + ", ".join(json_encoder.encode_basestring(k).replace("%", "%%") + ": %s" for k in _LINE_KEYS)
+    + "}"
+)
+# the claim fields written through ``encode_basestring`` (text), in template order
+_LINE_TEXT_FIELDS = (
+    "article_id",
+    "claim_id",
+    "content",
+    "cue",
+    "date_source",
+    "kind",
+    "outlet",
+    "quote",
+    "sentence",
+    "speaker",
+    "speaker_name",
+    "speaker_role",
+    "speaker_type",
+    "via",
+)
+assert set(_LINE_TEXT_FIELDS) == set(_TEXT_COLUMNS), "every text column is written as text"
+_LINE_TEXT = operator.attrgetter(*_LINE_TEXT_FIELDS)
+_LINE_OTHER = operator.attrgetter(
+    "content_end",
+    "content_start",
+    "cue_end",
+    "cue_start",
+    "negated",
+    "published",
+    "resolved",
+    "sentence_end",
+    "sentence_index",
+    "sentence_start",
+    "speaker_end",
+    "speaker_start",
+    "events",
+    "places",
+    "quantities",
+    "times",
+)
+_NO_EVENTS: tuple[str, ...] = ()
+
+
+def _slot_text(slot: Sequence[Any]) -> str:
+    """A normalised slot's JSON, as ``_claim_values`` (sorted) makes and encodes it."""
+    if not slot:
+        return "[]"
+    return _encode_sorted([dict(sorted(x.to_row().items())) for x in slot])
+
+
+def _claim_line(
+    claim: Claim, speaker_of: Mapping[str, str], events_of: Mapping[str, Sequence[str]]
+) -> str | None:
+    """``_compact(_claim_json(claim, xref))`` written into ``_LINE_TEMPLATE``, or None
+    when a field is not of its declared type (then the encoder writes the object):
+    text fields and the canonical speaker ``str``, offsets and indexes exact ``int``
+    (``None`` where the field allows it), flags exact ``bool``, the date an exact
+    ``datetime.date`` or None."""
+    (
+        content_end,
+        content_start,
+        cue_end,
+        cue_start,
+        negated,
+        published,
+        resolved,
+        sentence_end,
+        sentence_index,
+        sentence_start,
+        speaker_end,
+        speaker_start,
+        events,
+        places,
+        quantities,
+        times,
+    ) = _LINE_OTHER(claim)
+    if not (
+        type(content_end) is int
+        and type(content_start) is int
+        and type(sentence_end) is int
+        and type(sentence_index) is int
+        and type(sentence_start) is int
+        and type(cue_end) in _OPT_INT
+        and type(cue_start) in _OPT_INT
+        and type(speaker_end) in _OPT_INT
+        and type(speaker_start) in _OPT_INT
+        and type(negated) is bool
+        and type(resolved) is bool
+        and type(published) in _OPT_DATE
+        and _ENCODE_STR is not None
+        and _C_ENCODE_SORTED is not None
+    ):
+        return None
+    enc = _ENCODE_STR
+    cid = claim.claim_id
+    try:
+        (
+            article_id,
+            claim_id,
+            content,
+            cue,
+            date_source,
+            kind,
+            outlet,
+            quote,
+            sentence,
+            speaker,
+            speaker_name,
+            speaker_role,
+            speaker_type,
+            via,
+        ) = map(enc, _LINE_TEXT(claim))
+        canonical_speaker = enc(speaker_of.get(cid, ""))
+    except TypeError:  # a text field or the canonical speaker that is not a str
+        return None
+    ev = events_of.get(cid, _NO_EVENTS)
+    return _LINE_TEMPLATE % (
+        article_id,
+        "[]" if ev is _NO_EVENTS else _encode_sorted(sorted(set(ev))),
+        canonical_speaker,
+        claim_id,
+        content,
+        content_end,
+        content_start,
+        cue,
+        '""' if cue_end is None else cue_end,
+        '""' if cue_start is None else cue_start,
+        date_source,
+        _slot_text(events) if events else "[]",
+        kind,
+        "true" if negated else "false",
+        outlet,
+        _slot_text(places) if places else "[]",
+        '""' if published is None else enc(published.isoformat()),
+        _slot_text(quantities) if quantities else "[]",
+        quote,
+        "true" if resolved else "false",
+        sentence,
+        sentence_end,
+        sentence_index,
+        sentence_start,
+        speaker,
+        '""' if speaker_end is None else speaker_end,
+        speaker_name,
+        speaker_role,
+        '""' if speaker_start is None else speaker_start,
+        speaker_type,
+        _slot_text(times) if times else "[]",
+        via,
+    )
+
+
+# the types of an optional offset and of the optional date
+_OPT_INT = frozenset([int, type(None)])
+_OPT_DATE = frozenset([dt.date, type(None)])
 
 
 def claims_csv_rows(claims: Iterable[Claim]) -> str:
     """claims.csv's rows (no header) for ``claims``: the bytes ``csv_text`` writes
-    for their rows, without a dict and a function call per cell."""
-    rows: list[list[Any]] = []
+    for their rows, without a dict and a function call per cell, and without
+    csv.writer (its copy of each character cost more than making the line here):
+    ``_csv_row``, or for a claim it does not take, ``_csv_cells`` and ``_csv_line``."""
+    lines: list[str] = []
     for claim in claims:
-        row = list(_CLAIM_ROW(claim))
-        try:
-            probe = "\x00" + "\x00".join(_CSV_TEXT(claim))
-            plain = len(probe) <= CSV_CELL_MAX and _CSV_TRIGGER.search(probe) is None
-        except TypeError:  # a text field that is not a str: cell by cell
-            plain = False
-        if plain:
-            for n in _CSV_FIX:
-                value = row[n]
-                if value is None:
-                    row[n] = ""
-                elif value is True or value is False:
-                    row[n] = "true" if value else "false"
-                else:
-                    row[n] = _csv_cell(_cell(value))
+        line = _csv_row(claim)
+        lines.append(_csv_line(_csv_cells(claim)) if line is None else line)
+    return "".join(lines)
+
+
+def _csv_cells(claim: Claim) -> list[Any]:
+    """A claim's claims.csv cells, as ``csv_text`` gives them to csv.writer: each
+    ``_csv_cell(_cell(value))``, made with fewer calls when no text cell needs
+    ``neutralise`` or ``_fit`` (the int fields are left to the writer)."""
+    row = list(_CLAIM_ROW(claim))
+    try:
+        probe = "\x00" + "\x00".join(_CSV_TEXT(claim))
+        plain = len(probe) <= CSV_CELL_MAX and _CSV_TRIGGER.search(probe) is None
+    except TypeError:  # a text field that is not a str: cell by cell
+        plain = False
+    if not plain:
+        return [_csv_cell(_cell(v)) for v in row]
+    for n in _CSV_FIX:
+        value = row[n]
+        if value is None:
+            row[n] = ""
+        elif value is True or value is False:
+            row[n] = "true" if value else "false"
         else:
-            row = [_csv_cell(_cell(v)) for v in row]
-        rows.append(row)
-    buf = io.StringIO(newline="")
-    csv.writer(buf, quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n").writerows(rows)
-    return buf.getvalue()
+            row[n] = _csv_cell(_cell(value))
+    return row
+
+
+# A character that makes csv.writer quote a cell (QUOTE_MINIMAL, delimiter ",", quote
+# char '"', line end "\r\n"); the same for a text with no quote, CR or LF (a literal
+# pattern, which the regex engine finds faster than a set of characters).
+_CSV_QUOTED = re.compile('[,"\r\n]')
+_CSV_COMMA = re.compile(",")
+
+
+def _csv_quote(cell: str) -> str:
+    return '"' + str.replace(cell, '"', '""') + '"'
+
+
+def _csv_line(cells: Sequence[Any]) -> str:
+    """The line ``csv.writer(buf, quoting=csv.QUOTE_MINIMAL, lineterminator="\\r\\n")``
+    writes for ``cells``, line end included.
+
+    That writer writes a str cell as it is (a str subclass: its characters), None
+    as '' and any other cell as ``str(cell)``; it puts a cell in double quotes,
+    doubling the double quotes inside, when it holds a comma, a double quote, a CR
+    or a LF, joins the cells with commas, and quotes the one empty cell of a
+    one-cell row.
+    """
+    texts = [c if isinstance(c, str) else "" if c is None else str(c) for c in cells]
+    if len(texts) == 1 and not texts[0]:
+        return '""\r\n'
+    return ",".join([_csv_quote(c) if _CSV_QUOTED.search(c) else c for c in texts]) + "\r\n"
+
+
+def _csv_row(claim: Claim) -> str | None:
+    """``_csv_line(_csv_cells(claim))``, made in one go, or None when a field is not
+    of its declared type (text ``str``; offsets exact ``int``, or None where
+    allowed; flags exact ``bool``; the date an exact ``datetime.date`` or None) or
+    a text cell needs ``neutralise`` or ``_fit``.
+
+    Then the text cells are the fields as they are, the date its ISO form (which
+    starts with a digit), None '', an int ``str(value)``; only text cells can need
+    quotes: the texts are searched at once (each after a NUL), and only those
+    holding a character csv.writer quotes are quoted.
+    """
+    texts = _CSV_TEXT(claim)
+    try:
+        probe = "\x00" + "\x00".join(texts)
+    except TypeError:  # a text field that is not a str
+        return None
+    if len(probe) > CSV_CELL_MAX or _CSV_TRIGGER.search(probe) is not None:
+        return None
+    (
+        published,
+        speaker_start,
+        speaker_end,
+        resolved,
+        negated,
+        content_start,
+        content_end,
+        sentence_start,
+        sentence_end,
+    ) = _CSV_OTHER(claim)
+    if not (
+        type(content_start) is int
+        and type(content_end) is int
+        and type(sentence_start) is int
+        and type(sentence_end) is int
+        and type(speaker_start) in _OPT_INT
+        and type(speaker_end) in _OPT_INT
+        and type(resolved) is bool
+        and type(negated) is bool
+        and type(published) in _OPT_DATE
+    ):
+        return None
+    quoted = _CSV_QUOTED if ('"' in probe or "\r" in probe or "\n" in probe) else _CSV_COMMA
+    found = quoted.search(probe)
+    if found is not None:
+        if probe.count("\x00") != len(texts):  # a text holds a NUL: cell by cell
+            return None
+        cells = list(texts)
+        n = -1  # the text of ``found``: the NULs before it, less one
+        start = 0
+        while found is not None:
+            at = found.start()
+            n += probe.count("\x00", start, at)
+            cells[n] = _csv_quote(cells[n])
+            start = probe.find("\x00", at)  # the next text
+            if start < 0:
+                break
+            found = quoted.search(probe, start)
+        texts = tuple(cells)
+    (
+        claim_id,
+        article_id,
+        outlet,
+        date_source,
+        kind,
+        speaker,
+        speaker_name,
+        speaker_role,
+        speaker_type,
+        cue,
+        via,
+        quote,
+        content,
+        sentence,
+    ) = texts
+    return (
+        ",".join(
+            [
+                claim_id,
+                article_id,
+                outlet,
+                "" if published is None else published.isoformat(),
+                date_source,
+                kind,
+                speaker,
+                speaker_name,
+                speaker_role,
+                speaker_type,
+                "" if speaker_start is None else str(speaker_start),
+                "" if speaker_end is None else str(speaker_end),
+                cue,
+                via,
+                quote,
+                "true" if resolved else "false",
+                "true" if negated else "false",
+                content,
+                str(content_start),
+                str(content_end),
+                sentence,
+                str(sentence_start),
+                str(sentence_end),
+            ]
+        )
+        + "\r\n"
+    )
+
+
+# the fields of claims.csv that are not text, in column order (``_csv_row``'s names)
+_CSV_OTHER_FIELDS = (
+    "published",
+    "speaker_start",
+    "speaker_end",
+    "resolved",
+    "negated",
+    "content_start",
+    "content_end",
+    "sentence_start",
+    "sentence_end",
+)
+_CSV_OTHER = operator.attrgetter(*_CSV_OTHER_FIELDS)
+# (``_csv_row`` writes the cells in CLAIM_COLUMNS' order: the tests compare it with
+# csv.writer over ``_csv_cells``)
+assert tuple(c for c in CLAIM_COLUMNS if c not in _CSV_OTHER_FIELDS) == _TEXT_COLUMNS
 
 
 class ClaimRows(Sequence[dict[str, Any]]):

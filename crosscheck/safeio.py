@@ -101,9 +101,9 @@ def _umask() -> int:
     return mask
 
 
-def _write_temp(path: Path, pieces: Iterable[bytes]) -> tuple[str, bytes, int]:
+def _write_temp(path: Path, pieces: Iterable[bytes]) -> tuple[str, int]:
     """Write ``pieces`` to a fsynced temporary file beside ``path``: (its name, the
-    sha256 of the bytes, their count). A failure removes it (``OutputError``)."""
+    number of bytes). A failure removes it (``OutputError``)."""
     try:
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     except OSError as exc:
@@ -111,12 +111,10 @@ def _write_temp(path: Path, pieces: Iterable[bytes]) -> tuple[str, bytes, int]:
             f"cannot write {path}: {exc.strerror or exc}",
             hint="check that the output folder exists and is writable",
         ) from exc
-    h = hashlib.sha256()
     size = 0
     try:
         with os.fdopen(fd, "wb") as handle:
             for data in pieces:
-                h.update(data)
                 size += len(data)
                 handle.write(data)
             handle.flush()
@@ -128,7 +126,7 @@ def _write_temp(path: Path, pieces: Iterable[bytes]) -> tuple[str, bytes, int]:
         if isinstance(exc, OSError):
             raise _write_error(path, exc) from exc
         raise
-    return tmp, h.digest(), size
+    return tmp, size
 
 
 def _write_error(path: Path, exc: OSError) -> OutputError:
@@ -145,7 +143,7 @@ def atomic_write(path: Path, data: bytes | str, encoding: str = "utf-8") -> Path
     translation. The new file gets the usual ``0o666 & ~umask`` permissions.
     """
     payload = data.encode(encoding) if isinstance(data, str) else data
-    tmp, _, _ = _write_temp(path, [payload])
+    tmp, _ = _write_temp(path, [payload])
     try:
         os.replace(tmp, path)
     except OSError as exc:
@@ -171,16 +169,19 @@ def write_files(folder: Path, files: Mapping[str, bytes | str]) -> list[Path]:
     return [atomic_write(path, content) for path, content in targets]
 
 
-def _same_file(path: Path, digest: bytes, size: int) -> bool:
-    """Whether the file at ``path`` holds exactly the bytes with this size and digest."""
+def _same_file(path: Path, staged: str, size: int) -> bool:
+    """Whether the file at ``path`` holds exactly the bytes of the staged file (``size``
+    bytes), compared block by block (only a file of the same size is read)."""
     try:
         if not path.is_file() or path.stat().st_size != size:
             return False
-        h = hashlib.sha256()
-        with path.open("rb") as handle:
-            for block in iter(lambda: handle.read(1 << 20), b""):
-                h.update(block)
-        return h.digest() == digest
+        with path.open("rb") as handle, open(staged, "rb") as other:
+            while True:
+                block = handle.read(1 << 20)
+                if block != other.read(1 << 20):
+                    return False
+                if not block:
+                    return True
     except OSError:
         return False
 
@@ -197,7 +198,7 @@ class Staging:
     def __init__(self, folder: Path, encoding: str = "utf-8") -> None:
         self.folder = folder
         self.encoding = encoding
-        self._staged: list[tuple[Path, str, bytes, int]] = []  # target, tmp, sha256, size
+        self._staged: list[tuple[Path, str, int]] = []  # target, tmp, size
 
     def __enter__(self) -> Staging:
         ensure_dir(self.folder)
@@ -209,7 +210,7 @@ class Staging:
         exc: BaseException | None,
         tb: TracebackType | None,
     ) -> None:
-        for _, tmp, _, _ in self._staged:
+        for _, tmp, _ in self._staged:
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
         self._staged = []
@@ -217,22 +218,20 @@ class Staging:
     def stage(self, name: str, pieces: Iterable[str]) -> None:
         """Write ``pieces`` (encoded) to a temporary file for ``folder/name``."""
         path = inside(self.folder, name)
-        tmp, digest, size = _write_temp(path, (p.encode(self.encoding) for p in pieces))
-        self._staged.append((path, tmp, digest, size))
+        tmp, size = _write_temp(path, (p.encode(self.encoding) for p in pieces))
+        self._staged.append((path, tmp, size))
 
     def changed(self) -> list[str]:
         """Names of the staged files whose bytes differ from the file in place (sorted)."""
         return sorted(
-            path.name
-            for path, _, digest, size in self._staged
-            if not _same_file(path, digest, size)
+            path.name for path, tmp, size in self._staged if not _same_file(path, tmp, size)
         )
 
     def commit(self) -> list[Path]:
         """Move every staged file into place (in staging order); return the paths."""
         done: list[Path] = []
         while self._staged:
-            path, tmp, _, _ = self._staged[0]
+            path, tmp, _ = self._staged[0]
             try:
                 os.replace(tmp, path)
             except OSError as exc:

@@ -291,6 +291,28 @@ def test_overlapping_spans_nest_correctly() -> None:
     assert any("multi" in m.attrs["class"].split() for m in marks)
 
 
+@pytest.mark.parametrize(
+    ("spans", "expected"),
+    [
+        ([], "a&lt;b&amp;cdefgh"),
+        (
+            [(11, 15, "ct", ""), (13, 18, "tm", ""), (12, 13, "sp", "")],
+            'a<mark class="ct">&lt;</mark><mark class="ct sp">b</mark>'
+            '<mark class="ct tm">&amp;c</mark><mark class="tm">def</mark>gh',
+        ),
+        (
+            [(5, 12, "pl", ""), (17, 30, "qt", "")],
+            '<mark class="pl">a&lt;</mark>b&amp;cde<mark class="qt">fgh</mark>',
+        ),
+    ],
+    ids=["none", "overlapping", "clipped"],
+)
+def test_spans_without_claims_are_marked_by_class(spans: list[html.Span], expected: str) -> None:
+    # a sentence's spans (no claim ids): each run wrapped once with the classes over it
+    assert html.marked("a<b&cdefgh", 10, spans) == expected
+    assert html.marked("a<b&cdefgh", 10, spans, anchors=True) == expected
+
+
 def test_spans_starting_together_get_both_anchors() -> None:
     out = html.marked("abcdef", 0, [(1, 3, "claim", "A"), (1, 5, "claim", "B")], anchors=True)
     b = parse(f"<div>{out}</div>")

@@ -700,3 +700,203 @@ def test_streamed_entries_give_the_same_report_json(size: int) -> None:
     # an empty section reads as an empty list
     streamed["events"] = _ListedEntries([], size)
     assert json.loads(report.report_json(streamed))["events"] == []
+
+
+# --------------------------------------------------------------------------- one-pass lines
+
+
+class _Text(str):
+    """A str subclass whose str() differs from its characters (what encoders read)."""
+
+    def __str__(self) -> str:
+        return "not the text"
+
+
+def _odd_claim_cases() -> list[Any]:
+    """Claims whose fields break the one-pass lines' assumptions (declared types, no
+    NUL, no cell to neutralise): each must come out as the cell-by-cell path makes it."""
+    import dataclasses
+
+    first = sorted(EX.claims, key=report.claim_sort_key)[0]
+    replace = dataclasses.replace
+    return [
+        replace(first, claim_id="O1", content_start=True),  # a bool in an int field
+        replace(first, claim_id="O2", resolved=1, negated=0),  # ints in bool fields
+        replace(first, claim_id="O3", published=dt.datetime(2017, 11, 3, 10, 30)),
+        replace(first, claim_id="O4", published="-2017"),  # a text in the date field
+        replace(first, claim_id="O5", content=_Text('a, "b"'), speaker=_Text("x")),
+        replace(first, claim_id="O6", content="a\x00=b, c", sentence='x\x00"y"\r\nz'),
+        replace(first, claim_id="O7", speaker_start=-3, cue_start=2.5, cue_end=None),
+        replace(first, claim_id="O8", content_end="12, 13", sentence_end=None),
+        replace(first, claim_id="O9", cue=None, via=7),  # non-text in text fields
+        replace(first, claim_id="O10", content=",", sentence='"', outlet="\r", quote="\n"),
+        replace(first, claim_id="O11", speaker_role="a,b", speaker_type="=x", kind=" -"),
+        replace(first, claim_id="O12", content="", sentence="", outlet=""),
+    ]
+
+
+ODD_CASES = _odd_claim_cases()
+
+
+@pytest.mark.parametrize("claim", ODD_CASES, ids=[c.claim_id for c in ODD_CASES])
+def test_claim_json_line_of_odd_fields_is_the_encoders(claim: Any) -> None:
+    xref = _xref_for_cases()
+    try:
+        expected = report._compact(report._claim_json(claim, xref))
+    except TypeError:  # not JSON: the encoder's error, either way
+        with pytest.raises(TypeError):
+            report._claim_json_text(claim, xref)
+        return
+    assert report._claim_json_text(claim, xref) == expected
+
+
+def test_claim_json_line_takes_the_common_claims_and_declines_odd_ones() -> None:
+    xref = _xref_for_cases()
+    assert all(
+        report._claim_line(c, xref.speaker_of, xref.events_of) is not None for c in CLAIM_CASES
+    )
+    declined = {
+        c.claim_id
+        for c in ODD_CASES
+        if report._claim_line(c, xref.speaker_of, xref.events_of) is None
+    }
+    assert declined == {"O1", "O2", "O3", "O4", "O7", "O8", "O9"}
+    odd_speaker = dict(xref.speaker_of, **{CLAIM_CASES[0].claim_id: 5})
+    assert report._claim_line(CLAIM_CASES[0], odd_speaker, xref.events_of) is None
+
+
+@pytest.mark.parametrize("claim", ODD_CASES, ids=[c.claim_id for c in ODD_CASES])
+def test_claims_csv_row_of_odd_fields_is_the_writers(claim: Any) -> None:
+    # the cells csv.writer was given (``_csv_cells``: for a str subclass its characters,
+    # for an int field left to the writer ``str(value)``), written by the writer
+    expected = _writer_line(report._csv_cells(claim))
+    assert report.claims_csv_rows([claim]) == expected
+    assert next(csv.reader(io.StringIO(expected, newline="")))[0] == claim.claim_id
+
+
+def test_claims_csv_row_takes_the_common_claims_and_declines_odd_ones() -> None:
+    declined = {c.claim_id for c in CLAIM_CASES if report._csv_row(c) is None}
+    assert {"X4", "X5"} <= declined  # a cell to cut, a cell to neutralise
+    assert all(report._csv_row(c) is not None for c in sorted(EX.claims, key=report.claim_sort_key))
+    declined = {c.claim_id for c in ODD_CASES if report._csv_row(c) is None}
+    assert declined == {"O1", "O2", "O3", "O4", "O6", "O8", "O9", "O10", "O11"}
+
+
+_CELLS = [
+    "",
+    "plain",
+    "a,b",
+    'say "hi"',
+    "line\nbreak",
+    "cr\rhere",
+    "crlf\r\n",
+    '"',
+    ",",
+    "nul\x00, after",
+    "\x00",
+    " lead",
+    "é “quoted”, ünï",
+    "=1+1",
+    None,
+    7,
+    -3,
+    2.5,
+    True,
+    _Text("sub, class"),
+]
+
+
+def _writer_line(cells: list[Any]) -> str:
+    buf = io.StringIO(newline="")
+    csv.writer(buf, quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n").writerow(cells)
+    return buf.getvalue()
+
+
+@pytest.mark.parametrize(
+    "cells",
+    [[c] for c in _CELLS] + [_CELLS, _CELLS[::-1], ["", ""], [None]],
+    ids=[f"one-{n}" for n in range(len(_CELLS))] + ["all", "reversed", "two-empty", "none"],
+)
+def test_csv_line_is_the_writers_line(cells: list[Any]) -> None:
+    assert report._csv_line(cells) == _writer_line(cells)
+
+
+def test_csv_line_is_the_writers_line_on_random_rows() -> None:
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    cell = st.one_of(
+        st.text(alphabet=st.sampled_from(list(',"\r\n\x00 =-ab\u201c')), max_size=6),
+        st.text(max_size=4),
+        st.none(),
+        st.integers(),
+    )
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.lists(cell, min_size=1, max_size=5))
+    def check(cells: list[Any]) -> None:
+        assert report._csv_line(cells) == _writer_line(cells)
+
+    check()
+
+
+def test_staging_compares_big_files_block_by_block(tmp_path: Path) -> None:
+    block = "x" * (1 << 20)
+    (tmp_path / "a.txt").write_text(block + "abc", encoding="utf-8")
+    (tmp_path / "b.txt").write_text(block + "abc", encoding="utf-8")
+    with safeio.Staging(tmp_path) as staging:
+        staging.stage("a.txt", [block, "abd"])  # same size, differs in the second block
+        staging.stage("b.txt", [block, "ab", "c"])
+        assert staging.changed() == ["a.txt"]
+
+
+def test_manifest_row_is_asdict() -> None:
+    import dataclasses
+
+    from crosscheck.records import ManifestEntry
+
+    entry = ManifestEntry("x.jsonl", 3, "skipped", "a1", "too short", "check the file")
+    row = entry.to_row()
+    assert row == dataclasses.asdict(entry) and list(row) == list(dataclasses.asdict(entry))
+
+
+def test_one_pass_lines_equal_the_slow_paths_on_random_texts() -> None:
+    """``_csv_row`` and ``_claim_line`` against csv.writer and the JSON encoder, with
+    random text fields (quotes, commas, line ends, NULs, formula starts, non-ASCII,
+    backslashes, control characters) and random offsets."""
+    import dataclasses
+
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    first = sorted(EX.claims, key=report.claim_sort_key)[0]
+    xref = _xref_for_cases()
+    text = st.one_of(
+        st.text(
+            alphabet=st.sampled_from(list(',"\r\n\x00 =+-@\t\\ab\u00e9\u201c\x1f')), max_size=8
+        ),
+        st.text(max_size=6),
+    )
+    offset = st.one_of(st.none(), st.integers(min_value=-5, max_value=10**6))
+
+    @settings(max_examples=300, deadline=None)
+    @given(text, text, text, text, text, offset, st.booleans())
+    def check(
+        content: str, sentence: str, speaker: str, quote: str, outlet: str,
+        start: int | None, negated: bool,
+    ) -> None:  # fmt: skip
+        claim = dataclasses.replace(
+            first,
+            content=content,
+            sentence=sentence,
+            speaker=speaker,
+            quote=quote,
+            outlet=outlet,
+            speaker_start=start,
+            negated=negated,
+        )
+        assert report.claims_csv_rows([claim]) == _writer_line(report._csv_cells(claim))
+        expected = report._compact(report._claim_json(claim, xref))
+        assert report._claim_json_text(claim, xref) == expected
+
+    check()
