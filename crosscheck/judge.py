@@ -285,7 +285,14 @@ def _info(claim: Claim, groups: Groups) -> _Info:
     content, main_words, incidents, negations = text_facts(claim, groups)
     ws = frozenset(content)
     unmasked = _blank(text, masked)
-    core_source: Iterable[str] = ws if unmasked is text else content_words(unmasked)
+    core: frozenset[str]
+    if unmasked is text and all(map(_CORE_WORD.__getitem__, ws)):
+        # every content word is a core word: the same set, held once (most claims:
+        # a copy per claim held about 50 MiB more at judge's peak on 10,000 abp articles)
+        core = ws
+    else:
+        core_source: Iterable[str] = ws if unmasked is text else content_words(unmasked)
+        core = frozenset(filter(_CORE_WORD.__getitem__, core_source))
     common = set(map(_COMMON_WORD.__getitem__, _LOWER_WORD.findall(_blank(text, speaker))))
     common.discard("")
     times = tuple(
@@ -303,7 +310,7 @@ def _info(claim: Claim, groups: Groups) -> _Info:
         text=text,
         words=ws,
         main=ws if main_words is content else frozenset(main_words),
-        core=frozenset(filter(_CORE_WORD.__getitem__, core_source)),
+        core=core,
         common=frozenset(common),
         names=frozenset(_name_set(text)),
         sentence_lower=claim.sentence.lower(),
