@@ -3,6 +3,7 @@
 One command (from the repository root):
 
     .venv/bin/python benchmarks/bench_dask.py [--articles 1000 2000] [--jobs 2] [--corpus PATH]
+        [--external-scheduler]
 
 For each size N, the first N records of the corpus (``../shared/corpora/abp-10k.jsonl.gz``
 when present, else a generated corpus) are copied to ``benchmarks/out/corpus/``; then
@@ -13,7 +14,10 @@ single-threaded workers). For each run: wall time per phase, the driver's peak R
 of each phase, sampled every 20 ms: extract, group, match, judge, report), the peak RSS
 of every worker process (the local pool's children together,
 or each dask worker, asked with ``client.run``), and the load average before and after.
-The report files of the two runs are compared byte for byte.
+The report files of the two runs are compared byte for byte. With
+``--external-scheduler`` the dask run's scheduler and workers run in a process of their
+own (a LocalCluster started per size, as a cluster's would be elsewhere), so the driver's
+figures leave out the scheduler's memory.
 
 The dask run then measures, after its timings, what the driver holds (pickled bytes of
 the driver side of the DaskExtraction: article rows, manifest, warnings; of the
@@ -32,6 +36,7 @@ table on stdout.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gzip
 import json
 import os
@@ -43,6 +48,7 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -207,13 +213,17 @@ def child(args: argparse.Namespace) -> None:
     rss = PhaseRss() if os.path.exists("/proc/self/statm") else None
     if rss is not None:
         rss.phase = "extract"
-    extraction = pipeline.extract([args.input], jobs=args.jobs, engine=args.engine)
+    scheduler = args.scheduler if args.engine == "dask" else None
+    extraction = pipeline.extract(
+        [args.input], jobs=args.jobs, engine=args.engine, scheduler=scheduler
+    )
     t2 = time.perf_counter()
     rss_extracted = peak_rss()
     xref = engine.run_cross_reference(
         extraction,
         jobs=args.jobs,
         engine=args.engine,
+        scheduler=scheduler,
         progress=rss.progress if rss is not None else lambda *a: None,
     )
     t3 = time.perf_counter()
@@ -246,7 +256,7 @@ def child(args: argparse.Namespace) -> None:
     if args.engine == "dask":
         from crosscheck import dask_engine
 
-        client = dask_engine.get_client(args.jobs, None)
+        client = dask_engine.get_client(args.jobs, scheduler)
         peaks = client.run(_worker_peak)
         result["worker_peak_rss_mb"] = sorted(round(v / 1e6, 1) for v in peaks.values())
         assert isinstance(extraction, dask_engine.DaskExtraction)
@@ -315,7 +325,9 @@ def child(args: argparse.Namespace) -> None:
     print(json.dumps(result))
 
 
-def run_child(engine: str, path: Path, jobs: int, out: Path) -> dict[str, Any]:
+def run_child(
+    engine: str, path: Path, jobs: int, out: Path, scheduler: str | None = None
+) -> dict[str, Any]:
     cmd = [
         sys.executable,
         str(Path(__file__).resolve()),
@@ -328,10 +340,44 @@ def run_child(engine: str, path: Path, jobs: int, out: Path) -> dict[str, Any]:
         str(path),
         "--out",
         str(out),
+        *(["--scheduler", scheduler] if scheduler else []),
     ]
     proc = subprocess.run(cmd, capture_output=True, text=True, check=True, cwd=ROOT)
     result: dict[str, Any] = json.loads(proc.stdout.strip().splitlines()[-1])
     return result
+
+
+CLUSTER = """
+import sys, time
+from distributed import LocalCluster
+cluster = LocalCluster(n_workers=int(sys.argv[1]), threads_per_worker=1, processes=True,
+                       dashboard_address=None)
+print(cluster.scheduler_address, flush=True)
+sys.stdin.read()  # until the benchmark closes the pipe
+cluster.close()
+"""
+
+
+@contextlib.contextmanager
+def external_cluster(jobs: int) -> Iterator[str]:
+    """A LocalCluster (scheduler and ``jobs`` workers) in a process of its own."""
+    proc = subprocess.Popen(
+        [sys.executable, "-c", CLUSTER, str(jobs)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    )
+    try:
+        assert proc.stdout is not None and proc.stdin is not None
+        yield proc.stdout.readline().strip()
+    finally:
+        if proc.stdin is not None:
+            proc.stdin.close()
+        try:
+            proc.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            proc.kill()
 
 
 def same_files(a: Path, b: Path) -> tuple[bool, list[str]]:
@@ -355,6 +401,13 @@ def main() -> None:
     p.add_argument("--engine", default="local", help=argparse.SUPPRESS)
     p.add_argument("--input", help=argparse.SUPPRESS)
     p.add_argument("--out", type=Path, help=argparse.SUPPRESS)
+    p.add_argument("--scheduler", help=argparse.SUPPRESS)
+    p.add_argument(
+        "--external-scheduler",
+        action="store_true",
+        help="run the dask scheduler and workers in a process of their own (as on a\n"
+        "cluster): the driver's figures then leave out the scheduler's memory",
+    )
     args = p.parse_args()
     if args.child:
         child(args)
@@ -364,7 +417,11 @@ def main() -> None:
         path = corpus_of(n, args.corpus)
         with tempfile.TemporaryDirectory() as tmp:
             local = run_child("local", path, args.jobs, Path(tmp) / "local")
-            dask = run_child("dask", path, args.jobs, Path(tmp) / "dask")
+            if args.external_scheduler:
+                with external_cluster(args.jobs) as address:
+                    dask = run_child("dask", path, args.jobs, Path(tmp) / "dask", address)
+            else:
+                dask = run_child("dask", path, args.jobs, Path(tmp) / "dask")
             identical, files = same_files(Path(tmp) / "local", Path(tmp) / "dask")
         runs.append(
             {
@@ -374,6 +431,7 @@ def main() -> None:
                 "dask": dask,
                 "identical": identical,
                 "files": files,
+                "external_scheduler": args.external_scheduler,
             }
         )
     stamp = time.strftime("%Y%m%d-%H%M%S")

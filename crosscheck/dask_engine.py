@@ -1440,24 +1440,17 @@ def run_group(client: Any, ext: DaskExtraction) -> tuple[Index, list[Any]]:
     del cut
     found = joined_indexes(_in_order(client, finished))
     del finished
-    keys: list[tuple[list[str], list[str]]] = list(
-        stream(client, partition_keys, applied)
-    )  # per partition: its speaker and event keys
-    names = []
-    for speakers, events in keys:
-        names.append(
-            (
-                {k: found.speaker_names[k] for k in speakers},
-                {k: found.event_names[k] for k in events},
-                {k: found.event_heads[k] for k in events},
-            )
+    # each partition's keys (read in order, a few in flight) get their display names,
+    # which go in the partition's task (its keys only), so that each table is made,
+    # and stays, where its partition is
+    tables = []
+    for a, (speakers, events) in zip(applied, stream(client, partition_keys, applied), strict=True):
+        names = (
+            {k: found.speaker_names[k] for k in speakers},
+            {k: found.event_names[k] for k in events},
+            {k: found.event_heads[k] for k in events},
         )
-    del keys
-    # the names go in the tasks (a partition's keys: small), so that each table is
-    # made, and stays, where its partition is
-    tables = [
-        client.submit(group_tables, a, n, pure=False) for a, n in zip(applied, names, strict=True)
-    ]
+        tables.append(client.submit(group_tables, a, names, pure=False))
     return found, tables
 
 
