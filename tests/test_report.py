@@ -327,6 +327,43 @@ def test_findings_markdown_is_a_readable_document() -> None:
     assert "**B9**" in md
 
 
+@pytest.mark.parametrize("batch", [1, 2, 3, 1000], ids=["1", "2", "3", "all-at-once"])
+def test_findings_markdown_reads_the_claims_of_a_batch_at_a_time(
+    monkeypatch: pytest.MonkeyPatch, batch: int
+) -> None:
+    """findings.md's memory is bounded by a batch of findings: the same document
+    whatever the batch, each read of claims asks for one batch's claims."""
+    rep = report.build_report(EX, XREF)
+    findings = rep["findings"]
+    assert len(findings) >= 3
+    expected = report.findings_markdown(rep)
+    assert expected.count("## ") >= 2  # several relations: a batch may span two
+    asked: list[int] = []
+    by_id = report.claims_by_id
+
+    def spy(claims: Any, ids: Any) -> Any:
+        ids = list(ids)
+        asked.append(len(set(ids)))
+        return by_id(claims, ids)
+
+    monkeypatch.setattr(report, "claims_by_id", spy)
+    assert "".join(report.findings_markdown_pieces(rep, batch)) == expected
+    most = max(len(set(f["claims"])) for f in findings)
+    assert len(asked) == -(-len(findings) // batch)
+    assert max(asked) <= most * batch
+    if batch < len(findings):
+        assert max(asked) < len({c for f in findings for c in f["claims"]})
+
+
+@pytest.mark.parametrize("excel", [False, True], ids=["plain", "excel"])
+@pytest.mark.parametrize("batch", [1, 2, 1000], ids=["1", "2", "all-at-once"])
+def test_findings_csv_in_pieces_is_the_rendered_listing(batch: int, excel: bool) -> None:
+    expected = report.render("findings", report.rows("findings", EX, XREF), "csv", excel=excel)
+    pieces = list(report.findings_csv_pieces(XREF, excel, batch))
+    assert "".join(pieces) == expected
+    assert len(pieces) == 1 + -(-len(XREF.findings) // batch)
+
+
 # --------------------------------------------------------------------------- writing
 
 
