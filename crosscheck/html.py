@@ -24,6 +24,7 @@ import datetime as dt
 import functools
 import hashlib
 import itertools
+import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from html import escape
 from typing import Any
@@ -213,6 +214,10 @@ RELATION_LABEL = {
 
 def e(value: Any) -> str:
     """Escape any value for HTML text or a quoted attribute."""
+    if type(value) is str:  # (the common case: a text with nothing to escape is its escape)
+        if "&" in value or "<" in value or ">" in value or '"' in value or "'" in value:
+            return escape(value)
+        return value
     return escape("" if value is None else str(value), quote=True)
 
 
@@ -268,23 +273,14 @@ def marked(text: str, offset: int, spans: Iterable[Span], *, anchors: bool = Fal
             clipped.append((s2, t2, cls, cid))
     if not clipped:
         return escape(text)
+    if not any(sp[3] for sp in clipped):  # no claim span (a sentence's): no ids to place
+        return _marked_plain(text, [(s, t, cls) for s, t, cls, _ in clipped])
     starts: dict[int, list[Span]] = {}
     for sp in clipped:
         starts.setdefault(sp[0], []).append(sp)
     points = sorted({0, n} | {s for s, _, _, _ in clipped} | {t for _, t, _, _ in clipped})
     out: list[str] = []
     active: list[Span] = []
-    if not any(sp[3] for sp in clipped):  # no claim span (a sentence's): no ids to place
-        for a, b in itertools.pairwise(points):
-            if active:
-                active = [sp for sp in active if sp[1] > a]
-            if a in starts:
-                active += starts[a]
-            if active:
-                out += (_open_mark(frozenset(sp[2] for sp in active)), escape(text[a:b]), "</mark>")
-            else:
-                out.append(escape(text[a:b]))
-        return "".join(out)
     placed: set[str] = set()
     for a, b in itertools.pairwise(points):
         if active:
@@ -320,6 +316,46 @@ def marked(text: str, offset: int, spans: Iterable[Span], *, anchors: bool = Fal
     return "".join(out)
 
 
+# a character ``escape`` changes: a text without any is its own escape, and so is every
+# slice of it
+_ESCAPED = re.compile("[&<>\"']")
+
+
+def _marked_plain(text: str, clipped: Sequence[tuple[int, int, str]]) -> str:
+    """``marked`` for spans with no claim id, already clipped to non-empty spans of
+    ``text``'s own offsets (``(start, end, class)``): each elementary segment between
+    the spans' ends is escaped, and wrapped in one <mark> with the classes of the
+    spans covering it (those with ``start <= a < end`` at its start ``a``)."""
+    cuts = {0, len(text)}
+    for s, t, _ in clipped:
+        cuts.add(s)
+        cuts.add(t)
+    points = sorted(cuts)
+    plain = _ESCAPED.search(text) is None
+    out: list[str] = []
+    a = 0
+    for b in points[1:]:
+        chunk = text[a:b] if plain else escape(text[a:b])
+        classes = tuple([cls for s, t, cls in clipped if s <= a < t])
+        if classes:
+            mark = _OPEN_MARKS.get(classes)
+            if mark is None:
+                mark = _open_mark(frozenset(classes))
+                if len(_OPEN_MARKS) < _OPEN_MARKS_MAX:
+                    _OPEN_MARKS[classes] = mark
+            out += (mark, chunk, "</mark>")
+        else:
+            out.append(chunk)
+        a = b
+    return "".join(out)
+
+
+# ``_open_mark`` of a segment's classes, keyed by the classes as ``_marked_plain``
+# lists them (a bounded memo: a few combinations of a few classes recur)
+_OPEN_MARKS: dict[tuple[str, ...], str] = {}
+_OPEN_MARKS_MAX = 1024
+
+
 @functools.lru_cache(maxsize=1024)
 def _open_mark(classes: frozenset[str]) -> str:
     """``<mark class="...">`` for a segment covered by spans of ``classes`` and no claim."""
@@ -332,24 +368,40 @@ def _int(value: Any) -> int | None:
 
 def sentence_html(claim: Mapping[str, Any]) -> str:
     """The claim's sentence with speaker, cue, content, times, places and numbers highlighted."""
-    spans: list[Span] = []
-
-    def add(start: Any, end: Any, cls: str) -> None:
-        s, t = _int(start), _int(end)
-        if s is not None and t is not None and t > s:
-            spans.append((s, t, cls, ""))
-
-    add(claim.get("content_start"), claim.get("content_end"), "ct")
-    add(claim.get("speaker_start"), claim.get("speaker_end"), "sp")
-    add(claim.get("cue_start"), claim.get("cue_end"), "cue")
-    for t in claim.get("times", []):
-        add(t.get("start"), t.get("end"), "tm")
-    for pl in claim.get("places", []):
-        add(pl.get("start"), pl.get("end"), "pl")
-    for q in claim.get("quantities", []):
-        add(q.get("start"), q.get("end"), "qt")
-    start = _int(claim.get("sentence_start")) or 0
-    return marked(str(claim.get("sentence", "")), start, spans)
+    get = claim.get
+    bounds: list[tuple[Any, Any, str]] = [
+        (get("content_start"), get("content_end"), "ct"),
+        (get("speaker_start"), get("speaker_end"), "sp"),
+        (get("cue_start"), get("cue_end"), "cue"),
+    ]
+    times, places, quantities = get("times", []), get("places", []), get("quantities", [])
+    if times:
+        bounds += [(x.get("start"), x.get("end"), "tm") for x in times]
+    if places:
+        bounds += [(x.get("start"), x.get("end"), "pl") for x in places]
+    if quantities:
+        bounds += [(x.get("start"), x.get("end"), "qt") for x in quantities]
+    text = str(get("sentence", ""))
+    offset = _int(get("sentence_start")) or 0
+    n = len(text)
+    # ``marked``'s spans: both ends ints (not bools), end after start; clipped to the text
+    clipped: list[tuple[int, int, str]] = []
+    for start, end, cls in bounds:
+        if (
+            (type(start) is int or _int(start) is not None)
+            and (type(end) is int or _int(end) is not None)
+            and end > start
+        ):
+            s, t = start - offset, end - offset
+            if s < 0:
+                s = 0
+            if t > n:
+                t = n
+            if t > s:
+                clipped.append((s, t, cls))
+    if not clipped:
+        return escape(text)
+    return _marked_plain(text, clipped)
 
 
 # --------------------------------------------------------------------------- sections
@@ -382,32 +434,34 @@ def _side(
     articles: Mapping[str, Any],
     linked: set[str],
 ) -> str:
-    art = articles.get(str(value.get("article_id", "")), {})
-    published = value.get("published") or ""
+    get = value.get
+    c = claim or {}
+    article_id = get("article_id", "")
+    art = articles.get(str(article_id), {})
+    published = get("published") or ""
     when = f"<time>{e(published)}</time>" if published else '<span class="muted">no date</span>'
-    outlet = art.get("outlet") or (claim or {}).get("outlet") or ""
+    outlet = art.get("outlet") or c.get("outlet") or ""
     who = _who(claim, value)
-    cue = (claim or {}).get("cue") or ""
-    role = (claim or {}).get("speaker_role") or ""
+    cue = c.get("cue") or ""
+    role = c.get("speaker_role") or ""
     parts = [
-        '<div class="side">',
-        f'<div class="when">{when} · {e(value.get("article_id", ""))}'
-        + (f" · {e(outlet)}" if outlet else "")
-        + "</div>",
-        f'<div class="who">{e(who)}'
-        + (f' <span class="muted">({e(role)})</span>' if role else "")
-        + (f' <span class="muted">— {e(cue)}</span>' if cue else "")
-        + "</div>",
+        f'<div class="side"><div class="when">{when} · {e(article_id)}',
+        f" · {e(outlet)}</div>" if outlet else "</div>",
+        f'<div class="who">{e(who)}',
     ]
-    interval = _interval(str(value.get("start", "")), str(value.get("end", "")))
-    text = str(value.get("text", ""))
+    if role:
+        parts.append(f' <span class="muted">({e(role)})</span>')
+    if cue:
+        parts.append(f' <span class="muted">— {e(cue)}</span>')
+    parts.append("</div>")
+    interval = _interval(str(get("start", "")), str(get("end", "")))
+    text = str(get("text", ""))
     in_sentence = claim is not None and text.strip() in str(claim.get("content", ""))
     if not (in_sentence and len(text) > 60 and not interval):  # else the sentence says it all
-        parts.append(
-            f'<div class="value"><span class="expr">“{e(_clip(text, 200))}”</span>'
-            + (f" → {e(interval)}" if interval and interval != text else "")
-            + "</div>"
-        )
+        parts.append(f'<div class="value"><span class="expr">“{e(_clip(text, 200))}”</span>')
+        if interval and interval != text:
+            parts.append(f" → {e(interval)}")
+        parts.append("</div>")
     if claim:
         parts.append(f'<blockquote class="sentence">{sentence_html(claim)}</blockquote>')
         cid = str(claim["claim_id"])
@@ -774,7 +828,9 @@ def render_html_pieces(
 
 
 def _report_body(
-    report: Mapping[str, Any], texts: Mapping[str, str] | None, max_claims: int | None
+    report: Mapping[str, Any],
+    texts: Mapping[str, str] | None,
+    max_claims: int | None,
 ) -> tuple[list[str], str, str]:
     """The page's body pieces, its subtitle and its navigation bar."""
     summary = report.get("summary", {})

@@ -32,6 +32,7 @@ import datetime as dt
 import io
 import itertools
 import json
+import math
 import operator
 import re
 import typing
@@ -141,6 +142,12 @@ class UnsupportedFormat(CrosscheckError):
 
 def claim_sort_key(claim: Claim) -> tuple[str, int, int, str]:
     return (claim.article_id, claim.content_start, claim.content_end, claim.claim_id)
+
+
+# ``claim_sort_key`` as a C-level getter (the same tuple), for sorting every claim
+_CLAIM_ORDER: Callable[[Claim], tuple[str, int, int, str]] = operator.attrgetter(
+    "article_id", "content_start", "content_end", "claim_id"
+)
 
 
 def finding_sort_key(finding: Finding) -> tuple[int, float, str]:
@@ -327,8 +334,14 @@ def to_table(
     return text + "\n"
 
 
+# the characters ``md_escape`` changes or looks for: a text without any is its own escape
+_MD_SPECIAL = re.compile("[\\\\|&<>\r\n]")
+
+
 def md_escape(text: str) -> str:
     """A Markdown table cell: pipes, backslashes and HTML made literal, newlines as <br>."""
+    if type(text) is str and _MD_SPECIAL.search(text) is None:
+        return text
     text = text.replace("\\", "\\\\").replace("|", "\\|")
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     return "<br>".join(text.splitlines()) if ("\n" in text or "\r" in text) else text
@@ -535,8 +548,85 @@ def _claim_json(claim: Claim, xref: CrossReference) -> dict[str, Any]:
     """A claim's report.json object: ``claim.to_json()`` (the row plus its normalised
     slots) with the cue offsets, the sentence index and the canonical speaker and
     events (keys in ``CLAIM_JSON_KEYS`` order). The same dict as building it through
-    ``to_json``, made with C-level attribute getters."""
-    return dict(zip(CLAIM_JSON_KEYS, _claim_values(claim, xref, False), strict=True))
+    ``to_json`` (or ``_claim_values``), made with a C-level attribute getter into a
+    dict display: the fields ``_cell`` may change (``_CELL_FIX``) go through it, the
+    others are taken as they are."""
+    (
+        claim_id,
+        article_id,
+        outlet,
+        published,
+        date_source,
+        kind,
+        speaker,
+        speaker_name,
+        speaker_role,
+        speaker_type,
+        speaker_start,
+        speaker_end,
+        cue,
+        via,
+        quote,
+        resolved,
+        negated,
+        content,
+        content_start,
+        content_end,
+        sentence,
+        sentence_start,
+        sentence_end,
+        times,
+        quantities,
+        places,
+        events,
+        cue_start,
+        cue_end,
+        sentence_index,
+    ) = _JSON_FIELDS(claim)
+    cid = claim.claim_id
+    return {
+        "claim_id": claim_id,
+        "article_id": article_id,
+        "outlet": outlet,
+        "published": _cell(published),
+        "date_source": date_source,
+        "kind": kind,
+        "speaker": speaker,
+        "speaker_name": speaker_name,
+        "speaker_role": speaker_role,
+        "speaker_type": speaker_type,
+        "speaker_start": speaker_start if type(speaker_start) is int else _cell(speaker_start),
+        "speaker_end": speaker_end if type(speaker_end) is int else _cell(speaker_end),
+        "cue": cue,
+        "via": via,
+        "quote": quote,
+        "resolved": resolved,
+        "negated": negated,
+        "content": content,
+        "content_start": content_start,
+        "content_end": content_end,
+        "sentence": sentence,
+        "sentence_start": sentence_start,
+        "sentence_end": sentence_end,
+        "times": [x.to_row() for x in times] if times else [],
+        "quantities": [x.to_row() for x in quantities] if quantities else [],
+        "places": [x.to_row() for x in places] if places else [],
+        "events": [x.to_row() for x in events] if events else [],
+        "cue_start": "" if cue_start is None else cue_start,
+        "cue_end": "" if cue_end is None else cue_end,
+        "sentence_index": sentence_index,
+        "canonical_speaker": xref.speaker_of.get(cid, ""),
+        "canonical_events": sorted(set(xref.events_of.get(cid, ()))),
+    }
+
+
+# ``_claim_json``'s fields, in the order it names them: the claim's columns, then what
+# ``_CLAIM_MORE`` reads; the columns ``_cell`` may change are the three it passes on
+_JSON_FIELD_NAMES = CLAIM_JSON_KEYS[:-2]  # (without the two the report adds)
+_JSON_FIELDS = operator.attrgetter(*_JSON_FIELD_NAMES)
+assert _JSON_FIELD_NAMES[:23] == CLAIM_COLUMNS and len(CLAIM_COLUMNS) == 23
+assert [CLAIM_COLUMNS[n] for n in _CELL_FIX] == ["published", "speaker_start", "speaker_end"]
+assert (*_JSON_FIELD_NAMES, "canonical_speaker", "canonical_events") == CLAIM_JSON_KEYS
 
 
 def _claim_json_text(claim: Claim, xref: CrossReference) -> str:
@@ -604,10 +694,132 @@ _NO_EVENTS: tuple[str, ...] = ()
 
 
 def _slot_text(slot: Sequence[Any]) -> str:
-    """A normalised slot's JSON, as ``_claim_values`` (sorted) makes and encodes it."""
+    """A normalised slot's JSON, as ``_claim_values`` (sorted) makes and encodes it:
+    the encoder writes a list as ``[item, item]`` (``", "``), each item on its own,
+    so each item is written by its ``_SLOT_ITEM_WRITERS`` or, when that declines (or
+    there is none), encoded."""
     if not slot:
         return "[]"
-    return _encode_sorted([dict(sorted(x.to_row().items())) for x in slot])
+    items = []
+    for x in slot:
+        write = _SLOT_ITEM_WRITERS.get(type(x))
+        text = None if write is None else write(x)
+        items.append(_encode_sorted(dict(sorted(x.to_row().items()))) if text is None else text)
+    return "[" + ", ".join(items) + "]"
+
+
+# ``_slot_text``'s items written into templates of their ``to_row`` keys (sorted, as
+# the encoder writes them), as ``_claim_line`` writes a claim: each text through
+# ``encode_basestring``, an exact int as ``str``, an exact bool as true/false, a
+# finite exact float as its ``repr``, an exact ``datetime.date`` (or None) as
+# ``records.iso`` gives it. A value of another type: None (the encoder writes it).
+def _item_template(keys: Sequence[str]) -> str:
+    return (
+        "{"
+        + ", ".join(json_encoder.encode_basestring(k).replace("%", "%%") + ": %s" for k in keys)
+        + "}"
+    )
+
+
+_TIME_KEYS = ("end", "first", "grain", "last", "modifier", "resolved_by", "start", "text")
+_QUANTITY_KEYS = ("end", "hedge", "start", "text", "unit", "value")
+_PLACE_KEYS = ("end", "name", "start", "text")
+_EVENT_KEYS = ("end", "head", "key", "named", "start", "text")
+_TIME_GET = operator.attrgetter(*_TIME_KEYS)
+_QUANTITY_GET = operator.attrgetter(*_QUANTITY_KEYS)
+_PLACE_GET = operator.attrgetter(*_PLACE_KEYS)
+_EVENT_GET = operator.attrgetter(*_EVENT_KEYS)
+_TIME_TEMPLATE = _item_template(_TIME_KEYS)
+_QUANTITY_TEMPLATE = _item_template(_QUANTITY_KEYS)
+_PLACE_TEMPLATE = _item_template(_PLACE_KEYS)
+_EVENT_TEMPLATE = _item_template(_EVENT_KEYS)
+# (each record's ``to_row`` has exactly these keys: the templates name every one)
+assert tuple(sorted(records.TimeSpan("", 0, 0, None, None).to_row())) == _TIME_KEYS
+assert tuple(sorted(records.Quantity("", 0, 0, 0.0).to_row())) == _QUANTITY_KEYS
+assert tuple(sorted(records.Place("", 0, 0, "").to_row())) == _PLACE_KEYS
+assert tuple(sorted(records.EventMention("", 0, 0, "", "").to_row())) == _EVENT_KEYS
+
+
+def _time_item(x: records.TimeSpan) -> str | None:
+    end, first, grain, last, modifier, resolved_by, start, text = _TIME_GET(x)
+    enc = _ENCODE_STR
+    if not (
+        type(end) is int
+        and type(start) is int
+        and type(first) in _OPT_DATE
+        and type(last) in _OPT_DATE
+        and enc is not None
+    ):
+        return None
+    try:
+        return _TIME_TEMPLATE % (
+            end,
+            '""' if first is None else enc(first.isoformat()),
+            enc(grain),
+            '""' if last is None else enc(last.isoformat()),
+            enc(modifier),
+            enc(resolved_by),
+            start,
+            enc(text),
+        )
+    except TypeError:  # a text field that is not a str
+        return None
+
+
+def _quantity_item(x: records.Quantity) -> str | None:
+    end, hedge, start, text, unit, value = _QUANTITY_GET(x)
+    enc = _ENCODE_STR
+    kind = type(value)
+    if kind is float and math.isfinite(value):
+        number = float.__repr__(value)
+    elif kind is int:
+        number = int.__repr__(value)
+    else:  # NaN, the infinities and other types: the encoder's
+        return None
+    if not (type(end) is int and type(start) is int and enc is not None):
+        return None
+    try:
+        return _QUANTITY_TEMPLATE % (end, enc(hedge), start, enc(text), enc(unit), number)
+    except TypeError:
+        return None
+
+
+def _place_item(x: records.Place) -> str | None:
+    end, name, start, text = _PLACE_GET(x)
+    enc = _ENCODE_STR
+    if not (type(end) is int and type(start) is int and enc is not None):
+        return None
+    try:
+        return _PLACE_TEMPLATE % (end, enc(name), start, enc(text))
+    except TypeError:
+        return None
+
+
+def _event_item(x: records.EventMention) -> str | None:
+    end, head, key, named, start, text = _EVENT_GET(x)
+    enc = _ENCODE_STR
+    if not (type(end) is int and type(start) is int and type(named) is bool and enc is not None):
+        return None
+    try:
+        return _EVENT_TEMPLATE % (
+            end,
+            enc(head),
+            enc(key),
+            "true" if named else "false",
+            start,
+            enc(text),
+        )
+    except TypeError:
+        return None
+
+
+# exact record type -> its item writer (a subclass may write its row otherwise: encoded)
+_SLOT_ITEM_WRITERS: dict[type, Callable[[Any], str | None]] = {
+    records.TimeSpan: _time_item,
+    records.Quantity: _quantity_item,
+    records.Place: _place_item,
+    records.EventMention: _event_item,
+}
 
 
 def _claim_line(
@@ -1038,11 +1250,13 @@ class RemoteClaims(ClaimRows):
         raise NotImplementedError
 
     def page(
-        self, findings: Sequence[Mapping[str, Any]], max_claims: int | None
+        self,
+        findings: Sequence[Mapping[str, Any]],
+        max_claims: int | None,
     ) -> tuple[dict[str, Mapping[str, Any]], list[Mapping[str, Any]], set[str], int]:
         """``page_claims`` without listing every claim id (see there)."""
         n_claims = len(self)
-        named = [str(cid) for f in findings for cid in f.get("claims", [])]
+        named = findings_claim_ids(findings)
         claims: dict[str, Mapping[str, Any]] = dict(self.by_ids(named))
         in_findings = [cid for cid in named if cid in claims]
         if max_claims is not None and n_claims > max_claims:
@@ -1084,14 +1298,14 @@ def page_claims(
         return raw_claims.page(findings, max_claims)
     ids = claim_ids(raw_claims)
     present = set(ids)
-    in_findings = [str(cid) for f in findings for cid in f.get("claims", []) if str(cid) in present]
+    in_findings = [cid for cid in findings_claim_ids(findings) if cid in present]
     if max_claims is not None and len(ids) > max_claims:
         # claims of findings first (contradictions first), then the others, in report order
         keep = set(list(dict.fromkeys(in_findings + ids))[:max_claims])
     else:
         keep = present
     # only the claims the page names are made (a lazy report makes them on demand)
-    claims = claims_by_id(raw_claims, keep | set(in_findings))
+    claims = claims_by_id(raw_claims, keep.union(in_findings))
     shown = [claims[i] for i in ids if i in keep]
     return claims, shown, keep, len(ids)
 
@@ -1108,6 +1322,11 @@ class LazyTexts(Mapping[str, str]):
         if key not in found:
             raise KeyError(key)
         return found[key]
+
+
+def findings_claim_ids(findings: Iterable[Mapping[str, Any]]) -> list[str]:
+    """The claim ids the findings name, in findings order (repeats kept)."""
+    return [str(cid) for f in findings for cid in f.get("claims", [])]
 
 
 def claims_by_id(
@@ -1196,7 +1415,7 @@ def build_report(
         claims: ClaimRows = extraction.claim_rows(xref)
         articles = extraction.article_rows()
     else:
-        claims = ClaimRows(sorted(extraction.claims, key=claim_sort_key), xref)
+        claims = ClaimRows(sorted(extraction.claims, key=_CLAIM_ORDER), xref)
         articles = [r.to_row() for r in _results(extraction)]
     findings = sorted(xref.findings, key=finding_sort_key)
     relations = {r: 0 for r in RELATION_ORDER}
@@ -1293,10 +1512,16 @@ def report_json_chunks(report: Mapping[str, Any]) -> Iterator[str]:
             yield "\n ]"
         elif isinstance(value, (list, tuple, ClaimRows)) and value:
             yield f"{_compact(str(key))}: [\n  "
-            for i, item in enumerate(value):
-                if i:
-                    yield ",\n  "
-                yield _compact(item)
+            # runs of ``CSV_BATCH`` elements, each run one piece (its lines joined)
+            run: list[str] = []
+            sep = ""
+            for item in value:
+                run.append(_compact(item))
+                if len(run) == CSV_BATCH:
+                    yield sep + ",\n  ".join(run)
+                    run, sep = [], ",\n  "
+            if run:
+                yield sep + ",\n  ".join(run)
             yield "\n ]"
         else:
             yield f"{_compact(str(key))}: {_compact(value)}"
@@ -1452,14 +1677,16 @@ def _finding_markdown(f: Mapping[str, Any], claims: Mapping[str, Mapping[str, An
         start, end = v.get("start", ""), v.get("end", "")
         norm = f"{start}..{end}" if start and end and start != end else (start or end)
         cells = [
-            v.get("published") or "(no date)",
-            v.get("article_id", ""),
-            v.get("claim_id", ""),
-            v.get("speaker", ""),
-            v.get("text", ""),
-            norm,
+            str(v.get("published") or "(no date)"),
+            str(v.get("article_id", "")),
+            str(v.get("claim_id", "")),
+            str(v.get("speaker", "")),
+            str(v.get("text", "")),
+            str(norm),
         ]
-        out.append("| " + " | ".join(md_escape(str(c)) for c in cells) + " |")
+        if _MD_SPECIAL.search("".join(cells)) is not None:  # (else each is its escape)
+            cells = [md_escape(c) for c in cells]
+        out.append("| " + " | ".join(cells) + " |")
     out.append("")
     for cid in f.get("claims", []):
         c = claims.get(cid)
@@ -1477,8 +1704,8 @@ def _finding_markdown(f: Mapping[str, Any], claims: Mapping[str, Mapping[str, An
 # --------------------------------------------------------------------------- writing
 
 
-#: Claims rendered per piece of claims.csv and of report.json's claims (bounds the
-#: memory of writing them).
+#: Claims rendered per piece of claims.csv and of report.json's claims, and elements
+#: per piece of report.json's other lists (bounds the memory of writing them).
 CSV_BATCH = 2000
 
 

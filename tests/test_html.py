@@ -7,6 +7,7 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
+from typing import Any
 
 import pytest
 import report_fixtures as fx
@@ -435,3 +436,249 @@ def test_timelines_are_capped() -> None:
     assert f"Showing {html.MAX_TIMELINES} of {html.MAX_TIMELINES + 3} timelines" in page
     # every finding still has its card
     assert all(html.anchor("finding", f"T{i:02d}") in b.ids for i in range(html.MAX_TIMELINES + 3))
+
+
+# --------------------------------------------------------------------------- fast paths
+# (each against the code it replaced, kept here as the reference)
+
+
+def _slow_e(value: object) -> str:
+    from html import escape
+
+    return escape("" if value is None else str(value), quote=True)
+
+
+def _slow_marked(text: str, offset: int, spans: list[html.Span]) -> str:
+    """``marked`` without anchors as first written (one loop for every kind of span)."""
+    import itertools
+    from html import escape
+
+    n = len(text)
+    clipped = []
+    for s, t, cls, cid in spans:
+        s2, t2 = max(s - offset, 0), min(t - offset, n)
+        if t2 > s2:
+            clipped.append((s2, t2, cls, cid))
+    if not clipped:
+        return escape(text)
+    starts: dict[int, list[html.Span]] = {}
+    for sp in clipped:
+        starts.setdefault(sp[0], []).append(sp)
+    points = sorted({0, n} | {s for s, _, _, _ in clipped} | {t for _, t, _, _ in clipped})
+    out: list[str] = []
+    active: list[html.Span] = []
+    for a, b in itertools.pairwise(points):
+        active = [sp for sp in active if sp[1] > a] + starts.get(a, [])
+        chunk = escape(text[a:b])
+        if not active:
+            out.append(chunk)
+            continue
+        claim_ids = sorted({sp[3] for sp in active if sp[3]})
+        classes = sorted({sp[2] for sp in active})
+        if len(claim_ids) > 1:
+            classes.append("multi")
+        attrs = f' class="{_slow_e(" ".join(classes))}"'
+        if claim_ids:
+            attrs += f' data-claims="{_slow_e(" ".join(html.anchor("c", c) for c in claim_ids))}"'
+            attrs += f' title="{_slow_e("claim " + ", ".join(claim_ids))}"'
+        out.append(f"<mark{attrs}>{chunk}</mark>")
+    return "".join(out)
+
+
+def _slow_int(value: object) -> int | None:
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+
+def _slow_sentence_html(claim: dict[str, object]) -> str:
+    """``sentence_html`` as first written."""
+    spans: list[html.Span] = []
+
+    def add(start: object, end: object, cls: str) -> None:
+        s, t = _slow_int(start), _slow_int(end)
+        if s is not None and t is not None and t > s:
+            spans.append((s, t, cls, ""))
+
+    get: Any = claim.get
+    add(get("content_start"), get("content_end"), "ct")
+    add(get("speaker_start"), get("speaker_end"), "sp")
+    add(get("cue_start"), get("cue_end"), "cue")
+    for t in get("times", []):
+        add(t.get("start"), t.get("end"), "tm")
+    for pl in get("places", []):
+        add(pl.get("start"), pl.get("end"), "pl")
+    for q in get("quantities", []):
+        add(q.get("start"), q.get("end"), "qt")
+    start = _slow_int(get("sentence_start")) or 0
+    return _slow_marked(str(get("sentence", "")), start, spans)
+
+
+class _Text(str):
+    """A str subclass whose str() differs from its characters."""
+
+    def __str__(self) -> str:
+        return "<not the text>"
+
+
+class _Offset(int):
+    """An int subclass (not a bool): ``marked`` takes it as an offset."""
+
+
+_ESCAPE_ALPHABET = list("ab <>&\"' é“\n")
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["", "plain", "a<b", "a&b", 'say "x"', "it's", "é“ü”", None, 0, -3, 2.5, True, _Text("x")],
+    ids=lambda v: repr(v),
+)
+def test_e_is_escape_of_str(value: object) -> None:
+    assert html.e(value) == _slow_e(value)
+
+
+def test_e_is_escape_of_str_on_random_texts() -> None:
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.text(alphabet=st.sampled_from(_ESCAPE_ALPHABET), max_size=12) | st.text(max_size=6))
+    def check(text: str) -> None:
+        assert html.e(text) == _slow_e(text)
+        assert html.e(_Text(text)) == _slow_e(_Text(text))
+
+    check()
+
+
+def test_sentence_marks_equal_the_general_algorithm_on_random_spans() -> None:
+    """``marked``'s no-claim path (``_marked_plain``) against the loop it replaced:
+    random texts with characters to escape, spans overlapping, nested, empty, reversed,
+    outside the text, and repeated."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    classes = st.sampled_from(["ct", "sp", "cue", "tm", "pl", "qt"])
+    span = st.tuples(st.integers(-4, 24), st.integers(-4, 24), classes, st.just(""))
+
+    @settings(max_examples=400, deadline=None)
+    @given(
+        st.text(alphabet=st.sampled_from(_ESCAPE_ALPHABET), max_size=16),
+        st.integers(-3, 6),
+        st.lists(span, max_size=7),
+    )
+    def check(text: str, offset: int, spans: list[html.Span]) -> None:
+        assert html.marked(text, offset, spans) == _slow_marked(text, offset, spans)
+
+    check()
+
+
+def test_sentence_html_equals_the_first_version_on_random_claims() -> None:
+    """``sentence_html`` against its first version, with offsets that are ints, int
+    subclasses, bools, None, texts or missing, and slots of any length."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    offset = st.one_of(
+        st.integers(-3, 30),
+        st.integers(-3, 30).map(_Offset),
+        st.booleans(),
+        st.none(),
+        st.just("4"),
+        st.just(2.0),
+    )
+    item = st.fixed_dictionaries({}, optional={"start": offset, "end": offset, "text": st.text()})
+    keys = ("content", "speaker", "cue")
+    claim = st.fixed_dictionaries(
+        {},
+        optional={
+            "sentence": st.text(alphabet=st.sampled_from(_ESCAPE_ALPHABET), max_size=24)
+            | st.text(max_size=5).map(_Text),
+            "sentence_start": offset,
+            **{f"{k}_{end}": offset for k in keys for end in ("start", "end")},
+            "times": st.lists(item, max_size=3),
+            "places": st.lists(item, max_size=3),
+            "quantities": st.lists(item, max_size=3),
+        },
+    )
+
+    @settings(max_examples=400, deadline=None)
+    @given(claim)
+    def check(claim: dict[str, object]) -> None:
+        assert html.sentence_html(claim) == _slow_sentence_html(claim)
+
+    check()
+
+
+def _slow_side(
+    value: dict[str, Any], claim: dict[str, Any] | None, articles: dict[str, Any], linked: set[str]
+) -> str:
+    """``_side`` as first written."""
+    e = _slow_e
+    art = articles.get(str(value.get("article_id", "")), {})
+    published = value.get("published") or ""
+    when = f"<time>{e(published)}</time>" if published else '<span class="muted">no date</span>'
+    outlet = art.get("outlet") or (claim or {}).get("outlet") or ""
+    who = html._who(claim, value)
+    cue = (claim or {}).get("cue") or ""
+    role = (claim or {}).get("speaker_role") or ""
+    parts = [
+        '<div class="side">',
+        f'<div class="when">{when} · {e(value.get("article_id", ""))}'
+        + (f" · {e(outlet)}" if outlet else "")
+        + "</div>",
+        f'<div class="who">{e(who)}'
+        + (f' <span class="muted">({e(role)})</span>' if role else "")
+        + (f' <span class="muted">— {e(cue)}</span>' if cue else "")
+        + "</div>",
+    ]
+    interval = html._interval(str(value.get("start", "")), str(value.get("end", "")))
+    text = str(value.get("text", ""))
+    in_sentence = claim is not None and text.strip() in str(claim.get("content", ""))
+    if not (in_sentence and len(text) > 60 and not interval):
+        parts.append(
+            f'<div class="value"><span class="expr">“{e(html._clip(text, 200))}”</span>'
+            + (f" → {e(interval)}" if interval and interval != text else "")
+            + "</div>"
+        )
+    if claim:
+        parts.append(f'<blockquote class="sentence">{_slow_sentence_html(claim)}</blockquote>')
+        cid = str(claim["claim_id"])
+        if cid in linked:
+            parts.append(
+                f'<a class="jump" href="#{html.anchor("claim", cid)}">claim {e(cid)} in its article ↓</a>'
+            )
+        else:
+            parts.append(f'<span class="muted">claim {e(cid)} (see claims.csv)</span>')
+    parts.append("</div>")
+    return "".join(parts)
+
+
+def _side_cases() -> list[tuple[Any, Any, Any]]:
+    cases = []
+    for ex, xref in (fx.build(), fx.hostile()):
+        data = report.build_report(ex, xref)
+        claims = report.claims_by_id(data["claims"], report.findings_claim_ids(data["findings"]))
+        articles = {str(a["id"]): a for a in data["articles"]}
+        for f in data["findings"]:
+            for v in f["values"]:
+                cases.append((v, claims.get(str(v["claim_id"])), articles))
+    v, c, articles = cases[0]
+    assert c is not None
+    cases += [
+        (v, None, articles),  # a claim the page does not have
+        ({}, None, {}),
+        ({**v, "published": None, "start": "", "end": "", "text": "x" * 70}, c, articles),
+        ({**v, "text": c["content"][:65], "start": "", "end": ""}, c, articles),
+        ({**v, "start": 3, "end": _Text("<b>")}, {**c, "speaker_role": "r&d", "cue": "'s"}, {}),
+        (v, {**c, "speaker_name": "", "speaker": "", "kind": "narration"}, {}),
+    ]
+    return cases
+
+
+SIDE_CASES = _side_cases()
+
+
+@pytest.mark.parametrize("linked", [True, False], ids=["linked", "not-linked"])
+def test_side_equals_the_first_version(linked: bool) -> None:
+    assert len(SIDE_CASES) > 10
+    for value, claim, articles in SIDE_CASES:
+        ids = {str(claim["claim_id"])} if claim and linked else set()
+        assert html._side(value, claim, articles, ids) == _slow_side(value, claim, articles, ids)

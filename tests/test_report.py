@@ -18,7 +18,7 @@ import report_fixtures as fx
 
 from crosscheck import report, safeio
 from crosscheck.errors import BaselineExistsError, CrosscheckError, OutputError
-from crosscheck.records import CLAIM_COLUMNS
+from crosscheck.records import CLAIM_COLUMNS, TimeSpan
 
 EX, XREF = fx.build()
 KIND_ROWS = {kind: report.rows(kind, EX, XREF) for kind in report.KINDS}
@@ -937,3 +937,267 @@ def test_one_pass_lines_equal_the_slow_paths_on_random_texts() -> None:
         assert report._claim_json_text(claim, xref) == expected
 
     check()
+
+
+# --------------------------------------------------------------------------- shared claims, slots
+
+
+def _slow_md_escape(text: str) -> str:
+    text = text.replace("\\", "\\\\").replace("|", "\\|")
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return "<br>".join(text.splitlines()) if ("\n" in text or "\r" in text) else text
+
+
+# characters md_escape changes, line breaks splitlines knows (only split after a CR or LF)
+_MD_ALPHABET = list("\\|&<>\r\n\x0b\x0c\x1c\x85\u2028 ab")
+
+
+def test_md_escape_equals_the_replacements_on_random_texts() -> None:
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    @settings(max_examples=400, deadline=None)
+    @given(st.text(alphabet=st.sampled_from(_MD_ALPHABET), max_size=10) | st.text(max_size=6))
+    def check(text: str) -> None:
+        assert report.md_escape(text) == _slow_md_escape(text)
+
+    check()
+
+
+def _slow_findings_markdown(data: Any) -> str:
+    """``findings_markdown`` as first written (every cell through the replacements)."""
+    md_escape = _slow_md_escape
+    claims = report.claims_by_id(
+        data.get("claims", []),
+        (str(cid) for f in data.get("findings", []) for cid in f.get("claims", [])),
+    )
+    summary = data.get("summary", {})
+    out = ["# crosscheck findings", ""]
+    counts = summary.get("findings", {})
+    out.append(
+        f"{summary.get('articles', 0)} articles ({summary.get('skipped', 0)} inputs skipped), "
+        f"{summary.get('claims', 0)} claims; "
+        + ", ".join(
+            f"{counts.get(r, 0)} {report.RELATION_TITLES[r].lower()}" for r in report.RELATION_ORDER
+        )
+        + "."
+    )
+    for relation, title in report.RELATION_TITLES.items():
+        group = [f for f in data.get("findings", []) if f.get("relation") == relation]
+        if not group:
+            continue
+        out += ["", f"## {title}"]
+        for f in group:
+            head = " · ".join(
+                md_escape(str(x))
+                for x in (f["finding_id"], f.get("slot", ""), f.get("event", ""))
+                if x
+            )
+            if f.get("timeline"):
+                head += f" — {md_escape(f['timeline'])}"
+            out += ["", f"### {head}", ""]
+            if f.get("reason"):
+                out += [md_escape(f["reason"]), ""]
+            out.append("| published | article | claim | speaker | as written | normalised |")
+            out.append("|---|---|---|---|---|---|")
+            for v in f.get("values", []):
+                start, end = v.get("start", ""), v.get("end", "")
+                norm = f"{start}..{end}" if start and end and start != end else (start or end)
+                cells = [
+                    v.get("published") or "(no date)",
+                    v.get("article_id", ""),
+                    v.get("claim_id", ""),
+                    v.get("speaker", ""),
+                    v.get("text", ""),
+                    norm,
+                ]
+                out.append("| " + " | ".join(md_escape(str(c)) for c in cells) + " |")
+            out.append("")
+            for cid in f.get("claims", []):
+                c = claims.get(cid)
+                if c is None:
+                    continue
+                who = c.get("speaker_name") or c.get("speaker") or c.get("outlet") or "(narration)"
+                out.append(
+                    f"- **{md_escape(cid)}** ({md_escape(c.get('article_id', ''))}, "
+                    f"{md_escape(c.get('published') or 'no date')}), {md_escape(who)}: "
+                    f"“{md_escape(c.get('content', ''))}”"
+                )
+    return "\n".join(out) + "\n"
+
+
+def _markdown_cases() -> list[Any]:
+    plain = report.build_report(EX, XREF)
+    hostile = report.build_report(*fx.hostile())
+    odd = dict(plain)
+    findings = [dict(f) for f in plain["findings"]]
+    value = dict(findings[0]["values"][0])
+    findings[0]["values"] = [
+        {**value, "speaker": "a|b"},  # one cell to escape among plain ones
+        {**value, "text": "line\r\nbreak\u2028here", "start": 3, "end": None},
+        {**value, "published": 20171103, "claim_id": "no such claim"},
+        {**value, "start": "2017-11", "end": "2017-11"},
+    ]
+    odd["findings"] = findings
+    return [plain, hostile, odd, json.loads(report.report_json(hostile))]
+
+
+@pytest.mark.parametrize(
+    "data", _markdown_cases(), ids=["plain", "hostile", "odd-values", "parsed-json"]
+)
+def test_findings_markdown_equals_the_first_version(data: Any) -> None:
+    expected = _slow_findings_markdown(data)
+    assert report.findings_markdown(data) == expected
+
+
+def _slow_page_claims(raw: Any, findings: Any, max_claims: int | None) -> Any:
+    """``page_claims`` as first written."""
+    ids = report.claim_ids(raw)
+    present = set(ids)
+    in_findings = [str(cid) for f in findings for cid in f.get("claims", []) if str(cid) in present]
+    if max_claims is not None and len(ids) > max_claims:
+        keep = set(list(dict.fromkeys(in_findings + ids))[:max_claims])
+    else:
+        keep = present
+    claims = report.claims_by_id(raw, keep | set(in_findings))
+    shown = [claims[i] for i in ids if i in keep]
+    return claims, shown, keep, len(ids)
+
+
+@pytest.mark.parametrize("max_claims", [None, 0, 1, 3, 8, 10_000], ids=lambda n: f"max-{n}")
+@pytest.mark.parametrize("parsed", [False, True], ids=["lazy", "parsed"])
+def test_page_claims_equals_the_first_version(max_claims: int | None, parsed: bool) -> None:
+    data = report.build_report(EX, XREF)
+    if parsed:
+        data = json.loads(report.report_json(data))
+    expected = _slow_page_claims(data["claims"], data["findings"], max_claims)
+    got = report.page_claims(data["claims"], data["findings"], max_claims)
+    assert got == expected
+    assert list(got[0]) == list(expected[0])  # report order
+
+
+def test_claim_order_getter_is_the_sort_key() -> None:
+    assert all(report._CLAIM_ORDER(c) == report.claim_sort_key(c) for c in CLAIM_CASES)
+
+
+@pytest.mark.parametrize("claim", CLAIM_CASES + ODD_CASES, ids=lambda c: c.claim_id)
+def test_claim_json_is_the_values_object(claim: Any) -> None:
+    # the dict display against the object ``_claim_values`` gives (as ``_claim_json``
+    # was made before it): fields ``_cell`` does not change are taken as they are
+    # (an ill-typed ``sentence_end=None`` stays None, where ``to_json`` has '')
+    xref = _xref_for_cases()
+    fast = report._claim_json(claim, xref)
+    slow = dict(zip(report.CLAIM_JSON_KEYS, report._claim_values(claim, xref, False), strict=True))
+    assert fast == slow and list(fast) == list(slow)
+    assert [type(v) for v in fast.values()] == [type(v) for v in slow.values()]
+
+
+def _slow_slot_text(slot: Any) -> str:
+    return report._compact([x.to_row() for x in slot])
+
+
+class _Time(TimeSpan):
+    """A subclass: its row may differ, so it is encoded."""
+
+    __slots__ = ()
+
+    def to_row(self) -> dict[str, Any]:
+        return {"other": self.text}
+
+
+def _odd_slot_items() -> list[Any]:
+    from crosscheck.records import EventMention, Place, Quantity, TimeSpan
+
+    day = dt.date(2017, 11, 3)
+    return [
+        TimeSpan("late January", 5, 17, None, None, "month", "late"),
+        TimeSpan('"x"\\\n', 0, 1, day, dt.datetime(2018, 1, 2, 3, 4), "day", "", "header"),
+        TimeSpan("t", True, 2, day, day),  # a bool offset
+        TimeSpan("t", 1, 2, "2017-11-03", day),  # type: ignore[arg-type]  # a text for a date
+        TimeSpan(_Text("sub"), 1, 2, day, None, _Text("g")),
+        TimeSpan(7, 1, 2, None, None),  # type: ignore[arg-type]
+        Quantity("about 40", 1, 9, 40.0, "", "about"),
+        Quantity("n", 1, 2, 40),
+        Quantity("n", 1, 2, float("nan")),
+        Quantity("n", 1, 2, float("-inf")),
+        Quantity("n", 1, 2, -0.0, "%s", "%d"),
+        Quantity("n", 1, 2, 1e300),
+        Quantity("n", 1, 2, True),
+        Quantity("n", 1.5, 2, 3.0),  # type: ignore[arg-type]
+        Place("in Sochi", 2, 10, "Sochi"),
+        Place("p", 2, None, "P"),  # type: ignore[arg-type]
+        Place("p", 2, 3, None),  # type: ignore[arg-type]
+        EventMention("the congress", 3, 15, "congress", "congress", False),
+        EventMention("e", 3, 15, "h", "k"),
+        EventMention("e", 3, 15, "h", "k", 1),  # type: ignore[arg-type]  # an int flag
+        _Time("sub", 1, 2, None, None),
+        {"start": 1},  # not a record at all
+    ]
+
+
+ODD_SLOT_ITEMS = _odd_slot_items()
+
+
+@pytest.mark.parametrize("item", ODD_SLOT_ITEMS, ids=[str(n) for n in range(len(ODD_SLOT_ITEMS))])
+def test_slot_item_text_is_the_encoders(item: Any) -> None:
+    try:
+        expected = _slow_slot_text([item])
+    except (TypeError, AttributeError) as exc:  # not JSON (or no row): the same error
+        with pytest.raises(type(exc)):
+            report._slot_text([item])
+        return
+    assert report._slot_text([item]) == expected
+    assert report._slot_text([item, item]) == _slow_slot_text([item, item])
+
+
+def test_slot_items_of_declared_types_are_written_without_the_encoder() -> None:
+    taken = {n for n, x in enumerate(ODD_SLOT_ITEMS) if type(x) in report._SLOT_ITEM_WRITERS}
+    written = {
+        n for n in taken if report._SLOT_ITEM_WRITERS[type(ODD_SLOT_ITEMS[n])](ODD_SLOT_ITEMS[n])
+    }
+    assert written == {0, 4, 6, 7, 10, 11, 14, 17, 18}
+    slots = [s for c in CLAIM_CASES for s in (c.times, c.quantities, c.places, c.events)]
+    items = [x for s in slots for x in s]
+    assert items and all(report._SLOT_ITEM_WRITERS[type(x)](x) is not None for x in items)
+
+
+def test_slot_text_equals_the_encoder_on_random_items() -> None:
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from crosscheck.records import EventMention, Place, Quantity, TimeSpan
+
+    text = st.text(alphabet=st.sampled_from(list('"\\\x00\x1f\n é\u2028%s{}ab')), max_size=6)
+    offset = st.integers(min_value=-(10**20), max_value=10**20)
+    day = st.none() | st.dates()
+    number = st.floats(allow_nan=True, allow_infinity=True) | st.integers()
+    item = st.one_of(
+        st.builds(TimeSpan, text, offset, offset, day, day, text, text, text),
+        st.builds(Quantity, text, offset, offset, number, text, text),
+        st.builds(Place, text, offset, offset, text),
+        st.builds(EventMention, text, offset, offset, text, text, st.booleans()),
+    )
+
+    @settings(max_examples=400, deadline=None)
+    @given(st.lists(item, min_size=1, max_size=3))
+    def check(slot: list[Any]) -> None:
+        assert report._slot_text(slot) == _slow_slot_text(slot)
+
+    check()
+
+
+@pytest.mark.parametrize("batch", [1, 2, 3, 2000], ids=lambda n: f"runs-of-{n}")
+def test_report_json_lists_written_in_runs_are_the_same_text(
+    monkeypatch: pytest.MonkeyPatch, batch: int
+) -> None:
+    small = {"c": "x", "a": [1, {"k": "v"}, [2], "s", None], "b": [], "d": ("t",)}
+    expected = (
+        '{\n "a": [\n  1,\n  {"k": "v"},\n  [2],\n  "s",\n  null\n ],\n "b": [],\n'
+        ' "c": "x",\n "d": [\n  "t"\n ]\n}\n'
+    )
+    data = report.build_report(EX, XREF)
+    before = report.report_json(data)
+    monkeypatch.setattr(report, "CSV_BATCH", batch)
+    assert report.report_json(small) == expected
+    assert report.report_json(data) == before
+    assert len(data["speakers"]) > 3  # lists of several runs
