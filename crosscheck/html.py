@@ -25,7 +25,7 @@ import functools
 import hashlib
 import itertools
 import re
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence, Set
 from html import escape
 from typing import Any
 
@@ -820,7 +820,9 @@ def render_html_pieces(
     title: str = "crosscheck report",
     max_claims: int | None = MAX_CLAIMS,
 ) -> Iterator[str]:
-    """``render_html`` as pieces of text, for writing the page without joining it."""
+    """``render_html`` as pieces of text, for writing the page without joining it:
+    the body is made as it is written, the finding cards ``CARD_BATCH`` findings at
+    a time (their claims read, rendered, dropped)."""
     parts, subtitle, nav = _report_body(report, texts, max_claims)
     yield _page_head(title, subtitle, nav)
     yield from parts
@@ -831,17 +833,82 @@ def _report_body(
     report: Mapping[str, Any],
     texts: Mapping[str, str] | None,
     max_claims: int | None,
-) -> tuple[list[str], str, str]:
-    """The page's body pieces, its subtitle and its navigation bar."""
+) -> tuple[Iterator[str], str, str]:
+    """The page's body pieces (made as they are read), its subtitle and its
+    navigation bar."""
     summary = report.get("summary", {})
     findings = list(report.get("findings", []))
-    from crosscheck.report import LazyTexts, page_claims
+    from crosscheck.report import findings_claim_ids, page_plan
 
     articles = {str(a["id"]): a for a in report.get("articles", [])}
     counts = {r: sum(1 for f in findings if f.get("relation") == r) for r in RELATIONS}
 
-    # which claims the page shows in full (claims of findings first), and those it names
-    claims, shown, keep, n_claims = page_claims(report.get("claims", []), findings, max_claims)
+    # which claims the page shows in full (claims of findings first), and those it
+    # names: the findings' claims, read a batch of findings at a time
+    raw = report.get("claims", [])
+    shown, keep, n_claims = page_plan(raw, findings, max_claims)
+    named = keep.union(findings_claim_ids(findings))
+    other = [f for f in findings if f.get("relation") not in ("contradiction", "agreement")]
+    nav = (
+        '<nav><a href="#summary">Summary</a><a href="#timelines">Timelines</a>'
+        f'<a href="#contradictions">Contradictions ({counts["contradiction"]})</a>'
+        f'<a href="#agreements">Agreements ({counts["agreement"]})</a>'
+        + ('<a href="#other">Other findings</a>' if other else "")
+        + '<a href="#claims">Claims</a><a href="#articles">Articles</a><a href="#manifest">Inputs</a></nav>'
+    )
+    subtitle = (
+        f"{e(summary.get('articles', len(articles)))} articles · {e(summary.get('claims', n_claims))} claims"
+        f" · {e(report.get('schema', ''))} · crosscheck {e(report.get('tool_version', ''))}"
+    )
+    body = _body_pieces(
+        report, texts, findings, counts, articles, raw, shown, keep, named, n_claims
+    )
+    return body, subtitle, nav
+
+
+#: Findings whose cards report.html makes at a time: their claims are read,
+#: rendered and dropped, so the page's memory does not grow with the findings.
+CARD_BATCH = 500
+
+
+def _claims_of_values(
+    raw: Any, findings: Sequence[Mapping[str, Any]], named: Set[str]
+) -> dict[str, Mapping[str, Any]]:
+    """The claim objects the findings' values name (those the page names)."""
+    from crosscheck.report import page_names
+
+    ids = dict.fromkeys(str(v.get("claim_id")) for f in findings for v in f.get("values", []))
+    return page_names(raw, ids, named)
+
+
+def _cards(
+    findings: Sequence[Mapping[str, Any]],
+    raw: Any,
+    named: Set[str],
+    articles: Mapping[str, Any],
+    linked: set[str],
+) -> Iterator[str]:
+    for at in range(0, len(findings), CARD_BATCH):
+        part = findings[at : at + CARD_BATCH]
+        claims = _claims_of_values(raw, part, named)
+        yield "".join(_finding_card(f, claims, articles, linked) for f in part)
+
+
+def _body_pieces(
+    report: Mapping[str, Any],
+    texts: Mapping[str, str] | None,
+    findings: Sequence[Mapping[str, Any]],
+    counts: Mapping[str, int],
+    articles: Mapping[str, Any],
+    raw: Any,
+    shown: Sequence[Mapping[str, Any]],
+    keep: set[str],
+    named: Set[str],
+    n_claims: int,
+) -> Iterator[str]:
+    from crosscheck.report import LazyTexts
+
+    summary = report.get("summary", {})
     linked = set(keep)
 
     stats = [
@@ -886,31 +953,35 @@ def _report_body(
         '<p class="legend">In each sentence: <mark class="sp">speaker</mark> <mark class="cue">cue</mark> '
         '<mark class="ct">content</mark> <mark class="tm">time</mark> <mark class="pl">place</mark> <mark class="qt">number</mark></p>'
     )
+    timed = [f for f in findings if f.get("slot") == "time"]
     parts.append(
         '<section id="timelines"><h2>Timelines</h2>'
-        f"{_timelines(findings, claims, articles, linked)}</section>\n"
+        f"{_timelines(findings, _claims_of_values(raw, timed, named), articles, linked)}"
+        "</section>\n"
     )
     contradictions = [f for f in findings if f.get("relation") == "contradiction"]
     parts.append(
         f'<section id="contradictions"><h2>Contradictions ({len(contradictions)})</h2>{legend}'
     )
-    parts += [_finding_card(f, claims, articles, linked) for f in contradictions] or [
-        '<p class="muted">No contradictions found.</p>'
-    ]
-    parts.append("</section>\n")
+    yield from parts
+    parts = []
+    if contradictions:
+        yield from _cards(contradictions, raw, named, articles, linked)
+    else:
+        yield '<p class="muted">No contradictions found.</p>'
+    yield "</section>\n"
     agreements = [f for f in findings if f.get("relation") == "agreement"]
-    parts.append(f'<section id="agreements"><h2>Agreements ({len(agreements)})</h2>')
-    parts += [_finding_card(f, claims, articles, linked) for f in agreements] or [
-        '<p class="muted">No agreements found.</p>'
-    ]
-    parts.append("</section>\n")
+    yield f'<section id="agreements"><h2>Agreements ({len(agreements)})</h2>'
+    if agreements:
+        yield from _cards(agreements, raw, named, articles, linked)
+    else:
+        yield '<p class="muted">No agreements found.</p>'
+    yield "</section>\n"
     other = [f for f in findings if f.get("relation") not in ("contradiction", "agreement")]
     if other:
-        parts.append(
-            f'<section id="other"><h2>Quote variants and related claims ({len(other)})</h2>'
-        )
-        parts += [_finding_card(f, claims, articles, linked) for f in other]
-        parts.append("</section>\n")
+        yield f'<section id="other"><h2>Quote variants and related claims ({len(other)})</h2>'
+        yield from _cards(other, raw, named, articles, linked)
+        yield "</section>\n"
 
     note = ""
     if len(shown) < n_claims:
@@ -937,19 +1008,7 @@ def _report_body(
     parts.append(
         f'<section id="manifest"><h2>Inputs</h2>{_manifest(report.get("manifest", []))}</section>\n'
     )
-
-    nav = (
-        '<nav><a href="#summary">Summary</a><a href="#timelines">Timelines</a>'
-        f'<a href="#contradictions">Contradictions ({counts["contradiction"]})</a>'
-        f'<a href="#agreements">Agreements ({counts["agreement"]})</a>'
-        + ('<a href="#other">Other findings</a>' if other else "")
-        + '<a href="#claims">Claims</a><a href="#articles">Articles</a><a href="#manifest">Inputs</a></nav>'
-    )
-    subtitle = (
-        f"{e(summary.get('articles', len(articles)))} articles · {e(summary.get('claims', n_claims))} claims"
-        f" · {e(report.get('schema', ''))} · crosscheck {e(report.get('tool_version', ''))}"
-    )
-    return parts, subtitle, nav
+    yield from parts
 
 
 def render_table(

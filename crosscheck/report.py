@@ -1249,6 +1249,22 @@ class RemoteClaims(ClaimRows):
         """claims.csv in pieces (header first): the bytes of ``claims_csv``."""
         raise NotImplementedError
 
+    def plan(
+        self, findings: Sequence[Mapping[str, Any]], max_claims: int | None
+    ) -> tuple[list[Mapping[str, Any]], set[str], int]:
+        """``page_plan`` without listing every claim id or making the findings'
+        claims (the findings name claims of this corpus: they all exist)."""
+        n_claims = len(self)
+        if max_claims is not None and n_claims > max_claims:
+            order = list(dict.fromkeys(findings_claim_ids(findings)))[:max_claims]
+            if len(order) < max_claims:
+                order += self.head_ids(max_claims - len(order), set(order))
+            keep = set(order)
+        else:
+            keep = set(self.ids())
+        shown: list[Mapping[str, Any]] = sorted(self.by_ids(keep).values(), key=claim_json_key)
+        return shown, keep, n_claims
+
     def page(
         self,
         findings: Sequence[Mapping[str, Any]],
@@ -1308,6 +1324,37 @@ def page_claims(
     claims = claims_by_id(raw_claims, keep.union(in_findings))
     shown = [claims[i] for i in ids if i in keep]
     return claims, shown, keep, len(ids)
+
+
+def page_plan(
+    raw_claims: Sequence[Mapping[str, Any]],
+    findings: Sequence[Mapping[str, Any]],
+    max_claims: int | None,
+) -> tuple[list[Mapping[str, Any]], set[str], int]:
+    """``page_claims`` without the objects of the findings' claims: (the claims shown
+    in full, in report order; their ids; the number of claims). report.html reads
+    the findings' claims a batch of findings at a time (``page_names``)."""
+    if isinstance(raw_claims, RemoteClaims):
+        return raw_claims.plan(findings, max_claims)
+    ids = claim_ids(raw_claims)
+    present = set(ids)
+    in_findings = [cid for cid in findings_claim_ids(findings) if cid in present]
+    if max_claims is not None and len(ids) > max_claims:
+        keep = set(list(dict.fromkeys(in_findings + ids))[:max_claims])
+    else:
+        keep = present
+    claims = claims_by_id(raw_claims, keep)
+    return [claims[i] for i in ids if i in keep], keep, len(ids)
+
+
+def page_names(
+    raw_claims: Sequence[Mapping[str, Any]],
+    ids: Iterable[str],
+    named: Set[str],
+) -> dict[str, Mapping[str, Any]]:
+    """The objects of those of ``ids`` that ``page_claims``' first item holds: the
+    claims shown (``keep``) and those the findings name (``named``, their ids)."""
+    return claims_by_id(raw_claims, (cid for cid in ids if cid in named))
 
 
 class LazyTexts(Mapping[str, str]):

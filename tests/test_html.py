@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import json
 import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -682,3 +683,63 @@ def test_side_equals_the_first_version(linked: bool) -> None:
     for value, claim, articles in SIDE_CASES:
         ids = {str(claim["claim_id"])} if claim and linked else set()
         assert html._side(value, claim, articles, ids) == _slow_side(value, claim, articles, ids)
+
+
+def _pages() -> list[tuple[str, Any, Any]]:
+    out = []
+    for name, (ex, xref) in (("plain", fx.build()), ("hostile", fx.hostile())):
+        data = report.build_report(ex, xref)
+        out.append((name, data, report.article_texts(ex)))
+    ex, xref = fx.build()
+    parsed = json.loads(report.report_json(report.build_report(ex, xref)))
+    out.append(("parsed", parsed, report.article_texts(ex)))
+    return out
+
+
+PAGES = _pages()
+
+
+@pytest.mark.parametrize("max_claims", [None, 1, 4], ids=["all", "one-claim", "four"])
+@pytest.mark.parametrize("page", PAGES, ids=[p[0] for p in PAGES])
+def test_page_plan_is_page_claims_without_the_findings_claims(
+    page: tuple[str, Any, Any], max_claims: int | None
+) -> None:
+    _, data, _ = page
+    claims, shown, keep, n = report.page_claims(data["claims"], data["findings"], max_claims)
+    assert report.page_plan(data["claims"], data["findings"], max_claims) == (shown, keep, n)
+    named = keep.union(report.findings_claim_ids(data["findings"]))
+    everything = [str(c["claim_id"]) for c in data["claims"]]
+    assert report.page_names(data["claims"], everything, named) == claims
+
+
+@pytest.mark.parametrize("batch", [1, 2], ids=["one-finding", "two"])
+@pytest.mark.parametrize("page", PAGES, ids=[p[0] for p in PAGES])
+def test_cards_made_a_batch_of_findings_at_a_time_give_the_same_page(
+    monkeypatch: pytest.MonkeyPatch, page: tuple[str, Any, Any], batch: int
+) -> None:
+    """report.html reads the findings' claims a batch at a time: the same page."""
+    _, data, texts = page
+    expected = html.render_html(data, texts, max_claims=4)
+    asked: list[int] = []
+    names = report.page_names
+
+    def spy(raw: Any, ids: Any, named: Any) -> Any:
+        ids = list(ids)
+        asked.append(len(ids))
+        return names(raw, ids, named)
+
+    monkeypatch.setattr(report, "page_names", spy)
+    monkeypatch.setattr(html, "CARD_BATCH", batch)
+    assert html.render_html(data, texts, max_claims=4) == expected
+    findings = data["findings"]
+    most = max(len(f["values"]) for f in findings)
+    cards = asked[1:]  # (the first read is the timelines')
+    assert len(cards) == sum(
+        -(-len([f for f in findings if rel(f)]) // batch)
+        for rel in (
+            lambda f: f["relation"] == "contradiction",
+            lambda f: f["relation"] == "agreement",
+            lambda f: f["relation"] not in ("contradiction", "agreement"),
+        )
+    )
+    assert max(cards) <= most * batch
