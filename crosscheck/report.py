@@ -1265,29 +1265,6 @@ class RemoteClaims(ClaimRows):
         shown: list[Mapping[str, Any]] = sorted(self.by_ids(keep).values(), key=claim_json_key)
         return shown, keep, n_claims
 
-    def page(
-        self,
-        findings: Sequence[Mapping[str, Any]],
-        max_claims: int | None,
-    ) -> tuple[dict[str, Mapping[str, Any]], list[Mapping[str, Any]], set[str], int]:
-        """``page_claims`` without listing every claim id (see there)."""
-        n_claims = len(self)
-        named = findings_claim_ids(findings)
-        claims: dict[str, Mapping[str, Any]] = dict(self.by_ids(named))
-        in_findings = [cid for cid in named if cid in claims]
-        if max_claims is not None and n_claims > max_claims:
-            order = list(dict.fromkeys(in_findings))[:max_claims]
-            if len(order) < max_claims:
-                order += self.head_ids(max_claims - len(order), set(order))
-            keep = set(order)
-        else:
-            keep = set(self.ids())
-        claims.update(self.by_ids(keep - claims.keys()))
-        ordered = sorted(claims.values(), key=claim_json_key)
-        claims = {str(c["claim_id"]): c for c in ordered}
-        shown = [c for c in ordered if c["claim_id"] in keep]
-        return claims, shown, keep, n_claims
-
 
 def claim_json_key(claim: Mapping[str, Any]) -> tuple[str, int, int, str]:
     """``claim_sort_key`` of a claim's JSON object: report order."""
@@ -1305,25 +1282,17 @@ def page_claims(
     max_claims: int | None,
 ) -> tuple[dict[str, Mapping[str, Any]], list[Mapping[str, Any]], set[str], int]:
     """The claims report.html shows: (claim id -> object for every claim it names,
-    the claims shown in full in report order, their ids, the number of claims).
+    in report order; the claims shown in full in report order, their ids, the number
+    of claims). The page itself reads them in parts (``page_plan``, ``page_names``).
 
     At most ``max_claims`` are shown when there are more: the claims of findings
     first (in findings order), then the others in report order.
     """
-    if isinstance(raw_claims, RemoteClaims):
-        return raw_claims.page(findings, max_claims)
-    ids = claim_ids(raw_claims)
-    present = set(ids)
-    in_findings = [cid for cid in findings_claim_ids(findings) if cid in present]
-    if max_claims is not None and len(ids) > max_claims:
-        # claims of findings first (contradictions first), then the others, in report order
-        keep = set(list(dict.fromkeys(in_findings + ids))[:max_claims])
-    else:
-        keep = present
-    # only the claims the page names are made (a lazy report makes them on demand)
-    claims = claims_by_id(raw_claims, keep.union(in_findings))
-    shown = [claims[i] for i in ids if i in keep]
-    return claims, shown, keep, len(ids)
+    shown, keep, n_claims = page_plan(raw_claims, findings, max_claims)
+    named = keep.union(findings_claim_ids(findings))
+    found = page_names(raw_claims, named, named).values()
+    claims = {str(c["claim_id"]): c for c in sorted(found, key=claim_json_key)}
+    return claims, shown, keep, n_claims
 
 
 def page_plan(
