@@ -84,10 +84,11 @@ What the driver holds
     flight, and the claims and article texts report.html shows (at most
     ``html.MAX_CLAIMS`` claims). Never another article's text, never matching's or
     judge's working set (word frequencies, entries, pairs, scores, claims,
-    candidates, verdicts, routes). What still grows with the corpus: the entries,
-    the findings and, while findings.md and report.html are made, the claims of
-    every finding (see ``README.md``, "Running on a dask cluster", for the measured
-    figures and the 10-million-article estimate).
+    candidates, verdicts, routes). findings.md, findings.csv and report.html's
+    finding cards read the findings' claims a batch of findings at a time. What
+    still grows with the corpus: the entries and the findings (see ``README.md``,
+    "Running on a dask cluster", for the measured figures and the
+    10-million-article estimate).
 """
 
 from __future__ import annotations
