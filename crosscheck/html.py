@@ -861,7 +861,7 @@ def _report_body(
         f" · {e(report.get('schema', ''))} · crosscheck {e(report.get('tool_version', ''))}"
     )
     body = _body_pieces(
-        report, texts, findings, counts, articles, raw, shown, keep, named, n_claims
+        report, texts, findings, other, counts, articles, raw, shown, keep, named, n_claims
     )
     return body, subtitle, nav
 
@@ -898,6 +898,7 @@ def _body_pieces(
     report: Mapping[str, Any],
     texts: Mapping[str, str] | None,
     findings: Sequence[Mapping[str, Any]],
+    other: Sequence[Mapping[str, Any]],
     counts: Mapping[str, int],
     articles: Mapping[str, Any],
     raw: Any,
@@ -964,7 +965,6 @@ def _body_pieces(
         f'<section id="contradictions"><h2>Contradictions ({len(contradictions)})</h2>{legend}'
     )
     yield from parts
-    parts = []
     if contradictions:
         yield from _cards(contradictions, raw, named, articles, linked)
     else:
@@ -977,7 +977,6 @@ def _body_pieces(
     else:
         yield '<p class="muted">No agreements found.</p>'
     yield "</section>\n"
-    other = [f for f in findings if f.get("relation") not in ("contradiction", "agreement")]
     if other:
         yield f'<section id="other"><h2>Quote variants and related claims ({len(other)})</h2>'
         yield from _cards(other, raw, named, articles, linked)
@@ -989,7 +988,7 @@ def _body_pieces(
             f'<p class="muted">Showing {len(shown)} of {n_claims} claims (every claim in a '
             "finding, then the first others); all of them are in claims.csv and report.json.</p>"
         )
-    parts.append(
+    yield (
         f'<section id="claims"><h2>Claims ({n_claims})</h2>{note}'
         '<p class="muted">Click a column heading to sort; a claim id jumps to its place in the article.</p>'
         f"{_claims_table(shown)}</section>\n"
@@ -997,18 +996,15 @@ def _body_pieces(
     by_article: dict[str, list[Mapping[str, Any]]] = {}
     for c in shown:
         by_article.setdefault(str(c.get("article_id")), []).append(c)
-    parts.append(f'<section id="articles"><h2>Articles ({len(by_article)} with claims)</h2>')
+    yield f'<section id="articles"><h2>Articles ({len(by_article)} with claims)</h2>'
     if isinstance(texts, LazyTexts):
         texts = texts.fetch(sorted(by_article))  # only the texts the page shows
     for aid in sorted(by_article):
         art = articles.get(aid, {"id": aid})
         text = texts.get(aid) if texts is not None else None
-        parts.append(_article_block(art, by_article[aid], text))
-    parts.append("</section>\n")
-    parts.append(
-        f'<section id="manifest"><h2>Inputs</h2>{_manifest(report.get("manifest", []))}</section>\n'
-    )
-    yield from parts
+        yield _article_block(art, by_article[aid], text)
+    yield "</section>\n"
+    yield f'<section id="manifest"><h2>Inputs</h2>{_manifest(report.get("manifest", []))}</section>\n'
 
 
 def render_table(
