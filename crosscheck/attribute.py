@@ -170,7 +170,14 @@ _TOKEN = re.compile(
     r"|''|``|[^\w\s])"
 )
 _QUOTE_CHARS = '"“”«»„‟'
-_QUOTE_RE = re.compile(r"''|``|[\"“”«»„‟]")
+# A quotation mark: '' or `` or one of _QUOTE_CHARS (``_pair_quotes`` scans the whole
+# text with it). Written to open with a character class (any first character of a
+# mark): the regex engine then scans for candidates in C instead of trying the
+# alternation at every position (about half the time over a text). A match is
+# ('' and ``) two of the same character, or one of _QUOTE_CHARS alone: the
+# look-behinds say which first character was taken. Same matches as
+# ``''|``|["“”«»„‟]`` (tests/test_attribute_speed.py).
+_QUOTE_RE = re.compile(r"[\"“”«»„‟'`](?:(?<=')'|(?<=`)`|(?<=[\"“”«»„‟]))")
 _OPEN_QUOTES = frozenset("“«„‟`")
 _CLOSE_QUOTES = frozenset("”»")
 _DASHES = frozenset("—–―")
