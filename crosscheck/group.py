@@ -120,12 +120,6 @@ def content_words(text: str) -> list[str]:
 
 # --------------------------------------------------------------------------- claim text facts
 
-_CLAUSE_END = re.compile(
-    r",\s*(?:" + "|".join(R.CLAUSE_BREAKERS) + r")\b|;|\s[\u2014\u2013]\s|\s-\s|:\s",
-    re.IGNORECASE,
-)
-
-
 _CLAUSE_TURN = re.compile(
     r"\b(?:" + "|".join(sorted(R.CLAUSE_TURNS)) + r")\b|[;:]",
 )
@@ -136,10 +130,36 @@ def claim_text(claim: Claim) -> str:
     return claim.content or claim.sentence
 
 
+# A clause break: ', ' + a clause breaker word (``R.CLAUSE_BREAKERS``), ';', ': ', or
+# a dash between spaces (' - ', ' \u2014 ', ' \u2013 '). Each match starts at its
+# punctuation (the dash, not the space before it: ``main_clause_end`` steps back),
+# so every match starts at one of a few rare characters, which the regex engine
+# skips to instead of trying every position (the written-out form,
+# ",\s*(?:with|...)\b|;|\s[\u2014\u2013]\s|\s-\s|:\s", tries every space; the tests
+# compare the two). Fixed-width lookbehinds only: linear time.
+_CLAUSE_END = re.compile(
+    r"[,;:\u2014\u2013\-](?:(?<=,)\s*(?:"
+    + "|".join(R.CLAUSE_BREAKERS)
+    + r")\b|(?<=;)|(?<=:)\s|(?<=\s[\u2014\u2013\-])\s)",
+    re.IGNORECASE,
+)
+
+
+def main_clause_end(text: str) -> int:
+    """Where the first clause break of ``text`` starts (its leftmost, the space
+    before a dash's), or -1 when it has none. The text from there starts with a character
+    that no word (``words``) holds or continues into: ',', ';', ':' or a space."""
+    m = _CLAUSE_END.search(text)
+    if m is None:
+        return -1
+    at = m.start()
+    return at - 1 if text[at] in "\u2014\u2013-" else at
+
+
 def main_clause(text: str) -> str:
     """The text before the first clause break (', with ...', ', which ...', ';')."""
-    m = _CLAUSE_END.search(text)
-    return text[: m.start()] if m else text
+    at = main_clause_end(text)
+    return text if at < 0 else text[:at]
 
 
 def incident_keys(claim: Claim) -> frozenset[str]:
@@ -242,6 +262,7 @@ def _numbers_and_ordinals(tokens: Iterable[str]) -> frozenset[str]:
     return frozenset(t for t in tokens if any(c.isdigit() for c in t) or t in R.ORDINAL_WORDS)
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _strip_determiners(text: str) -> str:
     parts = text.strip().split()
     while parts and parts[0].lower() in R.LEADING_DETERMINERS:
@@ -304,21 +325,6 @@ class Groups:
     main_words_of: dict[str, tuple[str, ...]] = field(default_factory=dict)
     incidents_of: dict[str, frozenset[str]] = field(default_factory=dict)
     negations_of: dict[str, frozenset[str]] = field(default_factory=dict)
-
-
-@dataclass(slots=True)
-class _Ref:
-    """One speaker reference of one claim, before merging."""
-
-    key: str
-    kind: str  # person | organization | role | outlet | local
-    display: str
-    mentions: list[str]
-    role_key: str = ""
-    role: str = ""
-    claim_id: str = ""
-    article_id: str = ""
-    published: dt.date | None = None
 
 
 # --------------------------------------------------------------------------- speakers
@@ -434,58 +440,46 @@ def _norm(text: str) -> str:
     return " ".join(words(text))
 
 
-def _speaker_refs(claim: Claim) -> list[_Ref]:
-    """The speaker reference(s) of one claim, keyed before any merging."""
-    cid, aid, published = claim.claim_id, claim.article_id, claim.published
+# One speaker reference of a claim, before merging, without the claim (many claims
+# share it): (scope, key, kind, display, mentions, role key, role). ``kind`` is
+# person | organization | role | outlet | local. ``scope`` says how the reference's
+# key is made: ``GLOBAL``: ``key`` itself; ``LOCAL``: "local:ARTICLE:" + ``key``
+# (anonymous sources and the like, local to their article); ``NARRATION``:
+# "outlet:~ARTICLE" (the narration of an article without an outlet).
+_Template = tuple[int, str, str, str, tuple[str, ...], str, str]
+GLOBAL, LOCAL, NARRATION = 0, 1, 2
+
+_NARRATION: tuple[_Template, ...] = ((NARRATION, "", "outlet", "(narration)", (), "", ""),)
+
+
+def _ref_key(ref: _Template, article_id: str) -> str:
+    """The key of a reference of a claim of article ``article_id``."""
+    scope = ref[0]
+    if scope == GLOBAL:
+        return ref[1]
+    if scope == LOCAL:
+        return f"local:{article_id}:{ref[1]}"
+    return f"outlet:~{article_id}"
+
+
+def _speaker_refs(claim: Claim) -> tuple[_Template, ...]:
+    """The speaker reference(s) of one claim, keyed before any merging (shared by
+    every claim with the same speaker fields: ``_ref_key`` gives each its key)."""
     mention = claim.speaker.strip()
     name = claim.speaker_name.strip()
     stype = claim.speaker_type
     if claim.kind == "narration" or stype == "outlet" or (not mention and not name):
         outlet = claim.outlet.strip()
         if outlet:
-            return [
-                _Ref(
-                    f"outlet:{_norm(outlet)}",
-                    "outlet",
-                    outlet,
-                    [outlet],
-                    claim_id=cid,
-                    article_id=aid,
-                    published=published,
-                )
-            ]
-        return [
-            _Ref(
-                f"outlet:~{claim.article_id}",
-                "outlet",
-                "(narration)",
-                [],
-                claim_id=cid,
-                article_id=aid,
-                published=published,
-            )
-        ]
-    return [
-        _Ref(  # positional: role_key, role, claim_id, article_id, published
-            f"local:{aid}:{key}" if local else key,
-            kind,
-            display,
-            list(mentions),
-            role_key,
-            role,
-            cid,
-            aid,
-            published,
-        )
-        for local, key, kind, display, mentions, role_key, role in _speaker_templates(
-            name or mention, mention, stype, claim.speaker_role
-        )
-    ]
+            return _outlet_refs(outlet)
+        return _NARRATION
+    return _speaker_templates(name or mention, mention, stype, claim.speaker_role)
 
 
-# one speaker reference without its claim: (article-local key?, key, or the key
-# after "local:ARTICLE:" when local, kind, display, mentions, role key, role)
-_Template = tuple[bool, str, str, str, tuple[str, ...], str, str]
+@functools.lru_cache(maxsize=1 << 12)
+def _outlet_refs(outlet: str) -> tuple[_Template, ...]:
+    """The reference of the narration of ``outlet`` (stripped, not empty)."""
+    return ((GLOBAL, f"outlet:{_norm(outlet)}", "outlet", outlet, (outlet,), "", ""),)
 
 
 @functools.lru_cache(maxsize=1 << 18)
@@ -497,7 +491,7 @@ def _speaker_templates(
     if stype in ("anonymous", "document") or text.lower() in _PRONOUNS:
         return (
             (
-                True,
+                LOCAL,
                 _norm(text),
                 "local",
                 _strip_determiners(text),
@@ -523,7 +517,7 @@ def _speaker_templates(
         if person and (titled or not _is_org(part, part_type)):
             refs.append(
                 (
-                    False,
+                    GLOBAL,
                     _person_key(person),
                     "person",
                     " ".join(person),
@@ -534,13 +528,13 @@ def _speaker_templates(
             )
         elif _is_org(part, part_type):
             refs.append(
-                (False, _org_key(part), "organization", _strip_determiners(part), mentions, "", "")
+                (GLOBAL, _org_key(part), "organization", _strip_determiners(part), mentions, "", "")
             )
         elif role:
             rk = _role_key(role)
             refs.append(
                 (
-                    False,
+                    GLOBAL,
                     f"role:{rk}",
                     "role",
                     _strip_determiners(role),
@@ -550,7 +544,7 @@ def _speaker_templates(
                 )
             )
         else:
-            refs.append((True, _norm(part), "local", _strip_determiners(part), mentions, "", ""))
+            refs.append((LOCAL, _norm(part), "local", _strip_determiners(part), mentions, "", ""))
     return tuple(refs)
 
 
@@ -574,8 +568,9 @@ def _names_party(text: str) -> bool:
     )
 
 
-def _compound_parts(text: str) -> list[str]:
-    """The members of a compound speaker, or ``[text]`` when it is one speaker:
+@functools.lru_cache(maxsize=1 << 16)
+def _compound_parts(text: str) -> tuple[str, ...]:
+    """The members of a compound speaker, or ``(text,)`` when it is one speaker:
     "A and B" and "A, B and C" split when every member names a party;
     "leaders of Russia and Turkey" stays one speaker."""
     parts = [p for p in _COMPOUND.split(text) if p.strip()]
@@ -583,17 +578,17 @@ def _compound_parts(text: str) -> list[str]:
         # a headline's "A, B agree ...": a list only when every member names a party
         commas = [q.strip() for q in text.split(",") if q.strip()]
         if len(commas) > 1 and all(_is_state(q) for q in commas):
-            return commas
-        return [text]
+            return tuple(commas)
+        return (text,)
     members: list[str] = []
     for p in parts:
         members += [q for q in p.split(",") if q.strip()] if len(parts) == 2 else [p]
     members = [m.strip() for m in members]
     if all(_names_party(m) for m in members):
-        return members
+        return tuple(members)
     if all(_names_party(p) and "," not in p for p in parts):
-        return [p.strip() for p in parts]
-    return [text]
+        return tuple(p.strip() for p in parts)
+    return (text,)
 
 
 def _merge_person_keys(persons: Counter[str], uf: _UnionFind) -> None:
@@ -887,7 +882,7 @@ class Index:
     event_heads: dict[str, str]
 
 
-_Refd = Sequence[tuple[Claim, Sequence[_Ref]]]
+_Refd = Sequence[tuple[Claim, tuple[_Template, ...]]]
 
 
 _REPORT_ORDER = operator.attrgetter("article_id", "content_start", "claim_id")
@@ -897,7 +892,7 @@ def _report_order(claims: Iterable[Claim]) -> list[Claim]:
     return sorted(claims, key=_REPORT_ORDER)  # (article id, content start, claim id)
 
 
-def _with_refs(claims: Iterable[Claim]) -> list[tuple[Claim, Sequence[_Ref]]]:
+def _with_refs(claims: Iterable[Claim]) -> list[tuple[Claim, tuple[_Template, ...]]]:
     return [(c, _speaker_refs(c)) for c in _report_order(claims)]
 
 
@@ -911,15 +906,17 @@ def _map(refd: _Refd) -> GroupMap:
     out = GroupMap()
     held: set[tuple[str, str]] = set()  # (article, role key) with a person holding it
     roles: set[tuple[str, str, dt.date | None]] = set()
+    persons = out.persons
     for c, refs in refd:
-        for r in refs:
-            if r.kind == "person":
-                out.persons[r.key] += 1
-                if r.role_key:
-                    out.holders.add((r.role_key, r.published, r.key))
-                    held.add((r.article_id, r.role_key))
-            elif r.kind == "role":
-                roles.add((r.article_id, r.role_key, r.published))
+        for _, key, kind, _, _, role_key, _ in refs:
+            # persons and roles are never article-local: ``key`` is their key
+            if kind == "person":
+                persons[key] += 1
+                if role_key:
+                    out.holders.add((role_key, c.published, key))
+                    held.add((c.article_id, role_key))
+            elif kind == "role":
+                roles.add((c.article_id, role_key, c.published))
         for m in c.events:
             toks = _named_tokens(m)
             if toks:
@@ -978,50 +975,54 @@ def apply_claims(claims: Iterable[Claim], merged: Merged) -> Applied:
 def _apply(refd: _Refd, merged: Merged) -> Applied:
     roots = merged.roots
     held: dict[tuple[str, str], set[str]] = defaultdict(set)
-    for _, refs in refd:
-        for r in refs:
-            if r.kind == "person" and r.role_key:
-                held[(r.article_id, r.role_key)].add(roots.get(r.key, r.key))
+    for c, refs in refd:
+        for _, rkey, kind, _, _, role_key, _ in refs:
+            if kind == "person" and role_key:  # a person's key is its own (``_map``)
+                held[(c.article_id, role_key)].add(roots.get(rkey, rkey))
     parts = EntryParts()
     speakers = parts.speakers
     role_holders = merged.role_holders
-    keys_of: dict[str, list[str]] = defaultdict(list)
-    for _, refs in refd:
-        for r in refs:
+    keys_of: dict[str, tuple[str, ...]] = {}
+    for c, refs in refd:
+        cid, aid = c.claim_id, c.article_id
+        keys: list[str] = []  # the claim's canonical keys, each once, in order
+        for ref in refs:
+            scope, key, kind, display, mentions, role_key, role = ref
             # the reference's canonical key: a role-only one goes to the one person
             # with that role in its article (two or more: nobody), else to the one
             # holder in the corpus (``merge``), else stays local to its article
-            if r.kind != "role":
-                key = roots.get(r.key, r.key)
+            if kind != "role":
+                if scope != GLOBAL:
+                    key = _ref_key(ref, aid)
+                key = roots.get(key, key)
             else:
-                local = held.get((r.article_id, r.role_key))
+                local = held.get((aid, role_key))
                 if local:
-                    key = (
-                        next(iter(local))
-                        if len(local) == 1
-                        else f"local:{r.article_id}:role:{r.role_key}"
-                    )
+                    key = next(iter(local)) if len(local) == 1 else f"local:{aid}:role:{role_key}"
                 else:
-                    holder = role_holders.get((r.role_key, r.published))
-                    key = f"local:{r.article_id}:role:{r.role_key}" if holder is None else holder
-            cid = r.claim_id
-            ks = keys_of[cid]
-            if key not in ks:
-                ks.append(key)
+                    holder = role_holders.get((role_key, c.published))
+                    key = f"local:{aid}:role:{role_key}" if holder is None else holder
+            if key not in keys:
+                keys.append(key)
             s = speakers.get(key)
             if s is None:
                 s = speakers[key] = SpeakerPart()
             s.refs += 1
             names = s.names
-            name = (r.kind, r.display)
+            name = (kind, display)
             names[name] = names.get(name, 0) + 1
-            if r.role:
-                s.roles.add(r.role)
-            s.mentions.update(filter(None, r.mentions))
-            s.articles.add(r.article_id)
+            if role:
+                s.roles.add(role)
+            s.mentions.update(mentions)  # never empty strings (``_speaker_refs``)
+            s.articles.add(aid)
             claims = s.claims
             if not claims or claims[-1] != cid:
                 claims.append(cid)
+        held_keys = keys_of.get(cid)
+        if held_keys is None:
+            keys_of[cid] = tuple(keys)
+        else:  # another claim with this id: its keys, then the new ones
+            keys_of[cid] = held_keys + tuple(k for k in keys if k not in held_keys)
 
     events = parts.events
     event_keys_of: dict[str, tuple[str, ...]] = {}
@@ -1050,7 +1051,7 @@ def _apply(refd: _Refd, merged: Merged) -> Applied:
         if eks:
             event_keys_of[c.claim_id] = tuple(eks)
     return Applied(
-        speaker_keys_of={cid: tuple(ks) for cid, ks in keys_of.items()},
+        speaker_keys_of=keys_of,
         event_keys_of=event_keys_of,
         local_heads=local_heads,
         parts=parts,
@@ -1102,7 +1103,28 @@ def _entry_claims(claims: list[str], count: int, counted: bool) -> tuple[str, ..
     return HeldIds(count) if counted else tuple(sorted(set(claims)))
 
 
+_TYPE_OF_KIND = {  # an entry's type when all its references are of one kind
+    "person": "person",
+    "organization": "organization",
+    "outlet": "outlet",
+    "role": "person",
+}
+
+
 def _speaker_entry(key: str, s: SpeakerPart, counted: bool = False) -> SpeakerEntry:
+    if len(s.names) == 1:
+        # one (kind, display): the general case below gives that kind's type (an
+        # unknown kind: "anonymous") and that display, as every count is positive
+        ((kind, display),) = s.names
+        return SpeakerEntry(
+            speaker=display,
+            key=key,
+            speaker_type=_TYPE_OF_KIND.get(kind, "anonymous"),
+            roles=tuple(sorted(s.roles)),
+            mentions=tuple(sorted(s.mentions)),
+            articles=tuple(sorted(s.articles)),
+            claims=_entry_claims(s.claims, s.count, counted),
+        )
     kinds: dict[str, int] = {}
     for (kind, _), n in s.names.items():
         kinds[kind] = kinds.get(kind, 0) + n
@@ -1281,14 +1303,21 @@ def _group(claims: Sequence[Claim], *, facts: bool = True) -> Groups:
     for c in ordered if facts else ():
         cid = c.claim_id
         text = c.content or c.sentence  # claim_text
-        tokens = words(text)
-        ws = words_of[cid] = tuple(filter(None, map(content_word, tokens)))
-        main = main_clause(text)
-        if main is not text:
-            main_ws = tuple(content_words(main))
-            # ``_claim_facts``'s test: an empty tuple is the one ``()``, so an empty
-            # main clause of a claim without content words is not stored
-            if main_ws is not ws:
+        at = main_clause_end(text)
+        if at < 0:
+            tokens = words(text)
+            ws = words_of[cid] = tuple(filter(None, map(content_word, tokens)))
+        else:
+            # the words of the text are those of its main clause, then those of the
+            # rest: no word spans the break (``main_clause_end``), so each part is
+            # read once
+            head, tail = words(text[:at]), words(text[at:])
+            tokens = head + tail
+            main_ws = tuple(filter(None, map(content_word, head)))
+            ws = words_of[cid] = main_ws + tuple(filter(None, map(content_word, tail)))
+            # ``_claim_facts``'s test (``main_ws is not ws``): the main clause's words
+            # are stored unless the text has none (an empty tuple is the one ``()``)
+            if ws:
                 main_words_of[cid] = main_ws
         if c.quantities and c.places and c.times:  # else incident_keys has none
             incidents = incident_keys(c)
