@@ -49,6 +49,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import hashlib
+import operator
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -61,7 +62,6 @@ from crosscheck.gctools import gc_paused
 from crosscheck.group import (
     Groups,
     WordMemo,
-    claim_text,
     content_words,
     main_clause,
     singular,
@@ -126,7 +126,6 @@ class _Info:
     core: frozenset[str]  # content words without digits, negations, times and numbers
     common: frozenset[str]  # content words written in lower case (not names)
     names: frozenset[str]  # proper names in the content (lower case)
-    sentence_lower: str
     speaker: str
     speaker_keys: frozenset[str]
     event_keys: frozenset[str]  # the claim's canonical event keys (Groups.event_keys_of)
@@ -137,11 +136,12 @@ class _Info:
     # the negation words among the claim's words (group's text facts): ``negations``
     # adds "not" for a contracted "n't" when it is first read
     negation_words: frozenset[str]
-    # made when first read (few pairs read them): see ``negations``, ``main_names``
-    # and ``tokens``
+    # made when first read (few pairs read them): see ``negations``, ``main_names``,
+    # ``tokens`` and ``sentence_lower``
     lazy_negations: frozenset[str] | None = None
     lazy_main_names: frozenset[str] | None = None
     lazy_tokens: list[str] | None = None
+    lazy_sentence_lower: str | None = None
 
     @property
     def id(self) -> str:
@@ -163,6 +163,13 @@ class _Info:
         if self.lazy_tokens is None:
             self.lazy_tokens = words(self.text)
         return self.lazy_tokens
+
+    @property
+    def sentence_lower(self) -> str:
+        """The claim's sentence in lower case."""
+        if self.lazy_sentence_lower is None:
+            self.lazy_sentence_lower = self.claim.sentence.lower()
+        return self.lazy_sentence_lower
 
     @property
     def main_names(self) -> frozenset[str]:
@@ -266,66 +273,164 @@ _COMMON_WORD = WordMemo(_common_word)
 _CORE_WORD = WordMemo(_core_word)
 
 
-def _info(claim: Claim, groups: Groups) -> _Info:
-    """Everything judge needs about one claim (regular expressions over its text)."""
-    text = claim_text(claim)
-    base = claim.content_start if claim.content else claim.sentence_start
-    masked = [
-        (sp.start - base, sp.end - base)
-        for spans in (claim.times, claim.quantities)
-        for sp in spans
-        if sp.end > base
-    ]
-    speaker = (
-        [(claim.speaker_start - base, claim.speaker_end - base)]
-        if claim.speaker_start is not None and claim.speaker_end is not None
-        else []
-    )
-    cid = claim.claim_id
-    content, main_words, incidents, negations = text_facts(claim, groups)
-    ws = frozenset(content)
-    unmasked = _blank(text, masked)
-    core: frozenset[str]
-    if unmasked is text and all(map(_CORE_WORD.__getitem__, ws)):
-        # every content word is a core word: the same set, held once (most claims:
-        # a copy per claim held about 50 MiB more at judge's peak on 10,000 abp articles)
-        core = ws
-    else:
-        core_source: Iterable[str] = ws if unmasked is text else content_words(unmasked)
-        core = frozenset(filter(_CORE_WORD.__getitem__, core_source))
-    common = set(map(_COMMON_WORD.__getitem__, _LOWER_WORD.findall(_blank(text, speaker))))
-    common.discard("")
-    times = tuple(
-        t
-        for t in claim.times
-        if _in_content(claim, t.start, t.end)
-        and t.modifier not in R.OPEN_TIME_MODIFIERS
-        and not _is_speech_time(claim, t)
-    )
-    cs, ce = claim.content_start, claim.content_end
-    event_keys = groups.event_keys_of.get(cid)
-    speaker_keys = groups.speaker_keys_of.get(cid)
-    return _Info(
-        claim=claim,
-        text=text,
-        words=ws,
-        main=ws if main_words is content else frozenset(main_words),
-        core=core,
-        common=frozenset(common),
-        names=frozenset(_name_set(text)),
-        sentence_lower=claim.sentence.lower(),
-        speaker=groups.speaker_of.get(cid, claim.speaker_name or claim.speaker),
-        speaker_keys=frozenset(speaker_keys) if speaker_keys else _NO_KEYS,
-        event_keys=frozenset(event_keys) if event_keys else _NO_KEYS,
-        times=times,
-        quantities=tuple(q for q in claim.quantities if cs <= q.start and q.end <= ce),
-        places=tuple(p for p in claim.places if cs <= p.start and p.end <= ce),
-        incidents=incidents,
-        negation_words=negations,
-    )
-
-
 _NO_KEYS: frozenset[str] = frozenset()
+_BLANK_WORD: frozenset[str] = frozenset(("",))
+
+
+def _name_frozenset(text: str) -> frozenset[str]:
+    """``frozenset(_name_set(text))``, made without the intermediate set."""
+    found = _CAP_WORD.findall(text)
+    if not found:
+        return _NO_KEYS
+    if _CAP_WORD.match(text, _LEAD.match(text).end()):  # type: ignore[union-attr]
+        del found[0]  # the first word, after blanks and opening quotes or brackets
+    out = frozenset(map(_NAME_WORD.__getitem__, found))
+    return out - _BLANK_WORD if "" in out else out
+
+
+def _info_maker(groups: Groups) -> Callable[[Claim, bool], _Info]:
+    """``_info`` for the claims of ``groups``: the tables' lookups bound once, and
+    the claims' equal key sets and name sets held once (many claims share a speaker:
+    a frozenset per claim held more memory at 10,000 articles).
+
+    With ``words=False`` the info has no words (``words``, ``main``, ``core``,
+    ``common``, ``names``, ``incidents`` and ``negation_words`` are left empty): for
+    claims in no candidate pair, of which the event passes read only the times, the
+    places, the sentence and the speaker."""
+    words_of = groups.words_of.get
+    main_words_of = groups.main_words_of.get
+    incidents_of = groups.incidents_of.get
+    negations_of = groups.negations_of.get
+    event_keys_of = groups.event_keys_of.get
+    speaker_keys_of = groups.speaker_keys_of.get
+    speaker_of = groups.speaker_of.get
+    key_sets: dict[tuple[str, ...], frozenset[str]] = {}
+    name_sets: dict[frozenset[str], frozenset[str]] = {}
+    core_word = _CORE_WORD.__getitem__
+    common_word = _COMMON_WORD.__getitem__
+    lower_words = _LOWER_WORD.findall
+    open_modifiers = R.OPEN_TIME_MODIFIERS
+
+    def key_set(keys: tuple[str, ...] | None) -> frozenset[str]:
+        if not keys:
+            return _NO_KEYS
+        found = key_sets.get(keys)
+        if found is None:
+            found = key_sets[keys] = frozenset(keys)
+        return found
+
+    def info(claim: Claim, words: bool = True) -> _Info:
+        """Everything judge needs about one claim (regular expressions over its text)."""
+        cid = claim.claim_id
+        content = claim.content
+        text = content or claim.sentence  # claim_text
+        cs, ce = claim.content_start, claim.content_end
+        all_times = claim.times
+        times = (
+            tuple(
+                t
+                for t in all_times
+                if cs <= t.start
+                and t.end <= ce
+                and t.modifier not in open_modifiers
+                and not _is_speech_time(claim, t)
+            )
+            if all_times
+            else ()
+        )
+        quantities = (
+            tuple(q for q in claim.quantities if cs <= q.start and q.end <= ce)
+            if claim.quantities
+            else ()
+        )
+        places = (
+            tuple(p for p in claim.places if cs <= p.start and p.end <= ce) if claim.places else ()
+        )
+        speaker = speaker_of(cid, claim.speaker_name or claim.speaker)
+        speaker_keys = key_set(speaker_keys_of(cid))
+        event_keys = key_set(event_keys_of(cid))
+        if not words:
+            return _Info(
+                claim=claim,
+                text=text,
+                words=_NO_KEYS,
+                main=_NO_KEYS,
+                core=_NO_KEYS,
+                common=_NO_KEYS,
+                names=_NO_KEYS,
+                speaker=speaker,
+                speaker_keys=speaker_keys,
+                event_keys=event_keys,
+                times=times,
+                quantities=quantities,
+                places=places,
+                incidents=_NO_KEYS,
+                negation_words=_NO_KEYS,
+            )
+        base = cs if content else claim.sentence_start
+        # group's text facts (``text_facts``), read from its tables when it made them
+        content_ws = words_of(cid)
+        if content_ws is None:
+            content_ws, main_words, incidents, negations = text_facts(claim, groups)
+        else:
+            main_words = main_words_of(cid, content_ws)
+            incidents = incidents_of(cid, _NO_KEYS)
+            negations = negations_of(cid, _NO_KEYS)
+        ws = frozenset(content_ws)
+        # the core words: of the text with its times and numbers blanked out
+        all_quantities = claim.quantities
+        unmasked = text
+        if all_times or all_quantities:
+            masked = [
+                (sp.start - base, sp.end - base)
+                for spans in (all_times, all_quantities)
+                for sp in spans
+                if sp.end > base
+            ]
+            unmasked = _blank(text, masked)
+        core: frozenset[str]
+        if unmasked is text:
+            # every content word is a core word (most claims): the same set, held once
+            # (a copy per claim held about 50 MiB more at judge's peak on 10,000 abp
+            # articles)
+            core = ws if all(map(core_word, ws)) else frozenset(filter(core_word, ws))
+        else:
+            core = frozenset(filter(core_word, content_words(unmasked)))
+        # the lower-case words, the speaker's name (when inside the text) blanked out
+        source = text
+        ss, se = claim.speaker_start, claim.speaker_end
+        if ss is not None and se is not None and max(0, ss - base) < min(len(text), se - base):
+            source = _blank(text, [(ss - base, se - base)])
+        common = frozenset(map(common_word, lower_words(source)))
+        if "" in common:
+            common = common - _BLANK_WORD
+        names = _name_frozenset(text)
+        if names:
+            names = name_sets.setdefault(names, names)
+        return _Info(
+            claim=claim,
+            text=text,
+            words=ws,
+            main=ws if main_words is content_ws else frozenset(main_words),
+            core=core,
+            common=common,
+            names=names,
+            speaker=speaker,
+            speaker_keys=speaker_keys,
+            event_keys=event_keys,
+            times=times,
+            quantities=quantities,
+            places=places,
+            incidents=incidents,
+            negation_words=negations,
+        )
+
+    return info
+
+
+def _info(claim: Claim, groups: Groups) -> _Info:
+    """Everything judge needs about one claim (``_info_maker``'s, for one claim)."""
+    return _info_maker(groups)(claim, True)
 
 
 def event_value_keys(claim: Claim, keys: Sequence[str]) -> list[str]:
@@ -334,7 +439,7 @@ def event_value_keys(claim: Claim, keys: Sequence[str]) -> list[str]:
     a place tied to a named event. The event pass of a key reads only these claims,
     so the dask engine sends each to the buckets of those keys (the findings are the
     same)."""
-    info = _info(claim, Groups())
+    info = _info_maker(Groups())(claim, False)  # reads the times and places only
     if not info.times and not info.places:
         return []
     out = []
@@ -833,9 +938,18 @@ def _statement_sim(a: _Info, b: _Info) -> tuple[float, int, bool]:
 def _other_participants(a: _Info, b: _Info, main: bool = False) -> bool:
     """Each claim names someone or something the other's sentence never mentions."""
     na, nb = (a.main_names, b.main_names) if main else (a.names, b.names)
-    only_a = {n for n in na - nb if n not in b.sentence_lower}
-    only_b = {n for n in nb - na if n not in a.sentence_lower}
-    return bool(only_a) and bool(only_b)
+    # (both sides must have such a name: the sentences are read only as needed)
+    only_a = na - nb
+    if not only_a:
+        return False
+    only_b = nb - na
+    if not only_b:
+        return False
+    low_b = b.sentence_lower
+    if all(n in low_b for n in only_a):
+        return False
+    low_a = a.sentence_lower
+    return not all(n in low_a for n in only_b)
 
 
 def _qinterval(q: Quantity) -> tuple[float, float] | None:
@@ -1480,7 +1594,8 @@ def pair_verdicts(
     make no finding left out. ``judge_part`` makes the findings from them."""
     with gc_paused():
         wanted = {c.a for c in candidates} | {c.b for c in candidates}
-        infos = {c.claim_id: _info(c, groups) for c in claims if c.claim_id in wanted}
+        info = _info_maker(groups)
+        infos = {c.claim_id: info(c, True) for c in claims if c.claim_id in wanted}
         return [
             Verdict(kind, p.a.id, p.b.id, p.sim, p.shared, p.block, p.score, p.detail)
             for kind, p in _classify(infos, groups, candidates)
@@ -1525,16 +1640,22 @@ def _infos(
     claims: Sequence[Claim], groups: Groups, pairs: Iterable[tuple[str, str]]
 ) -> dict[str, _Info]:
     """The facts of the only claims a judgement looks at: those tied to an event and
-    those of the ``pairs`` (most claims of a corpus are neither), by claim id."""
-    needed = set(groups.event_keys_of)
+    those of the ``pairs`` (most claims of a corpus are neither), by claim id. Only
+    the claims of the pairs have their words (``_info_maker``): the event passes read
+    none."""
+    paired: set[str] = set()
     for a, b in pairs:
-        needed.add(a)
-        needed.add(b)
+        paired.add(a)
+        paired.add(b)
+    needed = paired.union(groups.event_keys_of)
+    info = _info_maker(groups)
     return {
-        c.claim_id: _info(c, groups)
-        for c in sorted(claims, key=lambda c: c.claim_id)
-        if c.claim_id in needed
+        c.claim_id: info(c, c.claim_id in paired)
+        for c in sorted((c for c in claims if c.claim_id in needed), key=_CLAIM_ID)
     }
+
+
+_CLAIM_ID = operator.attrgetter("claim_id")
 
 
 def ordered(tagged: Iterable[Tagged]) -> tuple[Finding, ...]:
