@@ -25,9 +25,12 @@ content spans.
 Pairs are deduplicated across passes and scored once with rapidfuzz
 (``process.cpdist``, ``token_set_ratio`` on the normalised contents, then on the main
 clauses for the pairs below the cut-off when either claim has a main clause shorter
-than its content), using ``jobs`` threads. Each claim's content words come from
-``group`` (``text_facts``, computed once for match and judge); entries are sorted as
-integer codes (block key rank, claim rank by rarity), in the order of the (key,
+than its content), using ``jobs`` threads, chunk by chunk (with more than one job
+in a background thread while the candidates of the chunks already scored are
+labelled: rapidfuzz releases the GIL). Each claim's content words come from
+``group`` (``text_facts``, computed once for match and judge); their document
+frequencies, the rarity order and the rare words are found with numpy for all claims
+at once (``_contents``); entries are sorted as integer codes (block key rank, claim rank by rarity), in the order of the (key,
 rarity, claim) tuples that ``dask_engine`` sorts. Pairs at or above
 ``CANDIDATE_CUTOFF`` become ``Candidate`` records, labelled with the block they share
 (a shared event, incident, speaker, else their rarest shared word, else
@@ -36,17 +39,18 @@ rarity, claim) tuples that ``dask_engine`` sorts. Pairs at or above
 
 from __future__ import annotations
 
-from bisect import bisect_left
-from collections import Counter
-from collections.abc import Sequence
+import queue
+import threading
+from collections.abc import Iterator, Sequence
 from itertools import chain
+from typing import TypeVar
 
 import numpy as np
 import numpy.typing as npt
 from rapidfuzz import fuzz, process
 
 from crosscheck.gctools import gc_paused
-from crosscheck.group import Groups, text_facts
+from crosscheck.group import Facts, Groups, text_facts
 from crosscheck.group import claim_text as claim_text
 from crosscheck.group import incident_keys as incident_keys
 from crosscheck.group import main_clause as main_clause
@@ -60,7 +64,7 @@ def _ranked(keys: list[str]) -> dict[str, int]:
 
 
 def _neighbours(
-    codes: list[int], by_rank: npt.NDArray[np.int64], n: int, window: int
+    codes: list[int] | npt.NDArray[np.int64], by_rank: npt.NDArray[np.int64], n: int, window: int
 ) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
     """Sorted neighbourhood over entries coded ``key rank * n + claim rank`` (the
     claims ranked by (rarity, index)): sort them (the order of the (key, rarity,
@@ -111,16 +115,22 @@ SCORE_CHUNK = 200_000
 
 
 def _scores(
-    texts: Sequence[str], lo: npt.NDArray[np.int64], hi: npt.NDArray[np.int64], workers: int
+    texts: Sequence[str] | npt.NDArray[np.object_],
+    lo: npt.NDArray[np.int64],
+    hi: npt.NDArray[np.int64],
+    workers: int,
 ) -> npt.NDArray[np.float64]:
-    """token_set_ratio of texts[lo[k]] and texts[hi[k]] for every k, in chunks."""
+    """token_set_ratio of texts[lo[k]] and texts[hi[k]] for every k, in chunks (the
+    texts of a chunk picked by numpy indexing of an object array, not listed in
+    Python)."""
+    arr = texts if isinstance(texts, np.ndarray) else _objects(texts)
     out = np.empty(len(lo), dtype=np.float64)
     for s in range(0, len(lo), SCORE_CHUNK):
         e = s + SCORE_CHUNK
         out[s:e] = np.asarray(
             process.cpdist(
-                [texts[i] for i in lo[s:e].tolist()],
-                [texts[i] for i in hi[s:e].tolist()],
+                arr[lo[s:e]].tolist(),
+                arr[hi[s:e]].tolist(),
                 scorer=fuzz.token_set_ratio,
                 workers=workers,
             ),
@@ -129,44 +139,164 @@ def _scores(
     return out
 
 
+def _final_scores(
+    full: npt.NDArray[np.object_],
+    main: npt.NDArray[np.object_],
+    shorter: npt.NDArray[np.bool_],
+    lo: npt.NDArray[np.int64],
+    hi: npt.NDArray[np.int64],
+    workers: int,
+) -> Iterator[tuple[int, npt.NDArray[np.float64]]]:
+    """(start, scores of the pairs start, start + 1, ...) chunk by chunk: the score of
+    the contents, and for the pairs the whole contents did not bring together the
+    better of it and the score of the main clauses (a pair whose main clauses are
+    both the whole contents scores the same again: ``shorter`` marks the claims
+    whose main clause is shorter than the content)."""
+    for start in range(0, len(lo), SCORE_CHUNK):
+        a, b = lo[start : start + SCORE_CHUNK], hi[start : start + SCORE_CHUNK]
+        score = _scores(full, a, b, workers)
+        low = np.nonzero((score < R.CANDIDATE_CUTOFF) & (shorter[a] | shorter[b]))[0]
+        if len(low):
+            score[low] = np.maximum(score[low], _scores(main, a[low], b[low], workers))
+        yield start, score
+
+
+_T = TypeVar("_T")
+
+
+def _in_background(items: Iterator[_T]) -> Iterator[_T]:
+    """The items, made by a background thread while the caller uses the ones made
+    (an exception raised making them is raised here). The queue is unbounded, so the
+    thread ends even if the caller stops early."""
+    made: queue.SimpleQueue[tuple[bool, _T | BaseException | None]] = queue.SimpleQueue()
+
+    def run() -> None:
+        try:
+            for item in items:
+                made.put((True, item))
+            made.put((False, None))
+        except BaseException as exc:  # handed to the caller
+            made.put((False, exc))
+
+    thread = threading.Thread(target=run, name="crosscheck-match-scores", daemon=True)
+    thread.start()
+    while True:
+        more, item = made.get()
+        if not more:
+            thread.join()
+            if isinstance(item, BaseException):
+                raise item
+            return
+        yield item  # type: ignore[misc]
+
+
+def _objects(items: Sequence[str]) -> npt.NDArray[np.object_]:
+    """The strings as a one-dimensional numpy object array."""
+    arr = np.empty(len(items), dtype=object)
+    arr[:] = items
+    return arr
+
+
+def _joined(words: npt.NDArray[np.object_], counts: npt.NDArray[np.int64]) -> list[str]:
+    """``" ".join`` of each run of words: run i is the next ``counts[i]`` words. The
+    words hold no whitespace, so the runs are joined at once (a space after each word,
+    "\\n" after the last of a run) and split at the "\\n"s: two C-level calls instead
+    of a join per run."""
+    filled = counts > 0
+    seps = np.full(len(words), " ", dtype=object)
+    seps[np.cumsum(counts[filled]) - 1] = "\n"
+    pieces = np.empty(2 * len(words), dtype=object)
+    pieces[0::2] = words
+    pieces[1::2] = seps
+    out = np.full(len(counts), "", dtype=object)
+    out[filled] = "".join(pieces.tolist()).split("\n")[:-1]
+    return out.tolist()
+
+
+def _contents(
+    facts: Sequence[Facts],
+) -> tuple[list[str], npt.NDArray[np.object_], npt.NDArray[np.int64], npt.NDArray[np.int64]]:
+    """The normalised content of each claim to score, ``" ".join(sorted(set(words)))``
+    (``token_set_ratio`` depends only on the set of words of each text, so each text
+    is given as its distinct words in order: the same score, and the scorer's own sort
+    finds them sorted), and its tokens ``full[i].split()``: the vocabulary (the
+    distinct tokens, sorted), every claim's tokens in order as vocabulary indexes,
+    end to end, and their number per claim.
+
+    Content words hold no whitespace and are not empty (``group``'s word pattern), so
+    the tokens of a content are its distinct words: found for all claims at once with
+    numpy. Should a word break that rule the contents are joined and split claim by
+    claim (the same tokens, slower)."""
+    n = len(facts)
+    flat = list(chain.from_iterable(f[0] for f in facts))
+    vocabulary = sorted(set(flat))
+    if " ".join(vocabulary).split() == vocabulary:  # no word is empty or holds whitespace
+        size = max(len(vocabulary), 1)
+        alpha = dict(zip(vocabulary, range(len(vocabulary)), strict=True))
+        ids = np.fromiter(map(alpha.__getitem__, flat), dtype=np.int64, count=len(flat))
+        claim = np.repeat(
+            np.arange(n, dtype=np.int64),
+            np.fromiter(map(len, (f[0] for f in facts)), dtype=np.int64, count=n),
+        )
+        # each claim's distinct words in word order
+        coded = np.sort(claim * size + ids)
+        first = np.ones(len(coded), dtype=bool)
+        first[1:] = coded[1:] != coded[:-1]
+        coded = coded[first]
+        tokens = coded % size
+        counts = np.bincount(coded // size, minlength=n).astype(np.int64)
+        words = _objects(vocabulary)
+        return _joined(words[tokens], counts), words, tokens, counts
+    full = [" ".join(sorted(set(f[0]))) for f in facts]
+    split = [t.split() for t in full]
+    flat = list(chain.from_iterable(split))
+    vocabulary = sorted(set(flat))
+    alpha = dict(zip(vocabulary, range(len(vocabulary)), strict=True))
+    tokens = np.fromiter(map(alpha.__getitem__, flat), dtype=np.int64, count=len(flat))
+    counts = np.fromiter(map(len, split), dtype=np.int64, count=n)
+    return full, _objects(vocabulary), tokens, counts
+
+
 def _match(claims: Sequence[Claim], groups: Groups, jobs: int) -> tuple[tuple[Candidate, ...], int]:
     ordered = sorted(claims, key=lambda c: c.claim_id)
     n = len(ordered)
     if n < 2:
         return (), 0
     facts = [text_facts(c, groups) for c in ordered]
-    # the normalised contents to score: token_set_ratio depends only on the set of
-    # words of each text, so each text is given as its distinct words in order (the
-    # same score, and the scorer's own sort finds them sorted). ``full[i].split()``
-    # gives those words back (a content word holds no space): not kept as lists, which
-    # at 10,000 articles held 70 MiB more at match's peak
-    full = [" ".join(sorted(set(f[0]))) for f in facts]
+    # the contents to score and their tokens (``_contents``); the main clauses
+    full, vocabulary, tokens, counts = _contents(facts)
     main = [full[i] if f[1] is f[0] else " ".join(sorted(set(f[1]))) for i, f in enumerate(facts)]
-    # document frequency of every content word; the words ranked rarest first
-    df: Counter[str] = Counter(chain.from_iterable(map(str.split, full)))
-    vocabulary = sorted(df, key=lambda w: (df[w], w))
-    word_rank = {w: r for r, w in enumerate(vocabulary)}
+    # document frequency of every token (the vocabulary in word order); the words
+    # ranked rarest first, by (df, word)
+    size = max(len(vocabulary), 1)
+    df = np.bincount(tokens, minlength=len(vocabulary))
+    rarest = np.argsort(df, kind="stable")
+    word_rank = np.empty(len(vocabulary), dtype=np.int64)
+    word_rank[rarest] = np.arange(len(vocabulary), dtype=np.int64)
     # eligible rare words: 2 <= df <= RARE_WORD_MAX_DF, a run of ranks
-    dfs = [df[w] for w in vocabulary]
-    rare_lo = bisect_left(dfs, 2)
-    rare_hi = bisect_left(dfs, R.RARE_WORD_MAX_DF + 1)
-    # sort key inside a block: the content words, rarest first; per claim its
-    # eligible rare words, rarest first
-    rarity: list[str] = []
-    rare: list[list[str]] = []
-    rank_of = word_rank.__getitem__
-    word_of = vocabulary.__getitem__
-    for ws in map(str.split, full):
-        ranks = sorted(map(rank_of, ws))
-        rarest_first = list(map(word_of, ranks))
-        rarity.append(" ".join(rarest_first))
-        rare.append(rarest_first[bisect_left(ranks, rare_lo) : bisect_left(ranks, rare_hi)])
+    dfs = df[rarest]
+    rare_lo = int(np.searchsorted(dfs, 2, side="left"))
+    rare_hi = int(np.searchsorted(dfs, R.RARE_WORD_MAX_DF + 1, side="left"))
+    # sort key inside a block: each claim's tokens, rarest first (the ranks sorted
+    # inside each claim's run); its eligible rare words are a run of those
+    claim_of = np.repeat(np.arange(n, dtype=np.int64), counts)
+    ranks = np.sort(claim_of * size + word_rank[tokens]) - claim_of * size
+    rarity = _joined(vocabulary[rarest[ranks]], counts)
+    first = np.cumsum(counts) - counts
+    rare_start = first + np.bincount(claim_of[ranks < rare_lo], minlength=n)
+    rare_end = first + np.bincount(claim_of[ranks < rare_hi], minlength=n)
+    del tokens, claim_of, first  # (not kept while scoring: 26 MiB each at 10,000 articles)
+
+    def rare(i: int) -> list[str]:
+        """Claim i's eligible rare words, rarest first."""
+        return vocabulary[rarest[ranks[rare_start[i] : rare_end[i]]]].tolist()  # type: ignore[no-any-return]
+
     # claims ranked by (rarity, index): the order of entries inside one block
     by_rank_list = sorted(range(n), key=rarity.__getitem__)
     by_rank = np.asarray(by_rank_list, dtype=np.int64)
-    pos = [0] * n
-    for r, i in enumerate(by_rank_list):
-        pos[i] = r
+    pos_of = np.empty(n, dtype=np.int64)
+    pos_of[by_rank] = np.arange(n, dtype=np.int64)
+    pos = pos_of.tolist()
 
     events = [list(dict.fromkeys(groups.event_keys_of.get(c.claim_id, ()))) for c in ordered]
     speakers = [
@@ -194,18 +324,18 @@ def _match(claims: Sequence[Claim], groups: Groups, jobs: int) -> tuple[tuple[Ca
     c_start = np.asarray([c.content_start for c in ordered], dtype=np.int64)
     c_end = np.asarray([c.content_end for c in ordered], dtype=np.int64)
 
-    passes: list[tuple[list[int], int]] = []
+    passes: list[tuple[list[int] | npt.NDArray[np.int64], int]] = []
     for per_claim in (events, speakers, incidents):
         key_rank = _ranked([k for ks in per_claim for k in ks])
         entries = [key_rank[k] * n + pos[i] for i, ks in enumerate(per_claim) for k in ks]
         passes.append((entries, R.MAX_BLOCK))
-    word_alpha = _ranked(list(df))
+    # a word's block key rank is its index in the vocabulary (word order)
     for k in range(R.RARE_WORDS_PER_CLAIM):
-        entries = [word_alpha[ws[k]] * n + pos[i] for i, ws in enumerate(rare) if len(ws) > k]
-        passes.append((entries, R.WORD_BLOCK_WINDOW))
+        has = np.nonzero(rare_end - rare_start > k)[0]
+        passes.append((rarest[ranks[rare_start[has] + k]] * n + pos_of[has], R.WORD_BLOCK_WINDOW))
     codes: list[npt.NDArray[np.int64]] = []
-    for entries, window in passes:
-        a, b = _neighbours(entries, by_rank, n, window)
+    for pass_entries, window in passes:
+        a, b = _neighbours(pass_entries, by_rank, n, window)
         if not len(a):
             continue
         lo, hi = np.minimum(a, b), np.maximum(a, b)
@@ -224,29 +354,38 @@ def _match(claims: Sequence[Claim], groups: Groups, jobs: int) -> tuple[tuple[Ca
     lo = uniq // n
     hi = uniq % n
     compared = len(uniq)
-    workers = max(1, jobs)
-    score = _scores(full, lo, hi, workers)
-    # the main clauses, for the pairs the whole contents did not bring together (a
-    # pair whose main clauses are both the whole contents scores the same again)
+    # scored chunk by chunk; with more than one job in a background thread (rapidfuzz
+    # releases the GIL) while this one labels the candidates of the chunks scored
     shorter = np.asarray([m is not f for m, f in zip(main, full, strict=True)], dtype=bool)
-    low = np.nonzero((score < R.CANDIDATE_CUTOFF) & (shorter[lo] | shorter[hi]))[0]
-    if len(low):
-        s_main = _scores(main, lo[low], hi[low], workers)
-        score[low] = np.maximum(score[low], s_main)
-    hits = np.nonzero(score >= R.CANDIDATE_CUTOFF)[0]
+    chunks = _final_scores(_objects(full), _objects(main), shorter, lo, hi, max(1, jobs))
+    if jobs > 1:
+        chunks = _in_background(chunks)
 
-    def keyed(i: int) -> dict[str, list[str]]:
-        # (made per pair, not kept per claim: a table of them held memory at the peak)
-        return {"event": events[i], "speaker": speakers[i], "incident": incidents[i]}
+    def block(a: int, b: int) -> str:
+        """``_label`` of claims a and b (without making their keyed dicts)."""
+        for kind, per_claim in (("event", events), ("incident", incidents), ("speaker", speakers)):
+            kb = per_claim[b]
+            if kb:
+                for k in per_claim[a]:
+                    if k in kb:
+                        return f"{kind}:{k}"
+        rb = set(rare(b))
+        for w in rare(a):
+            if w in rb:
+                return f"word:{w}"
+        return "similar:"
 
-    candidates = []
-    for a_i, b_i, s in zip(lo[hits].tolist(), hi[hits].tolist(), score[hits].tolist(), strict=True):
-        candidates.append(
-            Candidate(
-                a=ordered[a_i].claim_id,
-                b=ordered[b_i].claim_id,
-                block=_label(keyed(a_i), keyed(b_i), rare[a_i], rare[b_i]),
-                score=round(s, 2),
+    ids = [c.claim_id for c in ordered]
+    candidates: list[Candidate] = []
+    for start, score in chunks:
+        hits = np.nonzero(score >= R.CANDIDATE_CUTOFF)[0]
+        candidates.extend(
+            Candidate(a=ids[a_i], b=ids[b_i], block=block(a_i, b_i), score=round(s, 2))
+            for a_i, b_i, s in zip(
+                lo[start + hits].tolist(),
+                hi[start + hits].tolist(),
+                score[hits].tolist(),
+                strict=True,
             )
         )
     candidates.sort(key=lambda c: (c.a, c.b))
