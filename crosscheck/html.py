@@ -875,10 +875,10 @@ def _claims_of_values(
     raw: Any, findings: Sequence[Mapping[str, Any]], named: Set[str]
 ) -> dict[str, Mapping[str, Any]]:
     """The claim objects the findings' values name (those the page names)."""
-    from crosscheck.report import page_names
+    from crosscheck.report import card_claims, page_names
 
     ids = dict.fromkeys(str(v.get("claim_id")) for f in findings for v in f.get("values", []))
-    return page_names(raw, ids, named)
+    return page_names(card_claims(raw), ids, named)
 
 
 def _cards(

@@ -15,9 +15,13 @@ claims.csv row are made straight from the record (``_claim_json_text``,
 row), never through a per-cell dict: written into a template of the keys
 (``_claim_line``) and joined with the quoting csv.writer would apply (``_csv_row``),
 with the JSON encoder and csv.writer's rules as the fallback for a claim whose fields
-are not of their declared types. (Rendering them
+are not of their declared types; a report.json line and its slot items are f-strings
+(no template parsed per line). (Rendering them
 on forked workers was measured and left out: +40% CPU from copy-on-write faults,
-up to 0.8 GB of copied pages, and slower whenever the cores are busy.)
+up to 0.8 GB of copied pages, and slower whenever the cores are busy.) findings.md
+and report.html's finding cards read the findings' claims as objects cut to the keys
+they read (``claim_parts``: ``_md_claim``, ``_card_claim``), not whole report.json
+objects.
 
 Spreadsheet safety (CSV): UTF-8 (``excel=True`` adds a byte-order mark so Excel
 detects the encoding), RFC 4180 quoting with CRLF line ends, and formula injection
@@ -733,7 +737,9 @@ _TIME_TEMPLATE = _item_template(_TIME_KEYS)
 _QUANTITY_TEMPLATE = _item_template(_QUANTITY_KEYS)
 _PLACE_TEMPLATE = _item_template(_PLACE_KEYS)
 _EVENT_TEMPLATE = _item_template(_EVENT_KEYS)
-# (each record's ``to_row`` has exactly these keys: the templates name every one)
+# (the item writers below write these templates as f-strings, which need no template
+# parsed per item; each record's ``to_row`` has exactly these keys: the templates name
+# every one)
 assert tuple(sorted(records.TimeSpan("", 0, 0, None, None).to_row())) == _TIME_KEYS
 assert tuple(sorted(records.Quantity("", 0, 0, 0.0).to_row())) == _QUANTITY_KEYS
 assert tuple(sorted(records.Place("", 0, 0, "").to_row())) == _PLACE_KEYS
@@ -752,15 +758,12 @@ def _time_item(x: records.TimeSpan) -> str | None:
     ):
         return None
     try:
-        return _TIME_TEMPLATE % (
-            end,
-            '""' if first is None else enc(first.isoformat()),
-            enc(grain),
-            '""' if last is None else enc(last.isoformat()),
-            enc(modifier),
-            enc(resolved_by),
-            start,
-            enc(text),
+        first_text = '""' if first is None else enc(first.isoformat())
+        last_text = '""' if last is None else enc(last.isoformat())
+        return (
+            f'{{"end": {end}, "first": {first_text}, "grain": {enc(grain)}, '
+            f'"last": {last_text}, "modifier": {enc(modifier)}, '
+            f'"resolved_by": {enc(resolved_by)}, "start": {start}, "text": {enc(text)}}}'
         )
     except TypeError:  # a text field that is not a str
         return None
@@ -779,7 +782,10 @@ def _quantity_item(x: records.Quantity) -> str | None:
     if not (type(end) is int and type(start) is int and enc is not None):
         return None
     try:
-        return _QUANTITY_TEMPLATE % (end, enc(hedge), start, enc(text), enc(unit), number)
+        return (
+            f'{{"end": {end}, "hedge": {enc(hedge)}, "start": {start}, '
+            f'"text": {enc(text)}, "unit": {enc(unit)}, "value": {number}}}'
+        )
     except TypeError:
         return None
 
@@ -790,7 +796,7 @@ def _place_item(x: records.Place) -> str | None:
     if not (type(end) is int and type(start) is int and enc is not None):
         return None
     try:
-        return _PLACE_TEMPLATE % (end, enc(name), start, enc(text))
+        return f'{{"end": {end}, "name": {enc(name)}, "start": {start}, "text": {enc(text)}}}'
     except TypeError:
         return None
 
@@ -801,13 +807,10 @@ def _event_item(x: records.EventMention) -> str | None:
     if not (type(end) is int and type(start) is int and type(named) is bool and enc is not None):
         return None
     try:
-        return _EVENT_TEMPLATE % (
-            end,
-            enc(head),
-            enc(key),
-            "true" if named else "false",
-            start,
-            enc(text),
+        flag = "true" if named else "false"
+        return (
+            f'{{"end": {end}, "head": {enc(head)}, "key": {enc(key)}, "named": {flag}, '
+            f'"start": {start}, "text": {enc(text)}}}'
         )
     except TypeError:
         return None
@@ -888,40 +891,50 @@ def _claim_line(
     except TypeError:  # a text field or the canonical speaker that is not a str
         return None
     ev = events_of.get(cid, _NO_EVENTS)
-    return _LINE_TEMPLATE % (
-        article_id,
-        "[]" if ev is _NO_EVENTS else _encode_sorted(sorted(set(ev))),
-        canonical_speaker,
-        claim_id,
-        content,
-        content_end,
-        content_start,
-        cue,
-        '""' if cue_end is None else cue_end,
-        '""' if cue_start is None else cue_start,
-        date_source,
-        _slot_text(events) if events else "[]",
-        kind,
-        "true" if negated else "false",
-        outlet,
-        _slot_text(places) if places else "[]",
-        '""' if published is None else enc(published.isoformat()),
-        _slot_text(quantities) if quantities else "[]",
-        quote,
-        "true" if resolved else "false",
-        sentence,
-        sentence_end,
-        sentence_index,
-        sentence_start,
-        speaker,
-        '""' if speaker_end is None else speaker_end,
-        speaker_name,
-        speaker_role,
-        '""' if speaker_start is None else speaker_start,
-        speaker_type,
-        _slot_text(times) if times else "[]",
-        via,
+    canonical_events = "[]" if ev is _NO_EVENTS else _encode_sorted(sorted(set(ev)))
+    date = (
+        '""' if published is None else _PUBLISHED_JSON.get(published) or _published_json(published)
     )
+    empty = '""'  # (an optional offset's None)
+    # ``_LINE_TEMPLATE`` as an f-string (each value a str or an exact int, which the
+    # template's ``%s`` and a replacement field both write as ``str(value)``): no
+    # template parsed per line
+    return (
+        f'{{"article_id": {article_id}, "canonical_events": {canonical_events}, '
+        f'"canonical_speaker": {canonical_speaker}, "claim_id": {claim_id}, '
+        f'"content": {content}, "content_end": {content_end}, '
+        f'"content_start": {content_start}, "cue": {cue}, '
+        f'"cue_end": {empty if cue_end is None else cue_end}, '
+        f'"cue_start": {empty if cue_start is None else cue_start}, '
+        f'"date_source": {date_source}, '
+        f'"events": {_slot_text(events) if events else "[]"}, "kind": {kind}, '
+        f'"negated": {"true" if negated else "false"}, "outlet": {outlet}, '
+        f'"places": {_slot_text(places) if places else "[]"}, "published": {date}, '
+        f'"quantities": {_slot_text(quantities) if quantities else "[]"}, '
+        f'"quote": {quote}, "resolved": {"true" if resolved else "false"}, '
+        f'"sentence": {sentence}, "sentence_end": {sentence_end}, '
+        f'"sentence_index": {sentence_index}, "sentence_start": {sentence_start}, '
+        f'"speaker": {speaker}, '
+        f'"speaker_end": {empty if speaker_end is None else speaker_end}, '
+        f'"speaker_name": {speaker_name}, "speaker_role": {speaker_role}, '
+        f'"speaker_start": {empty if speaker_start is None else speaker_start}, '
+        f'"speaker_type": {speaker_type}, '
+        f'"times": {_slot_text(times) if times else "[]"}, "via": {via}}}'
+    )
+
+
+# ``enc(date.isoformat())`` per distinct publication date (a bounded memo: a corpus has
+# a few thousand dates and every claim of an article repeats its date)
+_PUBLISHED_JSON: dict[dt.date, str] = {}
+_PUBLISHED_MAX = 65_536
+
+
+def _published_json(published: dt.date) -> str:
+    """A date's report.json value (its ISO form, encoded), remembered."""
+    text = json_encoder.encode_basestring(published.isoformat())
+    if len(_PUBLISHED_JSON) < _PUBLISHED_MAX:
+        _PUBLISHED_JSON[published] = text
+    return text
 
 
 # the types of an optional offset and of the optional date
@@ -1159,11 +1172,20 @@ class ClaimRows(Sequence[dict[str, Any]]):
 
     def by_ids(self, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
         """claim id -> JSON object for the given ids that exist, in report order."""
+        xref = self._xref
+        return self.parts_by_ids(ids, lambda claim: _claim_json(claim, xref))
+
+    def parts_by_ids(
+        self, ids: Iterable[str], part: Callable[[Claim], dict[str, Any]]
+    ) -> dict[str, dict[str, Any]]:
+        """``by_ids`` with each object made by ``part`` (the keys of the JSON object a
+        reader needs: ``claim_parts``)."""
         if self._index is None:
             self._index = {c.claim_id: n for n, c in enumerate(self._claims)}
         index = self._index
+        claims = self._claims
         found = sorted({index[i] for i in ids if i in index})
-        return {self._claims[n].claim_id: _claim_json(self._claims[n], self._xref) for n in found}
+        return {claims[n].claim_id: part(claims[n]) for n in found}
 
     def json_pieces(self) -> Iterator[str]:
         """report.json's claim lines: non-empty runs of ``_compact(claim)`` joined by
@@ -1309,11 +1331,26 @@ def page_plan(
     present = set(ids)
     in_findings = [cid for cid in findings_claim_ids(findings) if cid in present]
     if max_claims is not None and len(ids) > max_claims:
-        keep = set(list(dict.fromkeys(in_findings + ids))[:max_claims])
+        keep = set(_first_distinct(in_findings, ids, max_claims))
     else:
         keep = present
     claims = claims_by_id(raw_claims, keep)
     return [claims[i] for i in ids if i in keep], keep, len(ids)
+
+
+def _first_distinct(head: Sequence[str], tail: Sequence[str], n: int) -> list[str]:
+    """``list(dict.fromkeys([*head, *tail]))[:n]``: the first ``n`` distinct ids of
+    ``head`` then ``tail``, without reading the rest of ``tail`` (every claim id)."""
+    if n < 0:  # (a slice from the end: every id is needed)
+        return list(dict.fromkeys([*head, *tail]))[:n]
+    order = dict.fromkeys(head)
+    if len(order) < n:
+        for cid in tail:
+            if cid not in order:
+                order[cid] = None
+                if len(order) >= n:
+                    break
+    return list(itertools.islice(order, n))
 
 
 def page_names(
@@ -1330,7 +1367,7 @@ class LazyTexts(Mapping[str, str]):
     """article id -> text as read, fetched from where the articles live when asked
     (the dask engine's workers): ``fetch`` gets many at once."""
 
-    def fetch(self, ids: Iterable[str]) -> dict[str, str]:
+    def fetch(self, ids: Iterable[str]) -> Mapping[str, str]:
         raise NotImplementedError
 
     def __getitem__(self, key: str) -> str:
@@ -1353,6 +1390,80 @@ def claims_by_id(
         return dict(claims.by_ids(ids))
     wanted = set(ids)
     return {str(c["claim_id"]): c for c in claims if str(c["claim_id"]) in wanted}
+
+
+class ClaimParts(ClaimRows):
+    """A local ``ClaimRows`` for a reader that looks only at some keys of each claim's
+    object: its ``by_ids`` (what ``claims_by_id`` reads) makes ``part(claim)``, the
+    JSON object's items of those keys (``_md_claim``, ``_card_claim``), without the
+    rest. Everything else is the ``ClaimRows``' (``claim_parts`` makes one)."""
+
+    def __init__(self, rows: ClaimRows, part: Callable[[Claim], dict[str, Any]]) -> None:
+        super().__init__(rows._claims, rows._xref)
+        self._rows = rows
+        self._part = part
+
+    def by_ids(self, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
+        return self._rows.parts_by_ids(ids, self._part)
+
+
+def claim_parts(
+    claims: Sequence[Mapping[str, Any]], part: Callable[[Claim], dict[str, Any]]
+) -> Sequence[Mapping[str, Any]]:
+    """``claims`` as the source of ``claims_by_id`` for a reader of some keys only: a
+    local ``ClaimRows`` as a ``ClaimParts`` (its objects made by ``part``); any other
+    source (a parsed report, the dask engine's claims) as it is."""
+    if type(claims) is ClaimRows:  # (exact: a subclass makes its objects elsewhere)
+        return ClaimParts(claims, part)
+    return claims
+
+
+def _md_claim(claim: Claim) -> dict[str, Any]:
+    """The items of ``_claim_json(claim, xref)`` that findings.md reads
+    (``_finding_markdown``): the same values, the other keys left out."""
+    return {
+        "article_id": claim.article_id,
+        "content": claim.content,
+        "outlet": claim.outlet,
+        "published": _cell(claim.published),
+        "speaker": claim.speaker,
+        "speaker_name": claim.speaker_name,
+    }
+
+
+def _card_claim(claim: Claim) -> dict[str, Any]:
+    """The items of ``_claim_json(claim, xref)`` that report.html's finding cards and
+    timelines read (``html._side``, ``html.sentence_html``, ``html._who``): the same
+    values, the other keys left out."""
+    times, places, quantities = claim.times, claim.places, claim.quantities
+    cue_start, cue_end = claim.cue_start, claim.cue_end
+    return {
+        "claim_id": claim.claim_id,
+        "outlet": claim.outlet,
+        "kind": claim.kind,
+        "speaker": claim.speaker,
+        "speaker_name": claim.speaker_name,
+        "speaker_role": claim.speaker_role,
+        "speaker_start": _cell(claim.speaker_start),
+        "speaker_end": _cell(claim.speaker_end),
+        "cue": claim.cue,
+        "content": claim.content,
+        "content_start": claim.content_start,
+        "content_end": claim.content_end,
+        "sentence": claim.sentence,
+        "sentence_start": claim.sentence_start,
+        "times": [x.to_row() for x in times] if times else [],
+        "quantities": [x.to_row() for x in quantities] if quantities else [],
+        "places": [x.to_row() for x in places] if places else [],
+        "cue_start": "" if cue_start is None else cue_start,
+        "cue_end": "" if cue_end is None else cue_end,
+    }
+
+
+def card_claims(raw_claims: Sequence[Mapping[str, Any]]) -> Sequence[Mapping[str, Any]]:
+    """``raw_claims`` as report.html's finding cards and timelines read them
+    (``page_names(card_claims(raw), ...)``): ``claim_parts`` with ``_card_claim``."""
+    return claim_parts(raw_claims, _card_claim)
 
 
 def _speaker_json(entry: SpeakerEntry) -> dict[str, Any]:
@@ -1666,7 +1777,8 @@ def findings_markdown_pieces(
     for at in range(0, len(ordered), max(1, batch)):
         part = ordered[at : at + max(1, batch)]
         claims = claims_by_id(
-            report.get("claims", []), (str(cid) for _, f in part for cid in f.get("claims", []))
+            claim_parts(report.get("claims", []), _md_claim),
+            (str(cid) for _, f in part for cid in f.get("claims", [])),
         )
         out = []
         for title, f in part:
