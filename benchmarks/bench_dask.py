@@ -11,7 +11,9 @@ when present, else a generated corpus) are copied to ``benchmarks/out/corpus/``;
 process: ``--engine local --jobs J`` and ``--engine dask --jobs J`` (a LocalCluster of J
 single-threaded workers). For each run: wall time per phase, the driver's peak RSS
 (ru_maxrss; also as it was after extraction and after cross-referencing, and the peak
-of each phase, sampled every 20 ms: extract, group, match, judge, report), the peak RSS
+of each phase, sampled every 20 ms: extract, group, match, judge, report; and within the
+report phase, of making the report object and of each file: report:build,
+report:claims.csv, ..., report:report.json), the peak RSS
 of every worker process (the local pool's children together,
 or each dask worker, asked with ``client.run``), and the load average before and after.
 The report files of the two runs are compared byte for byte. With
@@ -89,6 +91,26 @@ class PhaseRss:
         self._stop.set()
         self._thread.join()
         return {k: round(v / 1e6, 1) for k, v in self.peaks.items()}
+
+
+def _phase_per_report_file(rss: PhaseRss) -> None:
+    """Name the report phase's steps in ``rss``: ``report:build`` (the report object,
+    ``report.build_report``), then ``report:<file>`` while each file is made and
+    written (``safeio.Staging.stage``): the report phase's peak by file."""
+    from crosscheck import report, safeio
+
+    build, stage = report.build_report, safeio.Staging.stage
+
+    def named_build(*args: Any, **kwargs: Any) -> Any:
+        rss.phase = "report:build"
+        return build(*args, **kwargs)
+
+    def named_stage(self: Any, name: str, pieces: Any) -> None:
+        rss.phase = f"report:{name}"
+        stage(self, name, pieces)
+
+    report.build_report = named_build
+    safeio.Staging.stage = named_stage  # type: ignore[method-assign]
 
 
 def _worker_peak() -> int:
@@ -230,6 +252,7 @@ def child(args: argparse.Namespace) -> None:
     rss_xref = peak_rss()
     if rss is not None:
         rss.phase = "report"
+        _phase_per_report_file(rss)
     report.write_report(args.out, extraction, xref, tool_version=__version__)
     t4 = time.perf_counter()
     by_phase = rss.stop() if rss is not None else {}

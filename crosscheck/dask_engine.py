@@ -70,7 +70,9 @@ Report
     into runs of about ``ENTRY_CLAIMS_PER_RUN`` claim ids; each partition splits its
     entries' claim ids, read from its tables, by run; each run gathers them and
     renders its entries), and streamed in order; report.html and findings.md fetch
-    only the claims and article texts they show.
+    only the claims and article texts they show, read a partition at a time
+    (``DaskClaims.by_ids``, ``StreamedTexts``: the texts of report.html's article
+    blocks are fetched as the blocks are written, a few partitions in flight).
 
 What the driver holds
     Per article: its manifest row, its ``articles`` row, sort key and warnings
@@ -85,7 +87,8 @@ What the driver holds
     ``html.MAX_CLAIMS`` claims). Never another article's text, never matching's or
     judge's working set (word frequencies, entries, pairs, scores, claims,
     candidates, verdicts, routes). findings.md, findings.csv and report.html's
-    finding cards read the findings' claims a batch of findings at a time. What
+    finding cards read the findings' claims a batch of findings at a time;
+    report.html's article texts arrive a partition at a time as they are written. What
     still grows with the corpus: the entries and the findings (see ``README.md``,
     "Running on a dask cluster", for the measured figures and the
     10-million-article estimate).
@@ -103,7 +106,7 @@ import operator
 import pickle
 import zlib
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Iterator, Sequence, Set
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence, Set
 from dataclasses import dataclass, fields, replace
 from functools import wraps
 from typing import Any, NamedTuple, ParamSpec, TypeVar, overload
@@ -709,17 +712,28 @@ class DaskClaims(RemoteClaims):
         return out[:n]
 
     def by_ids(self, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
-        wanted = frozenset(ids)
-        if not wanted:
-            return {}
         ext = self._ext
-        [shared] = ext.client.scatter([wanted], broadcast=True, hash=False)
+        # only the partitions that hold the ids (a claim id names its article, and
+        # partitions are in article id order), each sent its own ids
+        by_part: dict[int, set[str]] = defaultdict(set)
+        for cid in ids:
+            part = bisect.bisect_right(ext.first_ids, claim_article(cid)) - 1
+            if part >= 0:
+                by_part[part].add(cid)
+        if not by_part:
+            return {}
+        order = sorted(by_part)
+        canon = self.canon()
         found: dict[str, dict[str, Any]] = {}
-        futures = [
-            ext.client.submit(packed, claims_json_objects, p, c, shared, pure=False)
-            for p, c in zip(ext.parts, self.canon(), strict=True)
-        ]
-        for objects in map(unpack, ext.client.gather(futures)):
+        # read in order, a few partitions in flight (not every partition's packed
+        # objects at once)
+        for objects in stream(
+            ext.client,
+            claims_json_objects,
+            [ext.parts[j] for j in order],
+            [canon[j] for j in order],
+            [frozenset(by_part[j]) for j in order],
+        ):
             for obj in objects:
                 found[str(obj["claim_id"])] = obj
         return found
@@ -748,21 +762,73 @@ class DaskTexts(LazyTexts):
     def __iter__(self) -> Iterator[str]:
         return (str(row["id"]) for row in self._ext.rows)
 
-    def fetch(self, ids: Iterable[str]) -> dict[str, str]:
-        ext = self._ext
+    def fetch(self, ids: Iterable[str]) -> StreamedTexts:
+        """The texts of ``ids``, fetched a partition at a time as they are read
+        (``StreamedTexts``): read in article id order, only a window of partitions'
+        texts is here at once."""
+        return StreamedTexts(self._ext, ids)
+
+
+class StreamedTexts(Mapping[str, str]):
+    """article id -> text for the asked ``ids``, read from the partitions that hold
+    them a partition at a time: the partitions' texts are fetched in order with a
+    bounded number in flight (``_in_order``), and the texts of a partition are
+    dropped once an id of a later partition is read. Reading the ids in article id
+    order (report.html's article blocks) fetches each partition once; an id of an
+    earlier partition is fetched again on its own (same text, more round trips)."""
+
+    def __init__(self, extraction: DaskExtraction, ids: Iterable[str]) -> None:
+        self._ext = extraction
         by_part: dict[int, set[str]] = defaultdict(set)
         for aid in ids:
-            part = bisect.bisect_right(ext.first_ids, aid) - 1
+            part = bisect.bisect_right(extraction.first_ids, aid) - 1
             if part >= 0:
                 by_part[part].add(aid)
-        futures = [
-            ext.client.submit(packed, texts_of, ext.parts[j], frozenset(by_part[j]), pure=False)
-            for j in sorted(by_part)
-        ]
-        found: dict[str, str] = {}
-        for texts in map(unpack, ext.client.gather(futures)):
-            found.update(texts)
-        return found
+        self._by_part = {j: frozenset(by_part[j]) for j in sorted(by_part)}
+        self._order = list(self._by_part)  # partitions, in the order they are streamed
+        self._stream: Iterator[dict[str, str]] | None = None
+        self._next = 0  # index in ``_order`` of the partition the stream gives next
+        self._part = -1  # the partition whose texts ``_texts`` holds
+        self._texts: dict[str, str] = {}
+
+    def _part_of(self, aid: str) -> int:
+        return bisect.bisect_right(self._ext.first_ids, aid) - 1
+
+    def _texts_of(self, part: int) -> dict[str, str]:
+        """The asked texts of ``part`` (its position in the stream, or fetched alone)."""
+        if part == self._part:
+            return self._texts
+        ext = self._ext
+        if self._stream is None:
+            self._stream = _in_order(
+                ext.client,
+                (
+                    ext.client.submit(packed, texts_of, ext.parts[j], self._by_part[j], pure=False)
+                    for j in self._order
+                ),
+            )
+        if part > self._part and self._next < len(self._order):
+            while self._next < len(self._order) and self._order[self._next] <= part:
+                self._texts = next(self._stream)
+                self._part = self._order[self._next]
+                self._next += 1
+            if self._part == part:
+                return self._texts
+        got: dict[str, str] = _fetch(ext.client, texts_of, ext.parts[part], self._by_part[part])
+        return got
+
+    def __getitem__(self, aid: str) -> str:
+        part = self._part_of(aid)
+        if part not in self._by_part or aid not in self._by_part[part]:
+            raise KeyError(aid)
+        return self._texts_of(part)[aid]
+
+    def __iter__(self) -> Iterator[str]:
+        for part in self._order:
+            yield from self._texts_of(part)
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
 
 
 #: Claim ids per run of entries whose report.json lines one worker task makes

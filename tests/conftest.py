@@ -22,6 +22,7 @@ Test modules import these helpers with ``from conftest import ...`` (``tests/`` 
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import random
 import signal
@@ -286,3 +287,25 @@ def write_generated_corpus(
             ident, text = articles[i]
             fh.write(json.dumps({"id": ident, "title": "", "text": text}) + "\n")
     return path
+
+
+# --------------------------------------------------------------------------- dask
+
+needs_dask = pytest.mark.skipif(
+    importlib.util.find_spec("distributed") is None, reason="dask.distributed is not installed"
+)
+
+
+@pytest.fixture(scope="module")
+def cluster() -> Iterator[str]:
+    """One 2-worker LocalCluster for a whole test module (test_dask*.py); yields its
+    scheduler address."""
+    if importlib.util.find_spec("distributed") is None:
+        pytest.skip("dask.distributed is not installed")
+    from crosscheck import dask_engine
+
+    client = dask_engine.get_client(2, None)
+    try:
+        yield str(client.scheduler.address)
+    finally:
+        dask_engine.close_clients()

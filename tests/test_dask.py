@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
-import importlib.util
 import json
 import pickle
 import random
@@ -16,28 +15,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import SEEDS, write_generated_corpus
+from conftest import SEEDS, needs_dask, write_generated_corpus
 
 from crosscheck import dask_engine, engine, group, html, judge, match, pipeline, report
 from crosscheck.errors import CrosscheckError
 from crosscheck.group import Groups
 from crosscheck.records import Article, ArticleResult, Candidate, Claim, EventEntry, SpeakerEntry
-
-needs_dask = pytest.mark.skipif(
-    importlib.util.find_spec("distributed") is None, reason="dask.distributed is not installed"
-)
-
-
-@pytest.fixture(scope="module")
-def cluster() -> Iterator[str]:
-    """One 2-worker LocalCluster for the whole module; yields its scheduler address."""
-    if importlib.util.find_spec("distributed") is None:
-        pytest.skip("dask.distributed is not installed")
-    client = dask_engine.get_client(2, None)
-    try:
-        yield str(client.scheduler.address)
-    finally:
-        dask_engine.close_clients()
 
 
 def report_of(paths: list[str], **kw: Any) -> dict[str, str]:
