@@ -167,12 +167,16 @@ _T = TypeVar("_T")
 def _in_background(items: Iterator[_T]) -> Iterator[_T]:
     """The items, made by a background thread while the caller uses the ones made
     (an exception raised making them is raised here). The queue is unbounded, so the
-    thread ends even if the caller stops early."""
+    thread never waits for the caller; if the caller stops early (an exception, or
+    the generator closed), the thread stops after the item it is making."""
     made: queue.SimpleQueue[tuple[bool, _T | BaseException | None]] = queue.SimpleQueue()
+    stop = threading.Event()
 
     def run() -> None:
         try:
             for item in items:
+                if stop.is_set():
+                    return
                 made.put((True, item))
             made.put((False, None))
         except BaseException as exc:  # handed to the caller
@@ -180,14 +184,17 @@ def _in_background(items: Iterator[_T]) -> Iterator[_T]:
 
     thread = threading.Thread(target=run, name="crosscheck-match-scores", daemon=True)
     thread.start()
-    while True:
-        more, item = made.get()
-        if not more:
-            thread.join()
-            if isinstance(item, BaseException):
-                raise item
-            return
-        yield item  # type: ignore[misc]
+    try:
+        while True:
+            more, item = made.get()
+            if not more:
+                thread.join()
+                if isinstance(item, BaseException):
+                    raise item
+                return
+            yield item  # type: ignore[misc]
+    finally:
+        stop.set()
 
 
 def _objects(items: Sequence[str]) -> npt.NDArray[np.object_]:

@@ -11,6 +11,7 @@ random claims, including words that break the "no whitespace, not empty" rule
 
 from __future__ import annotations
 
+import threading
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterator, Sequence
@@ -278,3 +279,24 @@ def test_an_error_while_scoring_reaches_the_caller() -> None:
         for x in m._in_background(failing()):
             got.append(x)
     assert got == [1]
+
+
+def test_the_scoring_thread_stops_when_the_caller_stops_early() -> None:
+    made: list[int] = []
+    release = threading.Event()
+
+    def slow() -> Iterator[int]:
+        for k in range(1000):
+            made.append(k)
+            yield k
+            release.wait(1)  # the caller has stopped by the second item
+
+    items = m._in_background(slow())
+    assert next(items) == 0
+    items.close()  # the caller stops (what an exception in its loop also does)
+    release.set()
+    for thread in threading.enumerate():
+        if thread.name == "crosscheck-match-scores":
+            thread.join(5)
+            assert not thread.is_alive()
+    assert len(made) <= 3  # not the 1,000 items
