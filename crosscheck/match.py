@@ -39,18 +39,20 @@ rarity, claim) tuples that ``dask_engine`` sorts. Pairs at or above
 
 from __future__ import annotations
 
+import operator
 import queue
 import threading
-from collections.abc import Iterator, Sequence
-from itertools import chain
-from typing import TypeVar
+from collections.abc import Callable, Generator, Iterator, Sequence
+from itertools import chain, compress, repeat
+from operator import attrgetter
+from typing import TypeVar, cast
 
 import numpy as np
 import numpy.typing as npt
 from rapidfuzz import fuzz, process
 
 from crosscheck.gctools import gc_paused
-from crosscheck.group import Facts, Groups, text_facts
+from crosscheck.group import Groups, text_facts
 from crosscheck.group import claim_text as claim_text
 from crosscheck.group import incident_keys as incident_keys
 from crosscheck.group import main_clause as main_clause
@@ -162,9 +164,10 @@ def _final_scores(
 
 
 _T = TypeVar("_T")
+_V = TypeVar("_V")
 
 
-def _in_background(items: Iterator[_T]) -> Iterator[_T]:
+def _in_background(items: Iterator[_T]) -> Generator[_T, None, None]:
     """The items, made by a background thread while the caller uses the ones made
     (an exception raised making them is raised here). The queue is unbounded, so the
     thread never waits for the caller; if the caller stops early (an exception, or
@@ -221,7 +224,7 @@ def _joined(words: npt.NDArray[np.object_], counts: npt.NDArray[np.int64]) -> li
 
 
 def _contents(
-    facts: Sequence[Facts],
+    word_lists: Sequence[tuple[str, ...]],
 ) -> tuple[list[str], npt.NDArray[np.object_], npt.NDArray[np.int64], npt.NDArray[np.int64]]:
     """The normalised content of each claim to score, ``" ".join(sorted(set(words)))``
     (``token_set_ratio`` depends only on the set of words of each text, so each text
@@ -234,8 +237,8 @@ def _contents(
     the tokens of a content are its distinct words: found for all claims at once with
     numpy. Should a word break that rule the contents are joined and split claim by
     claim (the same tokens, slower)."""
-    n = len(facts)
-    flat = list(chain.from_iterable(f[0] for f in facts))
+    n = len(word_lists)
+    flat = list(chain.from_iterable(word_lists))
     vocabulary = sorted(set(flat))
     if " ".join(vocabulary).split() == vocabulary:  # no word is empty or holds whitespace
         size = max(len(vocabulary), 1)
@@ -243,7 +246,7 @@ def _contents(
         ids = np.fromiter(map(alpha.__getitem__, flat), dtype=np.int64, count=len(flat))
         claim = np.repeat(
             np.arange(n, dtype=np.int64),
-            np.fromiter(map(len, (f[0] for f in facts)), dtype=np.int64, count=n),
+            np.fromiter(map(len, word_lists), dtype=np.int64, count=n),
         )
         # each claim's distinct words in word order
         coded = np.sort(claim * size + ids)
@@ -254,7 +257,7 @@ def _contents(
         counts = np.bincount(coded // size, minlength=n).astype(np.int64)
         words = _objects(vocabulary)
         return _joined(words[tokens], counts), words, tokens, counts
-    full = [" ".join(sorted(set(f[0]))) for f in facts]
+    full = [" ".join(sorted(set(ws))) for ws in word_lists]
     split = [t.split() for t in full]
     flat = list(chain.from_iterable(split))
     vocabulary = sorted(set(flat))
@@ -264,15 +267,76 @@ def _contents(
     return full, _objects(vocabulary), tokens, counts
 
 
+_NO_KEYS: list[str] = []  # shared by the claims without keys of a kind (never changed)
+
+
+def _facts(
+    ordered: Sequence[Claim], ids: list[str], groups: Groups
+) -> tuple[list[tuple[str, ...]], dict[int, tuple[str, ...]], list[frozenset[str] | None]]:
+    """Of each claim (``text_facts``): its content words; claim index -> its main
+    clause words, for the claims whose main clause words are not their content words
+    (not the same tuple); its incident keys (None for none). Read from group's tables
+    with C-level ``map`` calls when group computed every claim's words, else claim by
+    claim with ``text_facts``."""
+    n = len(ordered)
+    words = list(map(groups.words_of.get, ids))
+    if None not in words:
+        got = list(map(groups.main_words_of.get, ids))
+        mains = {
+            i: cast("tuple[str, ...]", got[i])
+            for i in compress(range(n), map(operator.is_not, got, repeat(None)))
+        }
+        incidents: list[frozenset[str] | None] = list(map(groups.incidents_of.get, ids))
+        ws = cast("list[tuple[str, ...]]", words)
+    else:
+        facts = [text_facts(c, groups) for c in ordered]
+        ws = [f[0] for f in facts]
+        mains = {i: f[1] for i, f in enumerate(facts)}
+        incidents = [f[2] for f in facts]
+    return ws, {i: m for i, m in mains.items() if m is not ws[i]}, incidents
+
+
+def _distinct(keys: tuple[str, ...]) -> list[str]:
+    """The keys without repeats, in first-seen order."""
+    return list(dict.fromkeys(keys))
+
+
+def _named(keys: tuple[str, ...]) -> list[str]:
+    """The person and organisation keys (not narration, anonymous sources or
+    documents: local to an article)."""
+    return [k for k in keys if k.startswith(("person:", "org:"))]
+
+
+def _nonempty(
+    n: int, values: Sequence[_V | None], make: Callable[[_V], list[str]]
+) -> list[list[str]]:
+    """``make(values[i])`` for the values that are not empty or None, else an empty
+    list (``_NO_KEYS``, shared: the lists are only read)."""
+    out = [_NO_KEYS] * n
+    for i in compress(range(n), values):
+        out[i] = make(cast("_V", values[i]))
+    return out
+
+
+def _first_seen_codes(keys: list[str]) -> npt.NDArray[np.int64]:
+    """Each key's number: the distinct keys numbered in first-seen order."""
+    code = {k: i for i, k in enumerate(dict.fromkeys(keys))}
+    return np.fromiter(map(code.__getitem__, keys), dtype=np.int64, count=len(keys))
+
+
 def _match(claims: Sequence[Claim], groups: Groups, jobs: int) -> tuple[tuple[Candidate, ...], int]:
-    ordered = sorted(claims, key=lambda c: c.claim_id)
+    ordered = sorted(claims, key=attrgetter("claim_id"))
     n = len(ordered)
     if n < 2:
         return (), 0
-    facts = [text_facts(c, groups) for c in ordered]
-    # the contents to score and their tokens (``_contents``); the main clauses
-    full, vocabulary, tokens, counts = _contents(facts)
-    main = [full[i] if f[1] is f[0] else " ".join(sorted(set(f[1]))) for i, f in enumerate(facts)]
+    ids = list(map(attrgetter("claim_id"), ordered))
+    word_lists, mains, incident_sets = _facts(ordered, ids, groups)
+    # the contents to score and their tokens (``_contents``); the main clauses (the
+    # content itself unless the claim has shorter main clause words)
+    full, vocabulary, tokens, counts = _contents(word_lists)
+    main = list(full)
+    for i in mains:
+        main[i] = " ".join(sorted(set(mains[i])))
     # document frequency of every token (the vocabulary in word order); the words
     # ranked rarest first, by (df, word)
     size = max(len(vocabulary), 1)
@@ -305,31 +369,20 @@ def _match(claims: Sequence[Claim], groups: Groups, jobs: int) -> tuple[tuple[Ca
     pos_of[by_rank] = np.arange(n, dtype=np.int64)
     pos = pos_of.tolist()
 
-    events = [list(dict.fromkeys(groups.event_keys_of.get(c.claim_id, ()))) for c in ordered]
-    speakers = [
-        [k for k in groups.speaker_keys_of.get(c.claim_id, ()) if k.startswith(("person:", "org:"))]
-        for c in ordered
-    ]
-    incidents = [sorted(f[2]) if f[2] else [] for f in facts]
+    events = _nonempty(n, list(map(groups.event_keys_of.get, ids)), _distinct)
+    speaker_keys = list(map(groups.speaker_keys_of.get, ids, repeat((), n)))
+    speakers = _nonempty(n, speaker_keys, _named)
+    incidents = _nonempty(n, incident_sets, sorted)
 
-    article_ids: dict[str, int] = {}
-    art = np.asarray(
-        [article_ids.setdefault(c.article_id, len(article_ids)) for c in ordered], dtype=np.int64
-    )
-    speaker_ids: dict[str, int] = {}
-    spk = np.asarray(
-        [
-            speaker_ids.setdefault(
-                "|".join(groups.speaker_keys_of.get(c.claim_id, ())) or "?" + c.claim_id,
-                len(speaker_ids),
-            )
-            for c in ordered
-        ],
-        dtype=np.int64,
-    )
+    art = _first_seen_codes(list(map(attrgetter("article_id"), ordered)))
+    # speaker identity: the joined speaker keys, else unique to the claim
+    joined = list(map("|".join, speaker_keys))
+    for i in compress(range(n), map(operator.not_, joined)):
+        joined[i] = "?" + ids[i]
+    spk = _first_seen_codes(joined)
 
-    c_start = np.asarray([c.content_start for c in ordered], dtype=np.int64)
-    c_end = np.asarray([c.content_end for c in ordered], dtype=np.int64)
+    c_start = np.fromiter(map(attrgetter("content_start"), ordered), dtype=np.int64, count=n)
+    c_end = np.fromiter(map(attrgetter("content_end"), ordered), dtype=np.int64, count=n)
 
     passes: list[tuple[list[int] | npt.NDArray[np.int64], int]] = []
     for per_claim in (events, speakers, incidents):
@@ -363,7 +416,8 @@ def _match(claims: Sequence[Claim], groups: Groups, jobs: int) -> tuple[tuple[Ca
     compared = len(uniq)
     # scored chunk by chunk; with more than one job in a background thread (rapidfuzz
     # releases the GIL) while this one labels the candidates of the chunks scored
-    shorter = np.asarray([m is not f for m, f in zip(main, full, strict=True)], dtype=bool)
+    shorter = np.zeros(n, dtype=bool)
+    shorter[list(mains)] = [main[i] is not full[i] for i in mains]
     chunks = _final_scores(_objects(full), _objects(main), shorter, lo, hi, max(1, jobs))
     if jobs > 1:
         chunks = _in_background(chunks)
@@ -382,7 +436,6 @@ def _match(claims: Sequence[Claim], groups: Groups, jobs: int) -> tuple[tuple[Ca
                 return f"word:{w}"
         return "similar:"
 
-    ids = [c.claim_id for c in ordered]
     candidates: list[Candidate] = []
     for start, score in chunks:
         hits = np.nonzero(score >= R.CANDIDATE_CUTOFF)[0]

@@ -173,7 +173,9 @@ INCIDENTS = ["homs@2017-01-02", "idlib@2017-01-03"]
 
 
 @st.composite
-def corpora(draw: st.DrawFn, odd: bool = False) -> tuple[list[Claim], Groups]:
+def corpora(
+    draw: st.DrawFn, odd: bool = False, partial: bool = False
+) -> tuple[list[Claim], Groups]:
     vocabulary = WORDS + ODD_WORDS if odd else WORDS
     word_lists = st.lists(st.sampled_from(vocabulary), max_size=7)
     n = draw(st.integers(0, 24))
@@ -190,9 +192,12 @@ def corpora(draw: st.DrawFn, odd: bool = False) -> tuple[list[Claim], Groups]:
         sentence = f"{content}, said."
         claims.append(make(cid, article, sentence, content, at=draw(st.integers(0, 12))))
         ws = tuple(draw(word_lists))
-        words_of[cid] = ws
+        if not (partial and draw(st.booleans())):  # else group did not compute them
+            words_of[cid] = ws
         if draw(st.booleans()):
             main_words_of[cid] = tuple(draw(st.lists(st.sampled_from(ws or ("aid",)))))
+        elif draw(st.booleans()):
+            main_words_of[cid] = ws  # the same tuple: no shorter main clause
         if draw(st.booleans()):
             incidents_of[cid] = frozenset(draw(st.lists(st.sampled_from(INCIDENTS))))
         speaker_keys_of[cid] = tuple(draw(st.lists(st.sampled_from(KEYS), max_size=3)))
@@ -233,6 +238,43 @@ def test_words_breaking_the_rule_take_the_slow_path_to_the_same_result(
 
 
 @SLOW
+@given(corpora(partial=True))
+def test_claims_group_did_not_read_are_read_with_text_facts_to_the_same_result(
+    corpus: tuple[list[Claim], Groups],
+) -> None:
+    claims, groups = corpus
+    assert m.match(claims, groups, jobs=1) == _reference_match(claims, groups, 1)
+
+
+@pytest.mark.parametrize(
+    ("keys", "expected"),
+    [([], []), (["a"], [0]), (["b", "a", "b", "c", "a"], [0, 1, 0, 2, 1])],
+    ids=["none", "one", "first-seen-order"],
+)
+def test_first_seen_codes_number_keys_as_setdefault_does(
+    keys: list[str], expected: list[int]
+) -> None:
+    numbers: dict[str, int] = {}
+    assert [numbers.setdefault(k, len(numbers)) for k in keys] == expected
+    assert m._first_seen_codes(keys).tolist() == expected
+
+
+@pytest.mark.parametrize(
+    ("values", "expected"),
+    [
+        ([None, (), ("b", "a", "b")], [[], [], ["b", "a"]]),
+        ([("x",), None], [["x"], []]),
+        ([("a", "a"), ("b",), ("a", "a"), None, ("b",)], [["a"], ["b"], ["a"], [], ["b"]]),
+    ],
+    ids=["empty-and-none", "first", "repeated-values"],
+)
+def test_nonempty_makes_lists_of_the_nonempty_values_only(
+    values: list[tuple[str, ...] | None], expected: list[list[str]]
+) -> None:
+    assert m._nonempty(len(values), values, m._distinct) == expected
+
+
+@SLOW
 @given(corpora(), st.sampled_from([1, 2, 7]))
 def test_scoring_chunk_by_chunk_in_the_background_is_the_replaced_code(
     corpus: tuple[list[Claim], Groups], chunk: int
@@ -259,8 +301,7 @@ def test_joined_is_a_join_per_run(runs: list[list[str]]) -> None:
 def test_contents_are_the_joined_distinct_words_and_their_tokens(
     word_lists: list[list[str]],
 ) -> None:
-    facts = [(tuple(ws), tuple(ws), frozenset[str](), frozenset[str]()) for ws in word_lists]
-    full, vocabulary, tokens, counts = m._contents(facts)
+    full, vocabulary, tokens, counts = m._contents([tuple(ws) for ws in word_lists])
     expected = [" ".join(sorted(set(ws))) for ws in word_lists]
     assert full == expected
     split = [t.split() for t in expected]
