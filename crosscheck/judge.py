@@ -433,13 +433,20 @@ def _info(claim: Claim, groups: Groups) -> _Info:
     return _info_maker(groups)(claim, True)
 
 
+@functools.lru_cache(maxsize=1)
+def _light_info() -> Callable[[Claim, bool], _Info]:
+    """``_info_maker`` over no tables, made once (``event_value_keys`` runs per claim):
+    its infos without words read no table, so its caches stay empty."""
+    return _info_maker(Groups())
+
+
 def event_value_keys(claim: Claim, keys: Sequence[str]) -> list[str]:
     """The canonical event keys (of ``keys``, the claim's, as ``Groups.event_keys_of``)
     to which ``claim`` gives a value in the event pass: a time tied to the event, or
     a place tied to a named event. The event pass of a key reads only these claims,
     so the dask engine sends each to the buckets of those keys (the findings are the
     same)."""
-    info = _info_maker(Groups())(claim, False)  # reads the times and places only
+    info = _light_info()(claim, False)  # reads the times and places only
     if not info.times and not info.places:
         return []
     out = []

@@ -33,6 +33,7 @@ from __future__ import annotations
 import csv
 import dataclasses
 import datetime as dt
+import functools
 import io
 import itertools
 import json
@@ -892,9 +893,7 @@ def _claim_line(
         return None
     ev = events_of.get(cid, _NO_EVENTS)
     canonical_events = "[]" if ev is _NO_EVENTS else _encode_sorted(sorted(set(ev)))
-    date = (
-        '""' if published is None else _PUBLISHED_JSON.get(published) or _published_json(published)
-    )
+    date = '""' if published is None else _published_json(published)
     empty = '""'  # (an optional offset's None)
     # ``_LINE_TEMPLATE`` as an f-string (each value a str or an exact int, which the
     # template's ``%s`` and a replacement field both write as ``str(value)``): no
@@ -923,18 +922,12 @@ def _claim_line(
     )
 
 
-# ``enc(date.isoformat())`` per distinct publication date (a bounded memo: a corpus has
-# a few thousand dates and every claim of an article repeats its date)
-_PUBLISHED_JSON: dict[dt.date, str] = {}
-_PUBLISHED_MAX = 65_536
-
-
+@functools.lru_cache(maxsize=65_536)
 def _published_json(published: dt.date) -> str:
-    """A date's report.json value (its ISO form, encoded), remembered."""
-    text = json_encoder.encode_basestring(published.isoformat())
-    if len(_PUBLISHED_JSON) < _PUBLISHED_MAX:
-        _PUBLISHED_JSON[published] = text
-    return text
+    """A date's report.json value (its ISO form, encoded), remembered per distinct
+    date (bounded: a corpus has a few thousand dates and every claim of an article
+    repeats its date)."""
+    return json_encoder.encode_basestring(published.isoformat())
 
 
 # the types of an optional offset and of the optional date

@@ -232,11 +232,8 @@ def test_lines_equal_the_encoder_and_the_templates_on_random_claims() -> None:
     check()
 
 
-def test_published_memo_is_bounded_and_gives_the_encoded_date(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    monkeypatch.setattr(report, "_PUBLISHED_JSON", {})
-    monkeypatch.setattr(report, "_PUBLISHED_MAX", 3)
+def test_published_memo_is_bounded_and_gives_the_encoded_date() -> None:
+    report._published_json.cache_clear()
     first = sorted(EX.claims, key=report.claim_sort_key)[0]
     days = [dt.date(2017, 1, 1) + dt.timedelta(days=n) for n in range(6)]
     for day in [*days, *days]:
@@ -245,7 +242,9 @@ def test_published_memo_is_bounded_and_gives_the_encoded_date(
             report._claim_json(claim, XREF)
         )
         assert f'"published": "{day.isoformat()}"' in report._claim_json_text(claim, XREF)
-    assert len(report._PUBLISHED_JSON) == 3
+    info = report._published_json.cache_info()
+    assert info.maxsize == 65_536  # bounded
+    assert info.currsize == 6  # one entry per distinct date
 
 
 def test_first_distinct_is_the_slice_of_every_distinct_id() -> None:
