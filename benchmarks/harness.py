@@ -74,6 +74,13 @@ MB = 1e6
 # --------------------------------------------------------------------------- machine
 
 
+def _modules_status() -> str:
+    """Whether this run uses the compiled modules (crosscheck/native.py)."""
+    from crosscheck import native
+
+    return native.status()
+
+
 def machine() -> dict[str, Any]:
     cpu = ""
     with contextlib.suppress(OSError):
@@ -115,6 +122,7 @@ def machine() -> dict[str, Any]:
         "python": platform.python_version(),
         "implementation": platform.python_implementation(),
         "os": f"{platform.system()} {platform.release()}",
+        "modules": _modules_status(),
         "commit": commit + ("+dirty" if dirty else ""),
         "when": time.strftime("%Y-%m-%d %H:%M:%S"),
     }
@@ -598,7 +606,8 @@ def markdown(res: dict[str, Any]) -> str:
     w(f"## crosscheck benchmark ({m['when']}, commit {m['commit']})\n\n")
     w(
         f"Machine: {m['cpu']}, {m['usable_cores']} usable cores ({m['cores']} online), "
-        f"{m['memory_gb']} GB RAM, {m['os']}, {m['implementation']} {m['python']}; "
+        f"{m['memory_gb']} GB RAM, {m['os']}, {m['implementation']} {m['python']}, "
+        f"crosscheck modules {m.get('modules', '?')}; "
         f"load average at start {m.get('load_average', '?')}, at end {res.get('load_end', '?')} "
         "(other work on the machine slows every figure; the pysbd ratio corrects for it).\n"
     )

@@ -63,6 +63,7 @@ import functools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
 from crosscheck.coref import Coref, Resolution
 from crosscheck.patterns import trie
@@ -647,9 +648,6 @@ class _Tok:
         self.word = first.isalnum()
 
 
-_new_tok = object.__new__
-
-
 @functools.lru_cache(maxsize=16384)
 def _offsetless_tok(text: str) -> _Tok:
     """A token without offsets, shared by every window holding the same word (its
@@ -689,14 +687,8 @@ class _Toks(dict[int, _Tok]):
                 return _Tok(m.start(), m.end(), m.group())
             return self[j]  # the token made (and kept) under its own index
         m = self._matches[i]  # IndexError past the end
-        # (``_Tok(m.start(), m.end(), m.group())``, its fields set here: one call less)
-        tok = self[i] = _new_tok(_Tok)
-        tok.start, tok.end = m.span()
-        text = tok.text = m[0]
-        tok.low = text.lower()
-        first = text[:1]
-        tok.cap = first.isupper()
-        tok.word = first.isalnum()
+        start, end = m.span()
+        tok = self[i] = _Tok(start, end, m[0])
         return tok
 
     def position(self, tok: _Tok) -> int:
@@ -736,7 +728,21 @@ class _TokStream(_Toks):
         return self.has(0)
 
 
-def _tokens(view: str, start: int, end: int) -> _Toks:
+class _Window(Protocol):
+    """A token window as the subject walks read it (``_Toks``, ``_TokStream``).
+
+    The walks name this protocol, not the dict subclass, as the windows' type: code
+    compiled by mypyc that knows a value is a ``dict`` takes its length and truth from
+    the dict itself (the tokens made so far), not from the class's ``__len__``."""
+
+    def __len__(self) -> int: ...
+
+    def __getitem__(self, i: int, /) -> _Tok: ...
+
+    def position(self, tok: _Tok) -> int: ...
+
+
+def _tokens(view: str, start: int, end: int) -> _Window:
     return _Toks(list(_TOKEN.finditer(view, start, end)))
 
 
@@ -837,7 +843,7 @@ _WALK_STOPS = (
 )
 
 
-def _skip_premodifiers(toks: _Toks, i: int) -> int:
+def _skip_premodifiers(toks: _Window, i: int) -> int:
     """Step left over adverbs, auxiliaries and time phrases between a subject and its
     cue: "Petrov also stressed", "Trump on Monday said", "Trump this week said"."""
     while i >= 0:
@@ -947,7 +953,7 @@ def _subjectish(prev: _Tok | None, prev2: _Tok | None) -> bool:
     return low in _ANON_PLURALS or low in _ROLE_HEADS
 
 
-def _has_name(toks: _Toks, first: int, last: int) -> bool:
+def _has_name(toks: _Window, first: int, last: int) -> bool:
     """Whether tokens ``first..last`` form a named phrase: words only, one capitalised
     word that is not a determiner or pronoun ("his Iranian counterpart B")."""
     named = False
@@ -1275,7 +1281,7 @@ class _Extractor:
                 out_end = out_end + m.end()
         return start, out_end
 
-    def subject_left(self, toks: _Toks, i: int) -> tuple[tuple[int, int] | None, str, int]:
+    def subject_left(self, toks: _Window, i: int) -> tuple[tuple[int, int] | None, str, int]:
         """Walk left from token ``i`` (inclusive) over a subject noun phrase.
 
         Returns (span or None, mode, index of the token before the phrase).
@@ -1324,7 +1330,7 @@ class _Extractor:
             joined += 1
         return span, mode, before
 
-    def _subject_left_one(self, toks: _Toks, i: int) -> tuple[tuple[int, int] | None, str, int]:
+    def _subject_left_one(self, toks: _Window, i: int) -> tuple[tuple[int, int] | None, str, int]:
         """One subject phrase left of token ``i`` (see ``subject_left``)."""
         if i < 0:
             return None, "", -1
@@ -1804,7 +1810,7 @@ class _Extractor:
             start += m.end()
         return self.text[start:end].strip(" ,")
 
-    def direction(self, hit: _Hit, toks: _Toks, stop_tok: _Tok | None, s: int, e: int) -> None:
+    def direction(self, hit: _Hit, toks: _Window, stop_tok: _Tok | None, s: int, e: int) -> None:
         v = self.view
         if hit.mode == "after" and hit.subj is not None:
             after_pos = hit.subj[1]

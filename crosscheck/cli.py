@@ -706,7 +706,9 @@ def evaluate(
 
 def _version(value: bool) -> None:
     if value:
-        typer.echo(f"crosscheck {__version__}")
+        from crosscheck import native
+
+        typer.echo(f"crosscheck {__version__} ({native.status()})")
         raise typer.Exit()
 
 

@@ -23,7 +23,7 @@ import pytest
 from conftest import GOOD_SEED, ROOT, SEEDS, big_article, invoke, no_traceback
 from typer.testing import Result
 
-from crosscheck import __version__, errors
+from crosscheck import __version__, errors, native
 from crosscheck.records import CLAIM_COLUMNS
 
 KINDS = ("claims", "articles", "speakers", "events", "findings")
@@ -75,7 +75,7 @@ def csv_rows(text: str) -> list[dict[str, str]]:
 def test_version() -> None:
     result = invoke("--version")
     assert result.exit_code == 0
-    assert result.stdout.strip() == f"crosscheck {__version__}"
+    assert result.stdout.strip() == f"crosscheck {__version__} ({native.status()})"
 
 
 def test_help_lists_every_command() -> None:
@@ -92,7 +92,9 @@ def test_console_script_runs() -> None:
     proc = subprocess.run(
         [str(exe), "--version"], capture_output=True, text=True, timeout=120, check=False
     )
-    assert proc.returncode == 0 and proc.stdout.strip() == f"crosscheck {__version__}"
+    # (a process of its own: it decides afresh, from the same files and environment)
+    assert proc.returncode == 0
+    assert proc.stdout.strip() == f"crosscheck {__version__} ({native.status()})"
 
 
 # --------------------------------------------------------------------------- every command, every format
