@@ -50,9 +50,10 @@ _SEQ = re.compile(
 _TOK = re.compile(r"(?:[A-Z]\.){2,}|[\w'\u2019]+(?:-[\w'\u2019]+)*|[^\w\s]")
 _NUMBER_AFTER = re.compile(r"[ \t]+(?:No\.?[ \t]*)?(\d{1,5})\b")
 _POSSESSIVE = re.compile(r"['\u2019]s$")
-LOWER_HEADS = _LOWER_HEADS = tuple(
+LOWER_HEADS: tuple[str, ...] = tuple(
     sorted({h for h in E.EVENT_HEADS if h.islower()} | set(E.EVENT_REFERENTS), key=len)
 )
+_LOWER_HEADS = LOWER_HEADS
 # A lower-case head noun or referent as a whole word (one prefix-factored pattern).
 _LOWER_HEAD = re.compile(r"\b(?:" + trie(list(_LOWER_HEADS)) + r")\b")
 _LOWER_HEAD_FAST = _after_non_word(trie(list(_LOWER_HEADS)) + r"\b")  # see word_spans

@@ -33,7 +33,16 @@ from pathlib import Path
 #: The modules compiled with mypyc, in one group (one shared library): the
 #: per-article stages' and the cross-article stages' hot code. The others (the CLI,
 #: I/O, the dask engine, the records, whose classes are pickled by field) stay Python.
-COMPILED: tuple[str, ...] = ("attribute", "coref")
+COMPILED: tuple[str, ...] = (
+    "attribute",
+    "coref",
+    "normalise",
+    "timex",
+    "quantities",
+    "places",
+    "events",
+    "patterns",
+)
 
 #: The group's name: its shared library is ``crosscheck/native__mypyc.<suffix>``.
 GROUP = "crosscheck.native"

@@ -283,20 +283,6 @@ def _opt_int(s: str | None) -> int | None:
     return int(s) if s else None
 
 
-_BLANK = RawTime(start=0, end=0, kind="")
-
-
-def _replace(raw: RawTime, **changes: object) -> RawTime:
-    """``dataclasses.replace(raw, **changes)`` without its per-call introspection (a
-    third of the scan otherwise): RawTime is a plain frozen dataclass with no
-    ``__post_init__``, so copying its ``__dict__`` builds the same record."""
-    new = object.__new__(RawTime)
-    d = new.__dict__
-    d.update(raw.__dict__)
-    d.update(changes)
-    return new
-
-
 def _raw(m: re.Match[str], text: str) -> RawTime | None:
     """Turn one regex match into a RawTime, or None when the context rules it out."""
     g = m.group
@@ -312,16 +298,48 @@ def _raw(m: re.Match[str], text: str) -> RawTime | None:
     while start < end and text[start].isspace():
         start += 1
     strong = bool(pre or mod or (ctx and ctx not in _WEAK_CTX))
-    base = _replace(_BLANK, start=start, end=end, mod=mod, pre=pre, ctx=ctx)
+
+    def make(
+        kind: str,
+        year: int | None = None,
+        month: int | None = None,
+        day: int | None = None,
+        year2: int | None = None,
+        month2: int | None = None,
+        day2: int | None = None,
+        n: int = 0,
+        lo: int = 0,
+        hi: int = 0,
+        unit: str = "",
+        rel: str = "",
+    ) -> RawTime:
+        """The RawTime of this match (``start``, ``end``, ``pre`` as they are at the
+        call: a branch may move them), built once: no copy of a partial record."""
+        return RawTime(
+            start,
+            end,
+            kind,
+            year,
+            month,
+            day,
+            year2,
+            month2,
+            day2,
+            n,
+            lo,
+            hi,
+            unit,
+            rel,
+            mod,
+            pre,
+            ctx,
+        )
+
     alt = m.lastgroup  # the alternative that matched (its group closes last)
 
     if alt == "iso":
         iy, imo, idd = int(g("iso_y")), int(g("iso_m")), int(g("iso_d"))
-        return (
-            _replace(base, kind="date", year=iy, month=imo, day=idd)
-            if _valid(iy, imo, idd)
-            else None
-        )
+        return make(kind="date", year=iy, month=imo, day=idd) if _valid(iy, imo, idd) else None
     if alt in ("mdr", "dmr"):
         p = alt
         m2 = _month(g(f"{p}_m")) if p == "dmr" else _month(g("mdr_m2") or g("mdr_m"))
@@ -332,10 +350,9 @@ def _raw(m: re.Match[str], text: str) -> RawTime | None:
                 return None
             # "on December 30 and 2 days later": keep the first date alone
             d_end = m.end("mdr_d1") if p == "mdr" else m.end("dmr_m1")
-            return _replace(base, end=d_end, kind="date", month=m1, day=d1)
-        return _replace(
-            base, kind="range", month=m1, day=d1, month2=m2, day2=d2, year2=_opt_int(g(f"{p}_y"))
-        )
+            end = d_end
+            return make(kind="date", month=m1, day=d1)
+        return make(kind="range", month=m1, day=d1, month2=m2, day2=d2, year2=_opt_int(g(f"{p}_y")))
     if alt in ("md", "dm"):
         p = alt
         mo, d, y = _month(g(f"{p}_m")), _day(g(f"{p}_d")), _opt_int(g(f"{p}_y"))
@@ -344,14 +361,15 @@ def _raw(m: re.Match[str], text: str) -> RawTime | None:
             tok = g("md_m")
             if _is_abbr(tok) or (tok.lower() in R.AMBIGUOUS_MONTHS and not strong):
                 return None
-            return _replace(base, end=m.end("md_m"), kind="month", month=mo)
+            end = m.end("md_m")
+            return make(kind="month", month=mo)
         if y is not None and not _valid(y, mo, d):
             return None
         if d > 31 or (y is None and not _valid(2000, mo, d)):
             return None
-        return _replace(base, kind="date", year=y, month=mo, day=d)
+        return make(kind="date", year=y, month=mo, day=d)
     if alt == "my":
-        return _replace(base, kind="month", year=int(g("my_y")), month=_month(g("my_m")))
+        return make(kind="month", year=int(g("my_y")), month=_month(g("my_m")))
     if alt == "mon":
         tok = g("mon_m")
         rel = (g("mon_rel") or "").lower()
@@ -362,10 +380,10 @@ def _raw(m: re.Match[str], text: str) -> RawTime | None:
             return None
         if yrel:  # "October last year": the month of the year before the article's
             offset = {"last": -1, "this": 0, "next": 1}[yrel]
-            return _replace(base, kind="month", month=_month(tok), n=offset, unit="yrel")
-        return _replace(base, kind="month", month=_month(tok), rel=rel)
+            return make(kind="month", month=_month(tok), n=offset, unit="yrel")
+        return make(kind="month", month=_month(tok), rel=rel)
     if alt == "dec":
-        return _replace(base, kind="decade", year=int(g("dec_y")))
+        return make(kind="decade", year=int(g("dec_y")))
     if alt == "yrs":
         y1, y2s = int(g("yrs_1")), g("yrs_2")
         y2 = int(y2s) if len(y2s) == 4 else (y1 // 100) * 100 + int(y2s)
@@ -373,7 +391,7 @@ def _raw(m: re.Match[str], text: str) -> RawTime | None:
             return None
         if not strong and _next_word(text, end)[:1].islower() and len(y2s) == 2:
             return None
-        return _replace(base, kind="years", year=y1, year2=y2)
+        return make(kind="years", year=y1, year2=y2)
     if alt == "qtr":
         n_word = g("qtr_n").lower()
         unit = g("qtr_u")
@@ -383,9 +401,9 @@ def _raw(m: re.Match[str], text: str) -> RawTime | None:
         if unit == "half" and n > 2:
             return None
         qrel = (g("qtr_rel") or "").lower()
-        return _replace(base, kind="quarter", year=_opt_int(g("qtr_y")), n=n, unit=unit, rel=qrel)
+        return make(kind="quarter", year=_opt_int(g("qtr_y")), n=n, unit=unit, rel=qrel)
     if alt == "qq":
-        return _replace(base, kind="quarter", year=int(g("qq_y")), n=int(g("qq_n")), unit="quarter")
+        return make(kind="quarter", year=int(g("qq_y")), n=int(g("qq_n")), unit="quarter")
     if alt == "sea":
         season = g("sea_s").lower()
         rel = " ".join((g("sea_rel") or "").lower().split())
@@ -399,7 +417,7 @@ def _raw(m: re.Match[str], text: str) -> RawTime | None:
             prev = text[max(0, m.start("sea_s") - 2) : m.start("sea_s")]
             if prev.strip() and prev.strip()[-1:].isalpha():
                 return None
-        return _replace(base, kind="season", year=y, unit=season, rel=rel)
+        return make(kind="season", year=y, unit=season, rel=rel)
     if alt == "yr":
         if not strong and not g("yr").lower().startswith("the"):
             return None
@@ -408,7 +426,7 @@ def _raw(m: re.Match[str], text: str) -> RawTime | None:
             return None  # "in 2000 airstrikes" (commas stripped from "2,000")
         if text[end : end + 1] in ("%", "-") or text[end : end + 2] in (",0",):
             return None
-        return _replace(base, kind="year", year=int(g("yr_y")))
+        return make(kind="year", year=int(g("yr_y")))
     if alt == "rd":
         phrase = " ".join(g("rd").lower().split())
         if g("rd")[0].isupper() and start > 0:
@@ -417,12 +435,12 @@ def _raw(m: re.Match[str], text: str) -> RawTime | None:
                 return None  # "USA Today"
         for key, off in R.RELATIVE_DAYS.items():
             if phrase.startswith(key):
-                return _replace(base, kind="dayrel", n=off)
+                return make(kind="dayrel", n=off)
         return None
     if alt == "vw":
         key = " ".join(g("vw_k").lower().split())
         lo, hi = R.VAGUE_WINDOWS[key]
-        return _replace(base, kind="window", lo=lo, hi=hi)
+        return make(kind="window", lo=lo, hi=hi)
     if alt == "win":
         rel_word = " ".join(g("win_rel").lower().split()).removeprefix("the ")
         direction = "window_past" if rel_word in ("past", "last", "previous") else "window_next"
@@ -432,18 +450,18 @@ def _raw(m: re.Match[str], text: str) -> RawTime | None:
         key = ("last few " if direction == "window_past" else "next few ") + unit + "s"
         if vague and key in R.VAGUE_WINDOWS:
             lo, hi = R.VAGUE_WINDOWS[key]
-            return _replace(base, kind="window", lo=lo, hi=hi)
-        return _replace(base, kind="count", n=n, unit=unit, rel=direction) if n else None
+            return make(kind="window", lo=lo, hi=hi)
+        return make(kind="count", n=n, unit=unit, rel=direction) if n else None
     if alt == "ru":
         rel_phrase = " ".join(g("ru_rel").lower().split())
         rel = R.RELATIVE_WORDS.get(rel_phrase, "")
         if not rel:
             return None
-        return _replace(base, kind="unit", unit=g("ru_u").lower(), rel=rel)
+        return make(kind="unit", unit=g("ru_u").lower(), rel=rel)
     if alt == "the":
         unit = g("the_u")
         if mod or pre or (unit == "weekend" and ctx in ("over", "at", "during", "on", "for")):
-            return _replace(base, kind="unit", unit=unit, rel="the")
+            return make(kind="unit", unit=unit, rel="the")
         return None
     if alt == "wd":
         wd = R.WEEKDAYS[g("wd_d").lower()]
@@ -457,8 +475,8 @@ def _raw(m: re.Match[str], text: str) -> RawTime | None:
             nxt = _next_word(text, end).lower()
             if after in ("'s", "\u2019s") or nxt in R.DAY_THING_NOUNS:
                 # "after Friday prayers": the day of the prayers, not the days after it
-                base = _replace(base, pre="", start=m.start("wd"))
-        return _replace(base, kind="weekday", n=wd, rel=rel)
+                pre, start = "", m.start("wd")
+        return make(kind="weekday", n=wd, rel=rel)
     if alt == "cnt":
         n = _count(g("cnt_n"))
         unit = R.COUNT_UNITS[g("cnt_u").lower()]
@@ -466,14 +484,14 @@ def _raw(m: re.Match[str], text: str) -> RawTime | None:
         if not n:
             return None
         if direction == "ago":
-            return _replace(base, kind="count", n=n, unit=unit, rel="ago")
+            return make(kind="count", n=n, unit=unit, rel="ago")
         if direction == "from now":
-            return _replace(base, kind="count", n=n, unit=unit, rel="later")
+            return make(kind="count", n=n, unit=unit, rel="later")
         if ctx in ("in", "within") and not text.startswith(" of", end):
             # "in two weeks" (future only; checked at resolution); "within two weeks"
             rel = "within" if ctx == "within" else "in"
-            base = _replace(base, start=m.start("ctx"))  # the context word carries the meaning
-            return _replace(base, kind="count", n=n, unit=unit, rel=rel)
+            start = m.start("ctx")  # the context word carries the meaning
+            return make(kind="count", n=n, unit=unit, rel=rel)
         return None
     return None
 
