@@ -34,6 +34,8 @@ from pathlib import Path
 #: per-article stages' and the cross-article stages' hot code. The others (the CLI,
 #: I/O, the dask engine, the records, whose classes are pickled by field) stay Python.
 COMPILED: tuple[str, ...] = (
+    "clean",
+    "segment",
     "attribute",
     "coref",
     "normalise",
