@@ -39,15 +39,15 @@ import functools
 import operator
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Sequence, Sized
+from dataclasses import dataclass, field, fields
 from typing import Any, TypeVar
 
 from rapidfuzz import fuzz
 
-from crosscheck.errors import CrosscheckError
 from crosscheck.gctools import gc_paused
 from crosscheck.records import Claim, EventEntry, EventMention, SpeakerEntry
+from crosscheck.records import HeldIds as HeldIds
 from crosscheck.rules import geo
 from crosscheck.rules import matching as R
 
@@ -298,6 +298,13 @@ class _UnionFind:
 # --------------------------------------------------------------------------- records
 
 
+def _fields(obj: Any) -> tuple[Any, ...]:
+    """The values of a dataclass's fields, in order: its frozen dataclasses pickle as
+    ``(cls, _fields(self))`` (compiled by mypyc, a class's default unpickling sets
+    its fields one by one, which a frozen dataclass refuses)."""
+    return tuple(getattr(obj, f.name) for f in fields(obj))
+
+
 @dataclass(frozen=True)
 class Groups:
     """What group found. The first four fields are public (report, CLI); the rest
@@ -325,6 +332,9 @@ class Groups:
     main_words_of: dict[str, tuple[str, ...]] = field(default_factory=dict)
     incidents_of: dict[str, frozenset[str]] = field(default_factory=dict)
     negations_of: dict[str, frozenset[str]] = field(default_factory=dict)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return type(self), _fields(self)
 
 
 # --------------------------------------------------------------------------- speakers
@@ -772,6 +782,9 @@ class Merged:
     role_holders: dict[RoleQuery, str] = field(default_factory=dict)
     event_keys: dict[str, str] = field(default_factory=dict)
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        return type(self), _fields(self)
+
 
 @dataclass(slots=True)
 class SpeakerPart:
@@ -868,6 +881,9 @@ class Applied:
     local_heads: dict[str, str]
     parts: EntryParts
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        return type(self), _fields(self)
+
 
 @dataclass(frozen=True)
 class Index:
@@ -880,6 +896,9 @@ class Index:
     speaker_names: dict[str, str]
     event_names: dict[str, str]
     event_heads: dict[str, str]
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return type(self), _fields(self)
 
 
 _Refd = Sequence[tuple[Claim, tuple[_Template, ...]]]
@@ -1058,47 +1077,6 @@ def _apply(refd: _Refd, merged: Merged) -> Applied:
     )
 
 
-class HeldIds(tuple[str, ...]):
-    """An entry's claim ids when they are held elsewhere (the dask engine's workers):
-    only their number is here. ``len`` gives it (the entries' order and rows need
-    no more); reading the ids raises, so that nothing uses an empty list by mistake.
-    ``report.json`` gets the ids where they are (``dask_engine.DaskEntries``)."""
-
-    _n: int
-
-    def __new__(cls, n: int) -> HeldIds:
-        self = super().__new__(cls, ())
-        self._n = n
-        return self
-
-    def __len__(self) -> int:
-        return self._n
-
-    def __iter__(self) -> Iterator[str]:
-        raise CrosscheckError(
-            "these claim ids are held where the claims are",
-            hint="read them through the engine (report.json streams them)",
-        )
-
-    def __getitem__(self, i: Any) -> Any:
-        return next(iter(self))
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, HeldIds) and other._n == self._n
-
-    def __ne__(self, other: object) -> bool:
-        return not self == other
-
-    def __hash__(self) -> int:
-        return hash(("HeldIds", self._n))
-
-    def __repr__(self) -> str:
-        return f"HeldIds({self._n})"
-
-    def __reduce__(self) -> tuple[Any, ...]:
-        return (HeldIds, (self._n,))
-
-
 def _entry_claims(claims: list[str], count: int, counted: bool) -> tuple[str, ...]:
     return HeldIds(count) if counted else tuple(sorted(set(claims)))
 
@@ -1187,12 +1165,19 @@ def finish(parts: EntryParts) -> Index:
     return Index(tuple(speakers), tuple(events), speaker_names, event_names, event_heads)
 
 
+def _count(claims: Sized) -> int:
+    """``len`` of an entry's ``claims``, which may be a ``HeldIds``: typed ``Sized``
+    so that compiled (mypyc) code calls its ``__len__`` (for a ``tuple`` it reads the
+    tuple's own size: 0 for a ``HeldIds``)."""
+    return len(claims)
+
+
 def _speaker_order(e: SpeakerEntry) -> tuple[int, str, str]:
-    return -len(e.claims), e.speaker, e.key
+    return -_count(e.claims), e.speaker, e.key
 
 
 def _event_order(e: EventEntry) -> tuple[int, int, str, str]:
-    return -len(e.articles), -len(e.claims), e.event, e.key
+    return -len(e.articles), -_count(e.claims), e.event, e.key
 
 
 def joined_indexes(indexes: Iterable[Index]) -> Index:

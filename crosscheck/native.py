@@ -31,8 +31,10 @@ from collections.abc import Sequence
 from pathlib import Path
 
 #: The modules compiled with mypyc, in one group (one shared library): the
-#: per-article stages' and the cross-article stages' hot code. The others (the CLI,
-#: I/O, the dask engine, the records, whose classes are pickled by field) stay Python.
+#: per-article stages and the cross-article stages. The others stay Python: the CLI,
+#: I/O, the dask engine, the report writers (their row classes subclass
+#: ``collections.abc`` classes and are subclassed again, which native classes do not
+#: allow) and the records (pickled by field; ``HeldIds`` there is a ``tuple`` subclass).
 COMPILED: tuple[str, ...] = (
     "clean",
     "segment",
@@ -44,6 +46,9 @@ COMPILED: tuple[str, ...] = (
     "places",
     "events",
     "patterns",
+    "group",
+    "match",
+    "judge",
 )
 
 #: The group's name: its shared library is ``crosscheck/native__mypyc.<suffix>``.

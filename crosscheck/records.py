@@ -16,9 +16,11 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import operator
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
+
+from crosscheck.errors import CrosscheckError
 
 # --------------------------------------------------------------------------- types
 
@@ -335,6 +337,49 @@ class Claim:
 
 
 # --------------------------------------------------------------------------- group / match / judge
+
+
+class HeldIds(tuple[str, ...]):
+    """An entry's claim ids when they are held elsewhere (the dask engine's workers):
+    only their number is here. ``len`` gives it (the entries' order and rows need
+    no more); reading the ids raises, so that nothing uses an empty list by mistake.
+    ``report.json`` gets the ids where they are (``dask_engine.DaskEntries``).
+    Made by ``group.finish`` (and named ``group.HeldIds`` there); defined here, in a
+    module mypyc does not compile, as mypyc cannot compile a subclass of ``tuple``."""
+
+    _n: int
+
+    def __new__(cls, n: int) -> HeldIds:
+        self = super().__new__(cls, ())
+        self._n = n
+        return self
+
+    def __len__(self) -> int:
+        return self._n
+
+    def __iter__(self) -> Iterator[str]:
+        raise CrosscheckError(
+            "these claim ids are held where the claims are",
+            hint="read them through the engine (report.json streams them)",
+        )
+
+    def __getitem__(self, i: Any) -> Any:
+        return next(iter(self))
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, HeldIds) and other._n == self._n
+
+    def __ne__(self, other: object) -> bool:
+        return not self == other
+
+    def __hash__(self) -> int:
+        return hash(("HeldIds", self._n))
+
+    def __repr__(self) -> str:
+        return f"HeldIds({self._n})"
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (HeldIds, (self._n,))
 
 
 @dataclass(frozen=True)

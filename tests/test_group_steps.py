@@ -5,6 +5,7 @@ gives over the whole; what the merge reads does not grow with the claims."""
 from __future__ import annotations
 
 import dataclasses
+import pickle
 import random
 from collections.abc import Sequence
 
@@ -148,6 +149,17 @@ def test_tables_are_none_of_the_text() -> None:
     t = group.claim_tables(applied, found.speaker_names, found.event_names, found.event_heads)
     assert t.speakers == () and t.events == () and t.words_of == {}
     assert t.speaker_of == g.speaker_of
+
+
+def test_the_steps_results_pickle() -> None:
+    """The dask engine sends the steps' results between processes: each pickles to an
+    equal copy, compiled by mypyc too (there a frozen dataclass refuses the default
+    unpickling, which sets its fields one by one)."""
+    merged = group.merge(group.map_claims(HAND_BUILT))
+    applied = group.apply_claims(HAND_BUILT, merged)
+    found = group.finish(applied.parts.without_ids())
+    for value in (group.map_claims(HAND_BUILT), merged, applied, found, group.group(HAND_BUILT)):
+        assert pickle.loads(pickle.dumps(value)) == value
 
 
 @pytest.mark.parametrize(
