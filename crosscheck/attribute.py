@@ -59,9 +59,11 @@ each candidate. Headline-style lines get a case-insensitive pass.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import functools
 import re
-from collections.abc import Iterable, Sequence
+import types
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -105,6 +107,27 @@ _ADDRESSEE_NEXT_STRICT = re.compile(r"(?:that|to|what|how|why|whether|if)\b")
 _CONTINUATION = frozenset(speech.CONTINUATION_PARTICIPLES)
 
 _ALL_PARTICLES = sorted({p for ps in _PARTICLES.values() for p in ps})
+
+
+def _low_ranges(char_class: str) -> str:
+    """The characters below U+0800 (Latin, Greek, Cyrillic, Hebrew, Arabic ...) that
+    the regex ``char_class`` matches, as the ranges of a character class."""
+    low = "".join(map(chr, range(0x800)))
+    return "".join(
+        f"\\u{m.start():04x}-\\u{m.end() - 1:04x}" for m in re.finditer(char_class + "+", low)
+    )
+
+
+# Character classes for scans over every character of a text. The regex engine
+# tests ``\w`` and ``\d`` in the Unicode database (several lookups for a character
+# that is not a letter), and a class of ranges in a bitmap. So ``[^\w...]`` is
+# written ``[^{_W}...]``: the word characters below U+0800 as ranges, then ``\w``
+# (tested only when the bitmap fails: at the few other characters); and ``\d``
+# (which most characters fail) ``[^{_NOT_D}\D]``. The same sets
+# (tests/test_attribute.py checks every character). (Below U+0800: the bitmap of
+# the whole BMP would take the regex compiler milliseconds to build, per pattern.)
+_W = _low_ranges(r"\w") + r"\w"
+_NOT_D = _low_ranges(r"\D")
 _CUE_WORDS = trie(list(_CUE_FORMS) + list(_NOUNS))
 # every cue word of the lexicon, in any case (capitalised forms are used only in
 # headline-style lines); "according to" and friends as their own group
@@ -150,7 +173,7 @@ _CUE_BODY = (
     + _CUE_PATTERN[_CUE_PATTERN.index(r"|(?P<w>") :]
 )
 _CUE_RE = re.compile(r"(?=[A-Za-z])\b(?<![\-'’])" + _CUE_BODY)
-_CUE_SCAN = re.compile(r"[^\w\-'’]" + _CUE_BODY)
+_CUE_SCAN = re.compile(rf"[^{_W}\-'’]" + _CUE_BODY)
 
 # (as a trie: with the full stop after it, at most one abbreviation matches at a
 # place, so the order of the alternatives does not matter)
@@ -194,6 +217,15 @@ _PARTIAL_SINGLE = re.compile(r"(?<![\w])‘[^‘’\n]{2,120}’(?![\w])")
 _DATELINE = re.compile(
     r"[A-Z][A-Z .,'\-]{1,40}(?:\([^()\n]{1,40}\))?\s*[-—–]{1,2}\s+|[A-Z][A-Z .,'\-]{1,40}\([^()\n]{1,40}\)\s+"
 )
+_DATELINE_SECOND = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ .,'-")
+
+
+def _may_open_dateline(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` opens with the two characters every match of
+    ``_DATELINE`` opens with ("[A-Z][A-Z .,'-]"): most sentences fail this test, which
+    costs less than the regex call (``strip_front``)."""
+    return end - start > 1 and "A" <= text[start] <= "Z" and text[start + 1] in _DATELINE_SECOND
+
 
 # (the leading lookahead on the phrases' first letters finds the same matches, faster)
 assert all(p[:1].isalpha() and p[:1].isascii() for p in polarity.NEGATION_EXCEPTIONS)
@@ -290,13 +322,13 @@ _CHECKABLE = re.compile(r"(?=\w)(?:\d|\b(?:" + "|".join(_CHECKABLE_WORDS) + "))"
 # (only whether there is a match is asked, which does not depend on the order of
 # the alternatives). Month and weekday names both end before a non-word character
 # ("\\b" after a weekday's last letter is "(?!\\w)"); every word opens with an ASCII
-# letter at a word start, as the leading lookahead says.
-_CHECKABLE_DIGIT = re.compile(r"\d")
+# letter at a word start (see ``_CHECKABLE_WORD_SCAN``).
+_CHECKABLE_DIGIT = re.compile(rf"[^{_NOT_D}\D]")  # (``\d``, faster: see _W)
 _PLAIN_TIME_WORDS = [
     w for w in speech.NARRATION_TIME_WORDS + speech.NUMBER_WORDS if re.escape(w) == w
 ]
-_CHECKABLE_WORD = re.compile(
-    r"(?=[A-Za-z])\b(?:(?:"
+_CHECKABLE_WORD_BODY = (
+    r"(?:(?:"
     + trie(
         [m.capitalize() for m in timerules.MONTHS]
         + [f"{a.capitalize()}." for a in timerules.MONTH_ABBREVIATIONS]
@@ -319,6 +351,13 @@ _CHECKABLE_WORD = re.compile(
     + trie(speech.PLACE_PREPOSITIONS)
     + r") (?:the )?[A-Z][a-z]{2,})"
 )
+# A word at a word start: at the start of the text, or (the scan) after a non-word
+# character, which the match takes in. The scan then opens with a character class:
+# the engine skips to the candidates in C instead of testing the lookahead and the
+# word boundary at every position. (A ``\b`` before a letter at ``start`` looks at
+# the character before ``start``: the scan starts there; see ``_checkable``.)
+_CHECKABLE_WORD_AT = re.compile(_CHECKABLE_WORD_BODY)
+_CHECKABLE_WORD_SCAN = re.compile(rf"[^{_W}]" + _CHECKABLE_WORD_BODY)
 assert all(
     w[:1].isascii() and w[:1].isalpha()
     for w in [
@@ -336,7 +375,8 @@ def _checkable(view: str, start: int, end: int) -> bool:
     (``_CHECKABLE.search(view, start, end) is not None``, faster.)"""
     return (
         _CHECKABLE_DIGIT.search(view, start, end) is not None
-        or _CHECKABLE_WORD.search(view, start, end) is not None
+        or (start == 0 and _CHECKABLE_WORD_AT.match(view, 0, end) is not None)
+        or _CHECKABLE_WORD_SCAN.search(view, start - 1 if start > 0 else 0, end) is not None
     )
 
 
@@ -376,6 +416,14 @@ _TITLE_WORD = re.compile(r"[A-Za-z][\w'’\-]*")
 _LOWER_CONTENT_WORD = re.compile(
     r"(?=[a-z])(?<![\w'’\-])(?!(?:a|an|the|and|or|but|nor|of|in|on|at|to|for|by|with|from|as|vs|via|per|"
     r"into|onto|over)(?![\w'’\-]))[a-z][\w'’\-]*"
+)
+# Two of them, the second after the first (``title_case``), in one search: it
+# matches exactly when a second search from the end of the first match finds one.
+# (A match starts at a word start and takes the whole word; the second one starts
+# at a word start too, so never inside a first one shortened by backtracking. And
+# when any two words are in order, the first word of all and a later one are.)
+_TWO_LOWER_CONTENT_WORDS = re.compile(
+    _LOWER_CONTENT_WORD.pattern + "(?s:.*?)" + _LOWER_CONTENT_WORD.pattern
 )
 _TITLE_SMALL = frozenset(
     [
@@ -496,6 +544,21 @@ _CLAUSE_VERB = re.compile(rf"(?:[^\s.;:!?]+\s+){{1,8}}?[\"“”'‘’]?{_FINIT
 _HAS_VERB = re.compile(
     rf"\b(?:{_FINITE_FORMS}|{trie([*_FINITE_WORDS, *speech.IRREGULAR_PASTS])})\b", re.I
 )
+# The same test as a match at the text's start or a scan for the non-word character
+# before a word (a leading character class: see ``_CHECKABLE_WORD_SCAN``). Every
+# alternative opens with a letter (under re.I too), so ``\b`` before it is a
+# non-word character or the start.
+assert all(w[:1].isalpha() for w in [*_FINITE_WORDS, *speech.IRREGULAR_PASTS])
+assert _FINITE_FORMS.startswith("[a-z]") and _FINITE_FORMS.count("|[a-z]") == 2
+_HAS_VERB_AT = re.compile(_HAS_VERB.pattern[2:], re.I)
+_HAS_VERB_SCAN = re.compile(rf"[^{_W}](?i:{_HAS_VERB.pattern[2:]})")
+
+
+def _has_verb(text: str) -> bool:
+    """``_HAS_VERB.search(text) is not None``, faster."""
+    return _HAS_VERB_AT.match(text) is not None or _HAS_VERB_SCAN.search(text) is not None
+
+
 _ADJUNCT_THEN_MORE = re.compile(
     r"(?:in|at|on|during|via)\s[^,;:\"“”]{1,50},\s+(?:and|but)\s+[\w'’\-]+\s+[\w'’\-]+\s+[\w'’\-]+"
 )
@@ -1187,9 +1250,10 @@ class _Extractor:
     def strip_front(self, start: int, end: int) -> int:
         """Drop a dateline and discourse markers from the front of a content span."""
         v = self.view
-        m = _DATELINE.match(v, start, end)
-        if m and m.end() < end:
-            start = m.end()
+        if _may_open_dateline(v, start, end):
+            m = _DATELINE.match(v, start, end)
+            if m and m.end() < end:
+                start = m.end()
         for _ in range(3):
             m = _DISCOURSE_RE.match(v, start, end)
             if m is None:
@@ -1941,7 +2005,7 @@ class _Extractor:
             return False
         if seg[-1:] in _QUOTE_CHARS or seg.endswith(("''", "'", "’")):
             return True
-        return _HAS_VERB.search(seg) is not None
+        return _has_verb(seg)
 
     def skip_channel_after_subject(self, hit: _Hit, pos: int, e: int) -> None:
         m = _CHANNEL_RE.match(self.view, pos + 1 if pos < e and self.view[pos] == " " else pos, e)
@@ -2196,11 +2260,8 @@ class _Extractor:
         v = self.view
         if end - start > 220 or not v[start : start + 1].isupper():
             return False
-        # two lower-case content words make it a sentence: the second is the first
-        # match after the first one ends (as finditer would find it; the match is
-        # never empty and the look-behind sees the text before ``pos``)
-        first = _LOWER_CONTENT_WORD.search(v, start, end)
-        if first is not None and _LOWER_CONTENT_WORD.search(v, first.end(), end) is not None:
+        # two lower-case content words make it a sentence (one search for both)
+        if _TWO_LOWER_CONTENT_WORDS.search(v, start, end) is not None:
             return False
         n = len(_TITLE_WORD.findall(v, start, end))
         return 4 <= n <= 25
@@ -2638,39 +2699,122 @@ class _Extractor:
         sentence = slices.get((ss, se))
         if sentence is None:
             sentence = slices[(ss, se)] = text[ss:se]
-        return Claim(
-            claim_id=f"{a.id}:{n:03d}",
-            article_id=a.id,
-            kind=f.kind,
-            content_start=cs,
-            content_end=ce,
-            sentence_start=ss,
-            sentence_end=se,
-            content=content,
-            sentence=sentence,
-            outlet=a.outlet,
-            published=a.published,
-            date_source=a.date_source,
-            speaker=speaker,
-            speaker_name=f.speaker_name,
-            speaker_role=f.speaker_role,
-            speaker_type=stype if stype in _SPEAKER_TYPES else "",  # type: ignore[arg-type]
-            speaker_start=sp_s,
-            speaker_end=sp_e,
-            cue=cue,
-            cue_start=cue_s,
-            cue_end=cue_e,
-            via=f.via,
-            quote=f.quote,
-            resolved=f.resolved,
-            negated=f.negated,
-            sentence_index=f.sentence_index,
+        return _new_claim(
+            (
+                f"{a.id}:{n:03d}",  # (the fields in the order of _CLAIM_ARGS)
+                a.id,
+                f.kind,
+                cs,
+                ce,
+                ss,
+                se,
+                content,
+                sentence,
+                a.outlet,
+                a.published,
+                a.date_source,
+                speaker,
+                f.speaker_name,
+                f.speaker_role,
+                stype if stype in _SPEAKER_TYPES else "",
+                sp_s,
+                sp_e,
+                cue,
+                cue_s,
+                cue_e,
+                f.via,
+                f.quote,
+                f.resolved,
+                f.negated,
+                f.sentence_index,
+            )
         )
 
 
 _SPEAKER_TYPES: frozenset[str] = frozenset(
     ("person", "organization", "document", "anonymous", "outlet")
 )
+
+# make_claim's fields of a ``Claim``, in the order it gives them (the others keep
+# their defaults)
+_CLAIM_ARGS = (
+    "claim_id",
+    "article_id",
+    "kind",
+    "content_start",
+    "content_end",
+    "sentence_start",
+    "sentence_end",
+    "content",
+    "sentence",
+    "outlet",
+    "published",
+    "date_source",
+    "speaker",
+    "speaker_name",
+    "speaker_role",
+    "speaker_type",
+    "speaker_start",
+    "speaker_end",
+    "cue",
+    "cue_start",
+    "cue_end",
+    "via",
+    "quote",
+    "resolved",
+    "negated",
+    "sentence_index",
+)
+
+
+_Setter = Callable[[Claim, object], None]
+
+
+def _claim_setters() -> tuple[list[_Setter], list[tuple[_Setter, object]]] | None:
+    """How ``Claim.__init__`` fills a claim, when all it does is store its arguments:
+    the setters of the slots of _CLAIM_ARGS (in that order), and those of the other
+    fields with their defaults. None when the class is anything else (a
+    ``__post_init__``, no slots, a default factory, a compiled class): claims are
+    then made by calling it."""
+    slots = vars(Claim)
+    fields = dataclasses.fields(Claim)
+    if hasattr(Claim, "__post_init__") or not all(
+        f.init and isinstance(slots.get(f.name), types.MemberDescriptorType) for f in fields
+    ):
+        return None
+    names = {f.name for f in fields}
+    rest = [f for f in fields if f.name not in _CLAIM_ARGS]
+    if (
+        not set(_CLAIM_ARGS) <= names
+        or len(set(_CLAIM_ARGS)) != len(_CLAIM_ARGS)
+        or any(f.default is dataclasses.MISSING for f in rest)
+    ):
+        return None
+    return [slots[name].__set__ for name in _CLAIM_ARGS], [
+        (slots[f.name].__set__, f.default) for f in rest
+    ]
+
+
+# ``Claim`` is a frozen dataclass with slots: its ``__init__`` stores each field with
+# ``object.__setattr__``, which costs more than the rest of ``make_claim``. A claim
+# is made as that ``__init__`` leaves it, faster: a bare instance whose slots are set
+# through their descriptors (an equal object: tests/test_attribute_speed.py).
+_CLAIM_SETTERS = _claim_setters()
+
+
+def _new_claim(values: tuple[object, ...]) -> Claim:
+    """``Claim(**dict(zip(_CLAIM_ARGS, values)))``."""
+    if _CLAIM_SETTERS is None:
+        return Claim(**dict(zip(_CLAIM_ARGS, values, strict=True)))  # type: ignore[arg-type]
+    setters, defaults = _CLAIM_SETTERS
+    claim: Claim = object.__new__(Claim)
+    for i in range(len(values)):  # (as many as setters)
+        setters[i](claim, values[i])
+    for setter, value in defaults:
+        setter(claim, value)
+    return claim
+
+
 # cue classes that make a sentence reported speech (no narration claim for it)
 _VOICE_CLASSES = frozenset(("speech", "according", "colon", "dash", "noun", "belief", "evidence"))
 # cue classes that report someone's words: the sentence is not the outlet's narration

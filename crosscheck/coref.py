@@ -348,8 +348,7 @@ class _Seen(NamedTuple):
 _words = str.split
 
 
-@functools.lru_cache(maxsize=65536)
-def _bare(word: str) -> str:
+def _bare_word(word: str) -> str:
     """Lower-case word without a possessive ending or surrounding punctuation."""
     w = word.strip(",;:()[]\"“”‘'’").lower()
     if len(w) > 2 and w[-2] in "'’" and w[-1] == "s":
@@ -358,9 +357,9 @@ def _bare(word: str) -> str:
 
 
 @functools.lru_cache(maxsize=65536)
-def _last_bare(mention: str) -> str:
-    """The bare last word of a mention ("Foreign Minister Sergei Petrov's" -> "petrov")."""
-    return _bare(mention.rsplit(None, 1)[-1])
+def _bare(word: str) -> str:
+    """``_bare_word``, cached (asked for the same words again and again)."""
+    return _bare_word(word)
 
 
 def _is_cap(word: str) -> bool:
@@ -738,9 +737,11 @@ class Coref:
             return found
         if self._last_words is None:
             # the bare last word of every mention, in mention order (a lookup scans
-            # this list in C with ``list.index``: an article asks for few words)
+            # this list in C with ``list.index``: an article asks for few words).
+            # Not through a cache: most mentions' words are asked for once, and the
+            # lookup in a large cache costs more than the few string operations.
             view = self.view
-            self._last_words = list(map(_last_bare, [view[s:e] for s, e in self._spans]))
+            self._last_words = [_bare_word(view[s:e].rsplit(None, 1)[-1]) for s, e in self._spans]
         last_words = self._last_words
         found = []
         i = -1

@@ -648,6 +648,7 @@ SCAN_TEXTS = {
     "checkable-like": "Mayor Maya at the city, into the Sea, Sep 5th, Talkshow, Dialogues 2x",
     "cues": "According to X, he said up. 'said' -said said-it Said, as reported by Y claims",
     "cue-first": "said that; according to them; claim that",
+    "verbs": "He'd gone; THEY’RE here, isn't it, WON'T, ſaid, Kept, İs, _is 2is x-was Was",
 }
 
 
@@ -666,6 +667,35 @@ def test_fast_scans_match_their_references(name: str) -> None:
         assert attribute._checkable(text, s, e) == (
             attribute._CHECKABLE.search(text, s, e) is not None
         ), (s, e)
+        assert attribute._has_verb(text[s:e]) == (
+            attribute._HAS_VERB.search(text[s:e]) is not None
+        ), (s, e)
+
+
+FRONT_TEXTS = [
+    "WASHINGTON (Sputnik) — Yes. MOSCOW, March 5 -- No. A-B — c. AB (x)  d. X",
+    "ST. PETERSBURG - The talks. O'NEIL -- x. Zz — y. A. B. C -- z. I - x",
+    "The us and them, of a Map. Kerry Says Museum Will Tell it. a b c, don't care",
+    "Obama-era rules ’s said on x-ray; to by via over\nnext line here's tea",
+]
+
+
+@pytest.mark.parametrize("text", FRONT_TEXTS)
+def test_front_and_title_tests_match_their_references(text: str) -> None:
+    lcw = attribute._LOWER_CONTENT_WORD
+    for s, e in _windows(text):
+        if attribute._DATELINE.match(text, s, e) is not None:
+            assert attribute._may_open_dateline(text, s, e), (s, e)
+        first = lcw.search(text, s, e)
+        two = first is not None and lcw.search(text, first.end(), e) is not None
+        assert (attribute._TWO_LOWER_CONTENT_WORDS.search(text, s, e) is not None) == two, (s, e)
+
+
+def test_fast_classes_are_w_and_d() -> None:
+    every = "".join(map(chr, range(0x110000)))
+    assert re.findall(f"[{attribute._W}]", every) == re.findall(r"\w", every)
+    assert re.findall(f"[^{attribute._W}]", every) == re.findall(r"\W", every)
+    assert re.findall(f"[^{attribute._NOT_D}\\D]", every) == re.findall(r"\d", every)
 
 
 @pytest.mark.parametrize("name", sorted(SCAN_TEXTS), ids=sorted(SCAN_TEXTS))
