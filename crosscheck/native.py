@@ -75,10 +75,15 @@ def pure_requested() -> bool:
     return os.environ.get(PURE_ENV, "") not in ("", "0")
 
 
+#: The group's shared library (in the package folder), which every compiled module loads.
+LIBRARY = GROUP.rpartition(".")[2] + "__mypyc"
+
+
 def _extensions(folder: Path) -> list[Path]:
-    """The compiled modules' extension files present in ``folder``."""
+    """The extension files present in ``folder``: the compiled modules' and the
+    group's shared library."""
     found = []
-    for m in COMPILED:
+    for m in (*COMPILED, LIBRARY):
         for suffix in importlib.machinery.EXTENSION_SUFFIXES:
             path = folder / f"{m}{suffix}"
             if path.exists():
@@ -95,7 +100,7 @@ def check(folder: Path = _HERE) -> str:
     built = _extensions(folder)
     if not built:
         return "pure: not compiled at install"
-    if len(built) < len(COMPILED):
+    if len(built) < len(COMPILED) + 1:
         return "pure: the compiled build is incomplete"
     try:
         stamp = json.loads((folder / STAMP).read_text(encoding="utf-8"))

@@ -23,14 +23,21 @@ SUFFIX = importlib.machinery.EXTENSION_SUFFIXES[0]
 
 
 def package(
-    tmp_path: Path, *, built: tuple[str, ...] = native.COMPILED, stamp: bool = True
+    tmp_path: Path,
+    *,
+    built: tuple[str, ...] = native.COMPILED,
+    stamp: bool = True,
+    library: bool = True,
 ) -> Path:
     """A folder with the compiled modules' sources, fake extension files for ``built``
-    and, with ``stamp``, the build's record of the sources."""
+    (and, when all are built and ``library``, for the group's shared library) and, with
+    ``stamp``, the build's record of the sources."""
     for m in native.COMPILED:
         (tmp_path / f"{m}.py").write_text(f"NAME = {m!r}\n", encoding="utf-8")
     for m in built:
         (tmp_path / f"{m}{SUFFIX}").write_bytes(b"")
+    if built == native.COMPILED and library:
+        (tmp_path / f"{native.LIBRARY}{SUFFIX}").write_bytes(b"")
     if stamp:
         hashes = native.source_hashes(tmp_path)
         (tmp_path / native.STAMP).write_text(json.dumps(hashes), encoding="utf-8")
@@ -59,6 +66,11 @@ def not_pure(monkeypatch: pytest.MonkeyPatch) -> None:
             lambda p: package(p, built=native.COMPILED[:1]),
             "pure: the compiled build is incomplete",
             id="partly-built",
+        ),
+        pytest.param(
+            lambda p: package(p, library=False),
+            "pure: the compiled build is incomplete",
+            id="no-shared-library",
         ),
         pytest.param(
             lambda p: package(p, stamp=False),
