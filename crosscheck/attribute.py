@@ -59,14 +59,13 @@ each candidate. Headline-style lines get a case-insensitive pass.
 from __future__ import annotations
 
 import bisect
-import dataclasses
 import functools
 import re
-import types
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
+from crosscheck import records
 from crosscheck.coref import Coref, Resolution
 from crosscheck.patterns import trie
 from crosscheck.records import Article, Claim, ClaimKind, QuoteType, Sentence
@@ -2767,52 +2766,8 @@ _CLAIM_ARGS = (
 )
 
 
-_Setter = Callable[[Claim, object], None]
-
-
-def _claim_setters() -> tuple[list[_Setter], list[tuple[_Setter, object]]] | None:
-    """How ``Claim.__init__`` fills a claim, when all it does is store its arguments:
-    the setters of the slots of _CLAIM_ARGS (in that order), and those of the other
-    fields with their defaults. None when the class is anything else (a
-    ``__post_init__``, no slots, a default factory, a compiled class): claims are
-    then made by calling it."""
-    slots = vars(Claim)
-    fields = dataclasses.fields(Claim)
-    if hasattr(Claim, "__post_init__") or not all(
-        f.init and isinstance(slots.get(f.name), types.MemberDescriptorType) for f in fields
-    ):
-        return None
-    names = {f.name for f in fields}
-    rest = [f for f in fields if f.name not in _CLAIM_ARGS]
-    if (
-        not set(_CLAIM_ARGS) <= names
-        or len(set(_CLAIM_ARGS)) != len(_CLAIM_ARGS)
-        or any(f.default is dataclasses.MISSING for f in rest)
-    ):
-        return None
-    return [slots[name].__set__ for name in _CLAIM_ARGS], [
-        (slots[f.name].__set__, f.default) for f in rest
-    ]
-
-
-# ``Claim`` is a frozen dataclass with slots: its ``__init__`` stores each field with
-# ``object.__setattr__``, which costs more than the rest of ``make_claim``. A claim
-# is made as that ``__init__`` leaves it, faster: a bare instance whose slots are set
-# through their descriptors (an equal object: tests/test_attribute_speed.py).
-_CLAIM_SETTERS = _claim_setters()
-
-
-def _new_claim(values: tuple[object, ...]) -> Claim:
-    """``Claim(**dict(zip(_CLAIM_ARGS, values)))``."""
-    if _CLAIM_SETTERS is None:
-        return Claim(**dict(zip(_CLAIM_ARGS, values, strict=True)))  # type: ignore[arg-type]
-    setters, defaults = _CLAIM_SETTERS
-    claim: Claim = object.__new__(Claim)
-    for i in range(len(values)):  # (as many as setters)
-        setters[i](claim, values[i])
-    for setter, value in defaults:
-        setter(claim, value)
-    return claim
+# (a claim made as ``Claim(**dict(zip(_CLAIM_ARGS, values)))`` would make it, faster)
+_new_claim = records.builder(Claim, _CLAIM_ARGS)
 
 
 # cue classes that make a sentence reported speech (no narration claim for it)

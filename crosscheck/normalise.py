@@ -42,7 +42,7 @@ from typing import NamedTuple, Protocol, TypeVar
 from crosscheck import events as ev
 from crosscheck import places as pl
 from crosscheck import quantities as qt
-from crosscheck import timex
+from crosscheck import records, timex
 from crosscheck.patterns import trie_with_tails
 from crosscheck.records import Article, Claim
 
@@ -144,6 +144,7 @@ _SLOTS = ("times", "quantities", "places", "events")
 _CLAIM_FIELDS = tuple(f.name for f in dataclasses.fields(Claim))
 assert _CLAIM_FIELDS[-len(_SLOTS) :] == _SLOTS, "the normalised slots must end Claim"
 _HEAD_VALUES = operator.attrgetter(*_CLAIM_FIELDS[: -len(_SLOTS)])
+_new_claim = records.builder(Claim, _CLAIM_FIELDS)  # Claim(*values), faster
 _SLOT_VALUES = operator.attrgetter(*_SLOTS)
 _NO_SLOT: tuple[object, ...] = ()
 _NO_SLOTS = (_NO_SLOT,) * len(_SLOTS)
@@ -207,8 +208,7 @@ def normalise(article: Article, claims: Sequence[Claim]) -> tuple[Claim, ...]:
         if slots == _NO_SLOTS and type(claim) is Claim and _unfilled(claim):
             out.append(claim)  # nothing to fill (two claims in five): the record as is
             continue
-        # Claim is a plain frozen dataclass (no __post_init__): its constructor over
-        # every field, the slots replaced, builds what dataclasses.replace builds,
-        # without replace's per-call introspection (the costliest line otherwise)
-        out.append(Claim(*_HEAD_VALUES(claim), *slots))
+        # every field, the slots replaced: what dataclasses.replace builds, without
+        # its per-call introspection and the frozen constructor's setattr calls
+        out.append(_new_claim((*_HEAD_VALUES(claim), *slots)))
     return tuple(out)

@@ -16,9 +16,10 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import operator
-from collections.abc import Iterator, Sequence
+import types
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 from crosscheck.errors import CrosscheckError
 
@@ -556,6 +557,72 @@ class CrossReference:
     speaker_of: dict[str, str] = field(default_factory=dict)  # claim id -> canonical speaker
     events_of: dict[str, tuple[str, ...]] = field(default_factory=dict)  # claim id -> events
     pairs_compared: int = 0
+
+
+# --------------------------------------------------------------------------- building
+
+
+_R = TypeVar("_R")
+
+
+def slot_setters(
+    cls: type[_R], names: Sequence[str]
+) -> (
+    tuple[list[Callable[[_R, object], None]], list[tuple[Callable[[_R, object], None], object]]]
+    | None
+):
+    """How ``cls.__init__`` fills an instance when all it does is store its arguments:
+    the setters of the slots ``names`` (in that order), and those of the other fields
+    with their defaults. None when ``cls`` is anything else (a ``__post_init__``, a
+    field without a slot or outside ``__init__``, a default factory, a compiled class):
+    instances are then made by calling it."""
+    slots = vars(cls)
+    fields = dataclasses.fields(cls)  # type: ignore[arg-type]
+    if hasattr(cls, "__post_init__") or not all(
+        f.init and isinstance(slots.get(f.name), types.MemberDescriptorType) for f in fields
+    ):
+        return None
+    rest = [f for f in fields if f.name not in names]
+    if (
+        not set(names) <= {f.name for f in fields}
+        or len(set(names)) != len(names)
+        or any(f.default is dataclasses.MISSING for f in rest)
+    ):
+        return None
+    return [slots[name].__set__ for name in names], [
+        (slots[f.name].__set__, f.default) for f in rest
+    ]
+
+
+def builder(cls: type[_R], names: Sequence[str]) -> Callable[[Sequence[object]], _R]:
+    """A function making ``cls(**dict(zip(names, values)))`` from ``values``.
+
+    A frozen dataclass's ``__init__`` stores each field with ``object.__setattr__``,
+    which costs more than most of the work that makes a claim. For a plain frozen
+    dataclass with slots (``slot_setters``), the function makes the instance as that
+    ``__init__`` leaves it, faster: a bare instance whose slots are set through their
+    descriptors (an equal object: tests/test_records.py). For any other class it
+    calls the class."""
+    names = tuple(names)
+    setters = slot_setters(cls, names)
+    if setters is None:
+
+        def call(values: Sequence[object]) -> _R:
+            return cls(**dict(zip(names, values, strict=True)))
+
+        return call
+    given, defaults = setters
+    new = object.__new__
+
+    def build(values: Sequence[object]) -> _R:
+        obj: _R = new(cls)
+        for i in range(len(values)):  # (as many as setters)
+            given[i](obj, values[i])
+        for setter, value in defaults:
+            setter(obj, value)
+        return obj
+
+    return build
 
 
 # --------------------------------------------------------------------------- pickling

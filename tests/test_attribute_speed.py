@@ -3,13 +3,15 @@
 
 from __future__ import annotations
 
+import dataclasses
+import pickle
 import re
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from crosscheck import attribute
+from crosscheck import attribute, normalise, records
 
 # the quotation-mark pattern before it was written to open with a character class
 _QUOTE_RE_REFERENCE = re.compile(r"''|``|[\"“”«»„‟]")
@@ -68,9 +70,38 @@ def test_quote_re_as_reference_generated(text: str) -> None:
 
 
 def test_claims_are_made_without_init_for_this_claim_class() -> None:
-    # (the fast path is on: if Claim changes so that it no longer applies, this
-    # test says so; the claims are then made by calling Claim)
-    assert attribute._CLAIM_SETTERS is not None
+    # (the fast path is on, for attribute's fields and for all of them (normalise): if
+    # Claim changes so that it no longer applies, this test says so; the claims are
+    # then made by calling Claim)
+    assert records.slot_setters(attribute.Claim, attribute._CLAIM_ARGS) is not None
+    every = [f.name for f in dataclasses.fields(attribute.Claim)]
+    assert records.slot_setters(attribute.Claim, every) is not None
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class _Checked:
+    a: int
+    b: str = "x"
+
+    def __post_init__(self) -> None:
+        if self.a < 0:
+            raise ValueError("negative")
+
+
+@dataclasses.dataclass(frozen=True)
+class _NoSlots:
+    a: int
+    b: str = "x"
+
+
+@pytest.mark.parametrize("cls", [_Checked, _NoSlots], ids=["post-init", "no-slots"])
+def test_builder_calls_any_other_class(cls: type) -> None:
+    assert records.slot_setters(cls, ["a"]) is None
+    build = records.builder(cls, ["a"])
+    assert build([3]) == cls(a=3)
+    if cls is _Checked:  # (its __post_init__ runs)
+        with pytest.raises(ValueError, match="negative"):
+            build([-1])
 
 
 _CLAIM_VALUES = st.tuples(
@@ -99,9 +130,6 @@ _CLAIM_VALUES = st.tuples(
 @settings(max_examples=200, deadline=None)
 @given(_CLAIM_VALUES)
 def test_new_claim_is_the_constructed_claim(values: tuple[object, ...]) -> None:
-    import dataclasses
-    import pickle
-
     assert len(values) == len(attribute._CLAIM_ARGS)
     want = attribute.Claim(**dict(zip(attribute._CLAIM_ARGS, values, strict=True)))  # type: ignore[arg-type]
     got = attribute._new_claim(values)
@@ -112,6 +140,18 @@ def test_new_claim_is_the_constructed_claim(values: tuple[object, ...]) -> None:
     for f in dataclasses.fields(attribute.Claim):
         assert getattr(got, f.name) is getattr(want, f.name), f.name
     assert pickle.loads(pickle.dumps(got)) == want
+
+
+@settings(max_examples=100, deadline=None)
+@given(_CLAIM_VALUES)
+def test_normalise_builds_the_claim_dataclasses_replace_builds(values: tuple[object, ...]) -> None:
+    # normalise's builder takes every field in order (the slots last)
+    base = attribute.Claim(**dict(zip(attribute._CLAIM_ARGS, values, strict=True)))  # type: ignore[arg-type]
+    slots = ((), (), (), ())
+    want = dataclasses.replace(base, times=(), quantities=(), places=(), events=())
+    every = [getattr(base, f.name) for f in dataclasses.fields(attribute.Claim)]
+    got = normalise._new_claim((*every[:-4], *slots))
+    assert type(got) is attribute.Claim and got == want and repr(got) == repr(want)
 
 
 # ------------------------------------- scans rewritten to open with a character class
