@@ -59,7 +59,11 @@ class BuildNative(build_ext):
             return
         source = HERE / "crosscheck"
         stamp = json.dumps(native["source_hashes"](source), indent=1, sort_keys=True) + "\n"
-        targets = {source} if self.inplace else {Path(self.build_lib) / "crosscheck", source}
+        # the stamp goes where the extensions go: beside the sources only when they are
+        # built there (inplace, or an editable install); a wheel built from a checkout
+        # must not vouch for the checkout's own, possibly older, extensions
+        in_tree = self.inplace or getattr(self, "editable_mode", False)
+        targets = {Path(self.build_lib) / "crosscheck"} | ({source} if in_tree else set())
         for folder in targets:
             if folder.is_dir():
                 (folder / native["STAMP"]).write_text(stamp, encoding="utf-8")
