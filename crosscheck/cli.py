@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, Any, Protocol, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, BinaryIO, Protocol, TypeVar
 
 import typer
 
@@ -27,6 +27,9 @@ from crosscheck.engine import default_jobs
 from crosscheck.ingest import IngestOptions
 from crosscheck.progress import Progress, silent
 from crosscheck.records import CrossReference, Extraction, Skipped
+
+if TYPE_CHECKING:
+    from crosscheck.group import Groups
 
 app = typer.Typer(
     name="crosscheck",
@@ -307,10 +310,15 @@ def progress_for(opts: RunOptions) -> Iterator[Progress]:
 
 
 def run_extraction(
-    paths: Sequence[str], opts: RunOptions, *, normalised: bool = True
+    paths: Sequence[str],
+    opts: RunOptions,
+    *,
+    normalised: bool = True,
+    sink: BinaryIO | None = None,
 ) -> Extraction:
     """``pipeline.extract`` with the run options; ``normalised=False`` for the commands
-    whose output holds no normalised slot (claims, articles, evaluate)."""
+    whose output holds no normalised slot (claims, articles, evaluate); ``sink`` keeps
+    the pickled results (``report.ClaimSpool``)."""
     with progress_for(opts) as progress:
         extraction = pipeline.extract(
             paths,
@@ -320,12 +328,18 @@ def run_extraction(
             scheduler=opts.scheduler,
             progress=progress,
             normalised=normalised,
+            sink=sink,
         )
     account(extraction, opts)
     return extraction
 
 
-def run_cross_reference(extraction: Extraction, opts: RunOptions) -> CrossReference:
+def run_cross_reference(
+    extraction: Extraction,
+    opts: RunOptions,
+    *,
+    before_judge: Callable[[Groups], None] | None = None,
+) -> CrossReference:
     with progress_for(opts) as progress:
         return engines.run_cross_reference(
             extraction,
@@ -333,6 +347,7 @@ def run_cross_reference(extraction: Extraction, opts: RunOptions) -> CrossRefere
             engine=opts.engine,
             scheduler=opts.scheduler,
             progress=progress,
+            before_judge=before_judge,
         )
 
 
@@ -598,9 +613,23 @@ def report_cmd(
     """Cross-reference the corpus; print a summary; write the report files to --out."""
     from crosscheck import report
 
-    extraction = run_extraction(paths, opts)
-    xref = run_cross_reference(extraction, opts)
-    written = report.write_report(out, extraction, xref, tool_version=__version__, excel=excel)
+    with report.ClaimSpool(out) as spool:
+        # the claims' rows and lines are rendered by a helper process while group and
+        # judge run (``ClaimSpool``)
+        # (one job: one process, as asked; dask: the results stay on the workers)
+        local = opts.jobs > 1 and opts.engine == "local"
+        extraction = run_extraction(paths, opts, sink=spool.sink() if local else None)
+        spool.rows()
+        xref = run_cross_reference(
+            extraction,
+            opts,
+            before_judge=lambda groups: spool.lines(
+                extraction, groups.speaker_of, groups.events_of
+            ),
+        )
+        written = report.write_report(
+            out, extraction, xref, tool_version=__version__, excel=excel, spool=spool
+        )
     for line in report.summary_lines(xref):
         typer.echo(line)
     if not opts.quiet:

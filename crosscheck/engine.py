@@ -20,11 +20,13 @@ import abc
 import gc
 import multiprocessing
 import os
+import pickle
+import struct
 import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, BinaryIO, TypeVar
 
 from crosscheck.errors import CrosscheckError
 from crosscheck.gctools import gc_paused
@@ -32,6 +34,7 @@ from crosscheck.progress import Progress
 from crosscheck.records import Article, ArticleResult, CrossReference, Extraction, Skipped
 
 if TYPE_CHECKING:
+    from crosscheck.group import Groups
     from crosscheck.report import ClaimRows
 
 R = TypeVar("R")
@@ -45,6 +48,9 @@ SERIAL_MAX_BYTES = 1_000_000
 # One IPC message carries at most this many articles / characters of text.
 CHUNK_ARTICLES = 64
 CHUNK_BYTES = 2_000_000
+
+# The length before each chunk of pickled results ``run_extraction`` writes to a sink.
+CHUNK_LENGTH = struct.Struct("<Q")
 
 # Chunks submitted but not yet finished, per worker process (bounds the input read ahead).
 INFLIGHT_PER_JOB = 2
@@ -108,6 +114,24 @@ def extract_one(item: Item, *, normalised: bool = True) -> Result:
 def extract_chunk(chunk: list[Item]) -> list[Result]:
     """The unit of work a pool worker or a dask task runs: one chunk, in order."""
     return [extract_one(item) for item in chunk]
+
+
+def extract_chunk_pickled(chunk: list[Item]) -> list[bytes | None]:
+    """``extract_chunk`` with its results pickled into one bytes object (the first of
+    the chunk's outputs; the others are None): what the pool would send anyway, kept
+    by ``run_extraction(sink=...)``."""
+    data = pickle.dumps(extract_chunk(chunk), protocol=pickle.HIGHEST_PROTOCOL)
+    return [data] + [None] * (len(chunk) - 1)
+
+
+def _kept(outputs: Iterable[bytes | None], sink: BinaryIO) -> Iterator[Result]:
+    """The results of ``extract_chunk_pickled``'s outputs, each chunk's bytes written to
+    ``sink`` first (length-prefixed: ``CHUNK_LENGTH``)."""
+    for data in outputs:
+        if data is not None:
+            sink.write(CHUNK_LENGTH.pack(len(data)))
+            sink.write(data)
+            yield from pickle.loads(data)
 
 
 def extract_chunk_unnormalised(chunk: list[Item]) -> list[Result]:
@@ -223,6 +247,7 @@ def run_extraction(
     scheduler: str | None = None,
     progress: Progress,
     normalised: bool = True,
+    sink: BinaryIO | None = None,
 ) -> Extraction:
     """Run the per-article stages over ``items`` and assemble the Extraction.
 
@@ -231,6 +256,9 @@ def run_extraction(
     LocalCluster of ``jobs`` workers, or the one at ``scheduler``).
     ``normalised=False`` lets the local engine stop after attribute (claims without
     their normalised slots: for commands that output no slot); dask normalises anyway.
+    With ``sink``, the local engine with more than one job also writes the pickled
+    results, chunk by chunk, to ``sink`` (each chunk's bytes after its length,
+    ``CHUNK_LENGTH``): the bytes the pool sends anyway, for ``report.ClaimSpool``.
     """
     from crosscheck.pipeline import assemble
 
@@ -243,6 +271,10 @@ def run_extraction(
         raise CrosscheckError(
             "--scheduler needs the dask engine", hint="add --engine dask, or drop --scheduler"
         )
+    if sink is not None and normalised and jobs > 1:
+        with gc_paused():
+            outputs = local_map(items, extract_chunk_pickled, jobs=jobs, progress=progress)
+            return assemble(_kept(outputs, sink))
     work = extract_chunk if normalised else extract_chunk_unnormalised
     # the results pile up in this process, millions of small objects that live to
     # the end of the run: with the cyclic collector running, each of its full
@@ -295,11 +327,15 @@ def run_cross_reference(
     engine: str = "local",
     scheduler: str | None = None,
     progress: Progress,
+    before_judge: Callable[[Groups], None] | None = None,
 ) -> CrossReference:
     """group -> match -> judge, locally (``pipeline.cross_reference``) or on dask.
 
     On dask, matching is partitioned by block: claims are shuffled by block key and
-    each block is matched on a worker (see dask_engine.run_cross_reference).
+    each block is matched on a worker (see dask_engine.run_cross_reference). The
+    local engine calls ``before_judge`` with group's output before judge (see
+    ``pipeline.cross_reference``); on dask the groups stay on the workers and
+    ``before_judge`` is not called.
     """
     check_engine(engine)
     if engine == "dask":
@@ -310,4 +346,4 @@ def run_cross_reference(
         )
     from crosscheck.pipeline import cross_reference
 
-    return cross_reference(extraction, jobs=jobs, progress=progress)
+    return cross_reference(extraction, jobs=jobs, progress=progress, before_judge=before_judge)

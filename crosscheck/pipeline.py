@@ -16,7 +16,8 @@ to its start-up, before any worker can begin.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from typing import TYPE_CHECKING, BinaryIO
 
 from crosscheck import attribute, clean, ingest, segment
 from crosscheck.progress import Progress, silent
@@ -28,6 +29,9 @@ from crosscheck.records import (
     ManifestEntry,
     Skipped,
 )
+
+if TYPE_CHECKING:
+    from crosscheck.group import Groups
 
 
 def extract_article(article: Article, *, normalised: bool = True) -> ArticleResult:
@@ -56,12 +60,14 @@ def extract(
     scheduler: str | None = None,
     progress: Progress = silent,
     normalised: bool = True,
+    sink: BinaryIO | None = None,
 ) -> Extraction:
     """ingest every path, then run the per-article stages on each article.
 
     Nothing is dropped silently: every file or record appears in the manifest,
     processed or skipped with its reason. ``normalised=False`` may stop after
     attribute (``extract_article``): for output that holds no normalised slot.
+    ``sink`` may keep the pickled results (``engine.run_extraction``).
     """
     from crosscheck import engine as engines
 
@@ -73,6 +79,7 @@ def extract(
         scheduler=scheduler,
         progress=progress,
         normalised=normalised,
+        sink=sink,
     )
 
 
@@ -102,9 +109,19 @@ def assemble(items: Iterable[ArticleResult | Skipped]) -> Extraction:
 
 
 def cross_reference(
-    extraction: Extraction, *, jobs: int = 1, progress: Progress = silent
+    extraction: Extraction,
+    *,
+    jobs: int = 1,
+    progress: Progress = silent,
+    before_judge: Callable[[Groups], None] | None = None,
 ) -> CrossReference:
-    """group -> match -> judge over the claims of the whole corpus."""
+    """group -> match -> judge over the claims of the whole corpus.
+
+    ``before_judge`` is called with group's output once match is done, before judge
+    starts: work that needs only the canonical speakers and events can begin there,
+    on the core judge leaves idle (``report.ClaimSpool``; during match, rapidfuzz's
+    threads use every core).
+    """
     from crosscheck import group, judge, match
 
     claims = extraction.claims
@@ -112,6 +129,8 @@ def cross_reference(
     groups = group.group(claims)
     progress("match", 0, None)
     candidates, compared = match.match(claims, groups, jobs=jobs)
+    if before_judge is not None:
+        before_judge(groups)
     progress("judge", 0, None)
     findings = judge.judge(claims, groups, candidates)
     return CrossReference(

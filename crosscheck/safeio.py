@@ -124,12 +124,12 @@ def _write_temp(path: Path, pieces: Iterable[bytes]) -> tuple[str, int]:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         if isinstance(exc, OSError):
-            raise _write_error(path, exc) from exc
+            raise write_error(path, exc) from exc
         raise
     return tmp, size
 
 
-def _write_error(path: Path, exc: OSError) -> OutputError:
+def write_error(path: Path, exc: OSError) -> OutputError:
     return OutputError(
         f"cannot write {path}: {exc.strerror or exc}",
         hint="check free space and permissions of the output folder",
@@ -149,7 +149,7 @@ def atomic_write(path: Path, data: bytes | str, encoding: str = "utf-8") -> Path
     except OSError as exc:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
-        raise _write_error(path, exc) from exc
+        raise write_error(path, exc) from exc
     return path
 
 
@@ -215,10 +215,14 @@ class Staging:
                 os.unlink(tmp)
         self._staged = []
 
-    def stage(self, name: str, pieces: Iterable[str]) -> None:
-        """Write ``pieces`` (encoded) to a temporary file for ``folder/name``."""
+    def stage(self, name: str, pieces: Iterable[str | bytes]) -> None:
+        """Write ``pieces`` (text encoded, bytes as they are) to a temporary file for
+        ``folder/name``."""
         path = inside(self.folder, name)
-        tmp, size = _write_temp(path, (p.encode(self.encoding) for p in pieces))
+        encoding = self.encoding
+        tmp, size = _write_temp(
+            path, (p if isinstance(p, bytes) else p.encode(encoding) for p in pieces)
+        )
         self._staged.append((path, tmp, size))
 
     def changed(self) -> list[str]:
@@ -235,7 +239,7 @@ class Staging:
             try:
                 os.replace(tmp, path)
             except OSError as exc:
-                raise _write_error(path, exc) from exc
+                raise write_error(path, exc) from exc
             self._staged.pop(0)
             done.append(path)
         return done

@@ -699,7 +699,7 @@ def test_writing_a_report_pauses_the_garbage_collector(tmp_path: Path) -> None:
     import gc
 
     seen: list[bool] = []
-    real = report.report_producers
+    real = report.build_report
 
     def spy(*args: Any, **kwargs: Any) -> Any:
         seen.append(gc.isenabled())
@@ -707,7 +707,7 @@ def test_writing_a_report_pauses_the_garbage_collector(tmp_path: Path) -> None:
 
     assert gc.isenabled()
     with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(report, "report_producers", spy)
+        mp.setattr(report, "build_report", spy)
         report.write_report(tmp_path / "r", EX, XREF)
     assert seen == [False] and gc.isenabled()
 

@@ -1,0 +1,253 @@
+"""report.ClaimSpool: claims.csv's rows and report.json's claim lines rendered ahead by a
+helper process give the very bytes ``write_report`` renders itself, and every case where
+the spool cannot be used falls back to rendering them."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from conftest import SEEDS, invoke, no_traceback, write_generated_corpus
+
+from crosscheck import engine, pipeline, report, safeio
+from crosscheck.records import CrossReference
+
+
+@pytest.fixture
+def small_pool(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The pool engine for a small corpus, in chunks of a few articles."""
+    monkeypatch.setattr(engine, "SERIAL_MAX_ARTICLES", 2)
+    monkeypatch.setattr(engine, "SERIAL_MAX_BYTES", 1)
+    monkeypatch.setattr(engine, "CHUNK_ARTICLES", 5)
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> list[str]:
+    """Generated articles, the seeds, and lines that are skipped or warned about."""
+    gen = write_generated_corpus(tmp_path / "gen", 40, seed=11, fmt="jsonl")
+    odd = tmp_path / "odd.jsonl"
+    odd.write_text(
+        json.dumps({"id": "odd1", "date": "soon", "text": "Ann Lee said 3 died."})
+        + "\nnot json\n"
+        + json.dumps({"id": "odd2", "text": ""})
+        + "\n",
+        encoding="utf-8",
+    )
+    return [str(gen), str(odd), str(SEEDS)]
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
+
+
+# The library's report with a spool, in a fresh interpreter: the helper is forked only
+# from a process without other threads, and earlier tests of this one may leave some
+# (dask's). Prints the spool's reason; the report files are left in OUT.
+_SPOOLED = r"""
+import os, signal, sys
+from crosscheck import engine, pipeline, report
+from crosscheck.records import Extraction
+
+engine.SERIAL_MAX_ARTICLES, engine.SERIAL_MAX_BYTES, engine.CHUNK_ARTICLES = 2, 1, 5
+case, out, excel, *paths = sys.argv[1:]
+with report.ClaimSpool(out) as spool:
+    sink = spool.sink()
+    assert sink is not None, spool.reason
+    extraction = pipeline.extract(paths, jobs=2, sink=None if case == "no results kept" else sink)
+    spool.rows()
+    if case == "killed":
+        os.kill(spool._pid, signal.SIGKILL)
+
+    def lines(groups):
+        if case == "another extraction":
+            other = Extraction(extraction.results, extraction.manifest, extraction.errors)
+            spool.lines(other, groups.speaker_of, groups.events_of)
+        elif case != "no lines ordered":
+            spool.lines(extraction, groups.speaker_of, groups.events_of)
+
+    xref = pipeline.cross_reference(extraction, jobs=2, before_judge=lines)
+    report.write_report(out, extraction, xref, excel=excel == "excel", spool=spool)
+    print(spool.reason)
+"""
+
+
+def _spooled(paths: list[str], out: Path, case: str = "used", excel: bool = False) -> str:
+    """``_SPOOLED`` run on ``paths`` into ``out``: the spool's reason."""
+    done = subprocess.run(
+        [sys.executable, "-c", _SPOOLED, case, str(out), "excel" if excel else "plain", *paths],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    return done.stdout.strip()
+
+
+def _rendered(paths: list[str], out: Path, excel: bool = False) -> dict[str, bytes]:
+    """The report files ``write_report`` renders without a spool."""
+    extraction = pipeline.extract(paths, jobs=2)
+    xref = pipeline.cross_reference(extraction, jobs=2)
+    report.write_report(out, extraction, xref, excel=excel)
+    return _files(out)
+
+
+@pytest.mark.parametrize("excel", [False, True], ids=["plain", "excel"])
+def test_spooled_report_is_the_rendered_report(
+    small_pool: None, corpus: list[str], tmp_path: Path, excel: bool
+) -> None:
+    assert _spooled(corpus, tmp_path / "spooled", excel=excel) == "", "the spool was used"
+    spooled = _files(tmp_path / "spooled")
+    assert spooled == _rendered(corpus, tmp_path / "rendered", excel=excel)
+    assert sorted(spooled) == sorted(report.REPORT_FILES)
+    assert json.loads(spooled["report.json"])["claims"], "claims were spooled"
+
+
+@pytest.mark.parametrize(
+    ("case", "reason"),
+    [
+        ("killed", "the rendering process failed (exit code -9)"),
+        ("no lines ordered", "no lines ordered"),
+        ("another extraction", "not given this extraction"),
+        ("no results kept", "the rendering process read other articles"),
+    ],
+)
+def test_a_spool_that_cannot_be_used_is_not(
+    small_pool: None, corpus: list[str], tmp_path: Path, case: str, reason: str
+) -> None:
+    """The helper killed, never given the lines, given another extraction, or given no
+    results: the report renders the claims itself, the same bytes."""
+    assert _spooled(corpus, tmp_path / "out", case) == reason
+    assert _files(tmp_path / "out") == _rendered(corpus, tmp_path / "rendered")
+
+
+def test_no_helper_is_forked_beside_other_threads(
+    small_pool: None, corpus: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "out"
+    monkeypatch.setattr(report.threading, "active_count", lambda: 2)
+    with report.ClaimSpool(out) as spool:
+        assert spool.sink() is None
+        assert spool._pid is None and spool.reason == "cannot fork here"
+        extraction = pipeline.extract(corpus, jobs=2)
+        spool.rows()
+        xref = pipeline.cross_reference(extraction, jobs=2)
+        spool.lines(extraction, xref.speaker_of, xref.events_of)
+        assert not spool.ready(extraction, xref)
+        report.write_report(out, extraction, xref, spool=spool)
+    assert _files(out) == _rendered(corpus, tmp_path / "rendered")
+
+
+def test_the_cli_report_is_the_same_with_one_job_or_two(
+    small_pool: None, corpus: list[str], tmp_path: Path
+) -> None:
+    runs = {}
+    for jobs in ("1", "2"):
+        out = tmp_path / f"jobs{jobs}"
+        result = invoke("report", *corpus, "--jobs", jobs, "--out", str(out), "--quiet")
+        no_traceback(result)
+        assert result.exit_code == 0, result.stderr
+        runs[jobs] = (_files(out), result.stdout)
+    assert runs["1"] == runs["2"]
+
+
+def _orders(*orders: bytes) -> int:
+    """A pipe holding ``orders`` (length-prefixed) and then closed: its read end."""
+    read_end, write_end = os.pipe()
+    for order in orders:
+        report._write_all(write_end, report._LENGTH.pack(len(order)) + order)
+    os.close(write_end)
+    return read_end
+
+
+def test_the_helper_renders_the_claims_in_report_order(
+    small_pool: None, corpus: list[str], tmp_path: Path
+) -> None:
+    """The helper's work, run in this process: each article's rows and lines, whose
+    concatenation in article order is what ClaimRows renders."""
+    files = {k: (tmp_path / k).open("w+b") for k in ("results", "csv", "json", "index")}
+    try:
+        extraction = pipeline.extract(corpus, jobs=2, sink=files["results"])
+        files["results"].flush()
+        xref = pipeline.cross_reference(extraction)
+        import pickle
+
+        tables = pickle.dumps((xref.speaker_of, xref.events_of))
+        orders = _orders(b"csv", b"json" + tables)
+        try:
+            report._spool_helper(
+                orders, files["results"], files["csv"], files["json"], files["index"]
+            )
+        finally:
+            os.close(orders)
+        files["index"].seek(0)
+        index = pickle.load(files["index"])
+    finally:
+        for handle in files.values():
+            handle.close()
+    rows = report.ClaimRows(
+        sorted(extraction.claims, key=report.claim_sort_key),
+        CrossReference((), (), (), xref.speaker_of, xref.events_of),
+    )
+    by_id = {r.article.id: r for r in extraction.results}
+    for kind, text in (
+        ("csv", "".join(rows._rendered("csv"))),
+        ("json", ",\n  ".join(rows.json_pieces())),
+    ):
+        data = (tmp_path / kind).read_bytes()
+        entries = sorted(index[kind], key=lambda e: e.article_id)
+        assert [e.article_id for e in entries] == sorted(by_id)
+        assert all(e.claims == len(by_id[e.article_id].claims) for e in entries)
+        sep = b"" if kind == "csv" else b",\n  "
+        joined = sep.join(data[e.at : e.at + e.length] for e in entries if e.length)
+        assert joined == text.encode("utf-8")
+
+
+def test_the_sink_holds_the_results(small_pool: None, corpus: list[str], tmp_path: Path) -> None:
+    import pickle
+
+    with (tmp_path / "sink").open("w+b") as sink:
+        extraction = pipeline.extract(corpus, jobs=2, sink=sink)
+        sink.flush()
+        data = (tmp_path / "sink").read_bytes()
+
+    def chunks() -> Iterator[object]:
+        at = 0
+        while at < len(data):
+            (length,) = engine.CHUNK_LENGTH.unpack(data[at : at + 8])
+            yield from pickle.loads(data[at + 8 : at + 8 + length])
+            at += 8 + length
+
+    kept = pipeline.assemble(chunks())  # type: ignore[arg-type]
+    assert kept == extraction
+
+
+def test_one_job_keeps_nothing(corpus: list[str], tmp_path: Path) -> None:
+    with (tmp_path / "sink").open("w+b") as sink:
+        pipeline.extract(corpus, jobs=1, sink=sink)
+        assert sink.tell() == 0
+
+
+@pytest.mark.parametrize("existed", [False, True], ids=["made", "existing"])
+def test_a_failed_run_leaves_no_folder_it_made(tmp_path: Path, existed: bool) -> None:
+    out = tmp_path / "out"
+    if existed:
+        out.mkdir()
+    with pytest.raises(RuntimeError), report.ClaimSpool(out) as spool:
+        spool._file("csv")  # (what ``sink`` does first, without forking)
+        assert out.is_dir()
+        raise RuntimeError("the run failed")
+    assert out.exists() == existed
+    if existed:
+        assert list(out.iterdir()) == []
+
+
+def test_staging_takes_bytes_and_text(tmp_path: Path) -> None:
+    with safeio.Staging(tmp_path) as staging:
+        staging.stage("x.txt", ["é", b"\xc3\xa9", "\n"])
+        staging.commit()
+    assert (tmp_path / "x.txt").read_bytes() == "éé\n".encode()
