@@ -445,24 +445,35 @@ def e2e_child(args: argparse.Namespace) -> None:
     """Runs in a fresh process: extract + cross-reference + report, prints JSON."""
     t_start = float(args.t0) if args.t0 else time.time()
     t0 = time.perf_counter()
-    from crosscheck import __version__, engine, pipeline
+    from crosscheck import __version__, engine, pipeline, report
 
     t_import = time.perf_counter() - t0
-    t1 = time.perf_counter()
-    extraction = pipeline.extract([args.e2e], jobs=args.jobs, engine=args.engine)
-    t_extract = time.perf_counter() - t1
-    peak_after_extract = peak_rss()
-    t2 = time.perf_counter()
-    xref = engine.run_cross_reference(
-        extraction, jobs=args.jobs, engine=args.engine, progress=lambda *a: None
-    )
-    t_xref = time.perf_counter() - t2
-    t3 = time.perf_counter()
-    writer = _report_writer()
-    if writer is not None:
-        with tempfile.TemporaryDirectory() as d:
-            writer(Path(d), extraction, xref, tool_version=__version__)
-    t_report = time.perf_counter() - t3
+    # as ``crosscheck report`` runs them: the claims rendered ahead by the spool's
+    # helper process (report.ClaimSpool) when the local engine runs several jobs
+    with tempfile.TemporaryDirectory() as d, report.ClaimSpool(Path(d) / "out") as spool:
+        t1 = time.perf_counter()
+        local = args.jobs > 1 and args.engine == "local"
+        extraction = pipeline.extract(
+            [args.e2e], jobs=args.jobs, engine=args.engine, sink=spool.sink() if local else None
+        )
+        spool.rows()
+        t_extract = time.perf_counter() - t1
+        peak_after_extract = peak_rss()
+        t2 = time.perf_counter()
+        xref = engine.run_cross_reference(
+            extraction,
+            jobs=args.jobs,
+            engine=args.engine,
+            progress=lambda *a: None,
+            before_judge=lambda g: spool.lines(extraction, g.speaker_of, g.events_of),
+        )
+        t_xref = time.perf_counter() - t2
+        t3 = time.perf_counter()
+        writer = _report_writer()
+        if writer is not None:
+            writer(Path(d) / "out", extraction, xref, tool_version=__version__, spool=spool)
+        t_report = time.perf_counter() - t3
+        spooled = spool.reason or "used"
     if args.engine == "dask":
         from crosscheck import dask_engine
 
@@ -484,6 +495,7 @@ def e2e_child(args: argparse.Namespace) -> None:
                 "xref_s": t_xref,
                 "report_s": t_report if writer is not None and not REPORT_ERRORS else None,
                 "report_error": REPORT_ERRORS[-1] if REPORT_ERRORS else None,
+                "claim_spool": spooled,
                 "peak_rss_main": peak_rss(),
                 "peak_rss_main_after_extract": peak_after_extract,
                 "peak_rss_largest_worker": children,
