@@ -1638,7 +1638,7 @@ def _json_lines(value: ClaimRows | RemoteEntries) -> Iterator[str]:
         yield piece
 
 
-_P = typing.TypeVar("_P", str, bytes)
+_P = typing.TypeVar("_P")
 
 
 def _report_json_chunks(
@@ -1892,7 +1892,7 @@ _LENGTH = struct.Struct("<Q")
 
 
 class _Spooled(typing.NamedTuple):
-    """Where one article's rendered claims are in a spool file."""
+    """Where the helper rendered one article's claims (before putting them in order)."""
 
     article_id: str
     claims: int
@@ -1907,15 +1907,16 @@ class ClaimSpool:
     The pool workers of the extraction already send each chunk of per-article results
     pickled; the engine keeps those bytes in ``sink()`` (``engine.run_extraction``),
     an anonymous temporary file of the output folder. The helper reads them back one
-    chunk at a time (never the corpus at once) and appends each article's claims,
-    rendered in report order, to another such file: claims.csv's rows once
-    ``rows()`` says the extraction is done (while group runs), report.json's lines
-    once ``lines()`` hands it the canonical speakers and events (all a line needs
-    besides its claim: ``_claim_json_text``; while judge runs). ``ready`` waits for
-    it and checks that it rendered exactly the articles and claims of the extraction;
-    ``pieces`` then gives the bytes in report order (articles by id, as the claims'
-    report order has them: article ids are unique). They are the bytes ``ClaimRows``
-    renders: the same functions over the same claims in the same order.
+    chunk at a time (never the corpus at once), renders each article's claims in
+    report order, then copies the articles into report order (by id, as the claims'
+    report order has them: article ids are unique) in another such file: claims.csv's
+    rows once ``rows()`` says the extraction is done (while group runs), report.json's
+    lines once ``lines()`` hands it the canonical speakers and events (all a line
+    needs besides its claim: ``_claim_json_text``; while judge runs). ``ready`` waits
+    for it and checks that it rendered exactly the articles and claims of the
+    extraction, in their order; ``pieces`` then gives its file as a
+    ``safeio.FileRange``, which ``Staging`` copies in the kernel. The bytes are those
+    ``ClaimRows`` renders: the same functions over the same claims in the same order.
 
     The helper is forked when the sink is made, before the extraction, while this
     process is small: forked later, from a process holding the corpus, the
@@ -1938,7 +1939,7 @@ class ClaimSpool:
         self._pid: int | None = None
         self._pipe: int | None = None  # the helper's orders
         self._for: tuple[Extraction, dict[str, str], dict[str, tuple[str, ...]]] | None = None
-        self._index: dict[str, list[_Spooled]] | None = None
+        self._sizes: dict[str, int] | None = None  # bytes of the helper's files, once ready
         self._made: bool | None = None  # whether the folder was made for the spool
 
     def __enter__(self) -> ClaimSpool:
@@ -1968,7 +1969,7 @@ class ClaimSpool:
         if not hasattr(os, "fork") or threading.active_count() != 1:
             self.reason = "cannot fork here"
             return None
-        files = [self._file(kind) for kind in ("results", "csv", "json", "index")]
+        files = [self._file(kind) for kind in ("results", "blobs", "csv", "json", "index")]
         read_end, write_end = os.pipe()
         pid = os.fork()
         if pid == 0:  # pragma: no cover - the helper (its work is tested in this process)
@@ -2024,10 +2025,9 @@ class ClaimSpool:
     def ready(self, extraction: Extraction, xref: CrossReference) -> bool:
         """Wait for the helper; whether its rows and lines are those of this extraction
         and these tables (when not, ``reason`` says why)."""
-        if self._index is not None:
-            made = self._for
-            return made is not None and made[0] is extraction
         made = self._for
+        if self._sizes is not None:
+            return made is not None and made[0] is extraction
         if made is None or not (
             made[0] is extraction and made[1] is xref.speaker_of and made[2] is xref.events_of
         ):
@@ -2043,54 +2043,27 @@ class ClaimSpool:
             return False
         handle = self._files["index"]
         handle.seek(0)
-        found: dict[str, list[_Spooled]] = pickle.load(handle)
-        index: dict[str, list[_Spooled]] = {}
-        results = extraction.results
-        for kind, entries in found.items():
-            by_id = {entry.article_id: entry for entry in entries}
-            ordered = [by_id.get(r.article.id) for r in results]
-            if (
-                len(by_id) != len(entries)
-                or len(entries) != len(results)
-                or not all(
-                    entry is not None and entry.claims == len(r.claims)
-                    for entry, r in zip(ordered, results, strict=True)
-                )
-            ):
-                self.reason = "the rendering process read other articles"
-                return False
-            index[kind] = typing.cast(list[_Spooled], ordered)
-        if sorted(index) != ["csv", "json"]:
+        found: dict[str, tuple[list[tuple[str, int]], int]] = pickle.load(handle)
+        expected = [(r.article.id, len(r.claims)) for r in extraction.results]
+        if sorted(found) != ["csv", "json"]:
             self.reason = "the rendering process rendered too little"
             return False
-        self._index = index
+        if any(articles != expected for articles, _ in found.values()):
+            self.reason = "the rendering process read other articles"
+            return False
+        self._sizes = {kind: size for kind, (_, size) in found.items()}
         self.reason = ""
         return True
 
-    def pieces(self, kind: Literal["json", "csv"]) -> Iterator[bytes]:
+    def pieces(self, kind: Literal["json", "csv"]) -> Iterator[safeio.FileRange]:
         """The spooled bytes of ``kind`` in report order: report.json's claim lines
         joined by ``",\\n  "`` ("json"), or claims.csv's rows without the header
-        ("csv"), in pieces of about ``SPOOL_BLOCK`` bytes. Only after ``ready``."""
-        if self._index is None:
+        ("csv"), as a range of the helper's file (``Staging`` copies it from file to
+        file). Only after ``ready``."""
+        if self._sizes is None:
             raise RuntimeError("ClaimSpool.pieces: not ready")
-        fd = self._files[kind].fileno()
-        sep = b"" if kind == "csv" else b",\n  "
-        run: list[bytes] = []
-        size = 0
-        first = True
-        for entry in self._index[kind]:
-            if not entry.length:
-                continue
-            if not first and sep:
-                run.append(sep)
-            first = False
-            run.append(_read_at(fd, entry.length, entry.at))
-            size += entry.length
-            if size >= SPOOL_BLOCK:
-                yield b"".join(run)
-                run, size = [], 0
-        if run:
-            yield b"".join(run)
+        if self._sizes[kind]:
+            yield safeio.FileRange(self._files[kind].fileno(), 0, self._sizes[kind])
 
     def close(self) -> None:
         """Stop the helper (if it still runs) and drop the files."""
@@ -2115,15 +2088,18 @@ class ClaimSpool:
 def _spool_helper(
     orders: int,
     results: typing.BinaryIO,
+    blobs: typing.BinaryIO,
     csv_out: typing.BinaryIO,
     json_out: typing.BinaryIO,
     index_out: typing.BinaryIO,
 ) -> None:
     """``ClaimSpool``'s helper: for each order read from the pipe ``orders`` ("csv",
     then "json" with the pickled tables), every article's claims rendered from
-    ``results`` into ``csv_out`` / ``json_out`` (``_render_spooled``); then the
-    index of both, pickled into ``index_out``. Ends when the pipe closes."""
-    index: dict[str, list[_Spooled]] = {}
+    ``results`` (``_render_spooled``, into ``blobs``) and put in report order into
+    ``csv_out`` / ``json_out`` (``_in_order``); then what each holds (the articles
+    with their numbers of claims, in order, and the bytes), pickled into
+    ``index_out``. Ends when the pipe closes."""
+    index: dict[str, tuple[list[tuple[str, int]], int]] = {}
     while True:
         head = _read_pipe(orders, _LENGTH.size)
         if not head:
@@ -2131,13 +2107,36 @@ def _spool_helper(
         (length,) = _LENGTH.unpack(head)
         order = _read_pipe(orders, length)
         if order == b"csv":
-            index["csv"] = _render_spooled(results, csv_out, None)
+            index["csv"] = _in_order(_render_spooled(results, blobs, None), blobs, csv_out, b"")
         elif order.startswith(b"json"):
             speaker_of, events_of = pickle.loads(order[4:])
             xref = CrossReference((), (), (), speaker_of=speaker_of, events_of=events_of)
-            index["json"] = _render_spooled(results, json_out, xref)
+            entries = _render_spooled(results, blobs, xref)
+            index["json"] = _in_order(entries, blobs, json_out, b",\n  ")
     pickle.dump(index, index_out, protocol=pickle.HIGHEST_PROTOCOL)
     index_out.flush()
+
+
+def _in_order(
+    entries: list[_Spooled], blobs: typing.BinaryIO, out: typing.BinaryIO, sep: bytes
+) -> tuple[list[tuple[str, int]], int]:
+    """The rendered articles of ``blobs`` copied into ``out`` by article id (the
+    claims' report order: ids are unique), the non-empty ones joined by ``sep``; then
+    ``blobs`` emptied for the next pass. Returns the (article id, claims) in that
+    order and the bytes written."""
+    fd = out.fileno()
+    size = 0
+    for entry in sorted(entries, key=lambda e: e.article_id):
+        if not entry.length:
+            continue
+        if size and sep:
+            _write_all(fd, sep)
+            size += len(sep)
+        safeio.copy_range(safeio.FileRange(blobs.fileno(), entry.at, entry.length), fd)
+        size += entry.length
+    blobs.seek(0)
+    blobs.truncate()
+    return sorted((e.article_id, e.claims) for e in entries), size
 
 
 def _render_spooled(
@@ -2145,7 +2144,8 @@ def _render_spooled(
 ) -> list[_Spooled]:
     """Each article's claims (in report order) from ``results`` (length-prefixed pickled
     chunks, read one at a time) as claims.csv rows (``xref`` None) or report.json
-    lines joined by ``",\\n  "``, appended to ``out``; where each article's went."""
+    lines joined by ``",\\n  "``, appended to ``out`` (from its start); where each
+    article's went."""
     index: list[_Spooled] = []
     fd = results.fileno()
     end = os.fstat(fd).st_size
@@ -2305,24 +2305,24 @@ def _write_report(
     spool: ClaimSpool | None,
 ) -> list[Path]:
     report = build_report(extraction, xref, tool_version=tool_version)
-    producers: dict[str, Callable[[], Iterable[str | bytes]]] = {}
+    producers: dict[str, Callable[[], Iterable[str | bytes | safeio.FileRange]]] = {}
     producers.update(_producers(extraction, xref, report, excel))
     if spool is not None:
         given = spool  # (a name the closures below read as not None)
         plain_csv, plain_json = producers["claims.csv"], producers["report.json"]
 
-        def spooled(value: ClaimRows | RemoteEntries) -> Iterable[bytes]:
+        def spooled(value: ClaimRows | RemoteEntries) -> Iterable[bytes | safeio.FileRange]:
             if value is report["claims"]:
                 return given.pieces("json")
             return (piece.encode("utf-8") for piece in _json_lines(value))
 
-        def claims_csv() -> Iterable[str | bytes]:
+        def claims_csv() -> Iterable[str | bytes | safeio.FileRange]:
             if not given.ready(extraction, xref):
                 return plain_csv()
             header = csv_text([], list(CLAIM_COLUMNS), header=True, excel=excel)
             return itertools.chain([header.encode("utf-8")], given.pieces("csv"))
 
-        def report_json() -> Iterable[str | bytes]:
+        def report_json() -> Iterable[str | bytes | safeio.FileRange]:
             if not given.ready(extraction, xref):
                 return plain_json()
             return _report_json_chunks(report, spooled)

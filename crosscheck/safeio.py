@@ -25,6 +25,7 @@ import tempfile
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from types import TracebackType
+from typing import NamedTuple
 
 from crosscheck.errors import OutputError
 
@@ -101,7 +102,39 @@ def _umask() -> int:
     return mask
 
 
-def _write_temp(path: Path, pieces: Iterable[bytes]) -> tuple[str, int]:
+class FileRange(NamedTuple):
+    """``length`` bytes of the open file ``fd`` from ``offset``: a piece ``Staging``
+    copies from file to file (``copy_range``) instead of through this process."""
+
+    fd: int
+    offset: int
+    length: int
+
+
+def copy_range(piece: FileRange, dst: int) -> None:
+    """Append the bytes of ``piece`` to the file ``dst`` at its position: in the kernel
+    (``os.copy_file_range``) where it can, else read and written in blocks."""
+    done = 0
+    copy = getattr(os, "copy_file_range", None)
+    while copy is not None and done < piece.length:
+        try:
+            n = copy(piece.fd, dst, piece.length - done, piece.offset + done)
+        except OSError:  # not supported here (another file system, an old kernel)
+            break
+        if n == 0:
+            raise OSError(f"a file ends early (at {piece.offset + done})")
+        done += n
+    while done < piece.length:
+        block = os.pread(piece.fd, min(piece.length - done, 1 << 22), piece.offset + done)
+        if not block:
+            raise OSError(f"a file ends early (at {piece.offset + done})")
+        view = memoryview(block)
+        while view:
+            view = view[os.write(dst, view) :]
+        done += len(block)
+
+
+def _write_temp(path: Path, pieces: Iterable[bytes | FileRange]) -> tuple[str, int]:
     """Write ``pieces`` to a fsynced temporary file beside ``path``: (its name, the
     number of bytes). A failure removes it (``OutputError``)."""
     try:
@@ -115,6 +148,11 @@ def _write_temp(path: Path, pieces: Iterable[bytes]) -> tuple[str, int]:
     try:
         with os.fdopen(fd, "wb") as handle:
             for data in pieces:
+                if isinstance(data, FileRange):
+                    handle.flush()
+                    copy_range(data, handle.fileno())
+                    size += data.length
+                    continue
                 size += len(data)
                 handle.write(data)
             handle.flush()
@@ -215,13 +253,13 @@ class Staging:
                 os.unlink(tmp)
         self._staged = []
 
-    def stage(self, name: str, pieces: Iterable[str | bytes]) -> None:
-        """Write ``pieces`` (text encoded, bytes as they are) to a temporary file for
-        ``folder/name``."""
+    def stage(self, name: str, pieces: Iterable[str | bytes | FileRange]) -> None:
+        """Write ``pieces`` (text encoded, bytes as they are, a ``FileRange`` copied
+        from its file) to a temporary file for ``folder/name``."""
         path = inside(self.folder, name)
         encoding = self.encoding
         tmp, size = _write_temp(
-            path, (p if isinstance(p, bytes) else p.encode(encoding) for p in pieces)
+            path, (p.encode(encoding) if isinstance(p, str) else p for p in pieces)
         )
         self._staged.append((path, tmp, size))
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import pickle
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -15,6 +16,7 @@ import pytest
 from conftest import SEEDS, invoke, no_traceback, write_generated_corpus
 
 from crosscheck import engine, pipeline, report, safeio
+from crosscheck.errors import OutputError
 from crosscheck.records import CrossReference
 
 
@@ -167,21 +169,18 @@ def _orders(*orders: bytes) -> int:
 def test_the_helper_renders_the_claims_in_report_order(
     small_pool: None, corpus: list[str], tmp_path: Path
 ) -> None:
-    """The helper's work, run in this process: each article's rows and lines, whose
-    concatenation in article order is what ClaimRows renders."""
-    files = {k: (tmp_path / k).open("w+b") for k in ("results", "csv", "json", "index")}
+    """The helper's work, run in this process: the rows and lines in report order,
+    what ClaimRows renders."""
+    kinds = ("results", "blobs", "csv", "json", "index")
+    files = {k: (tmp_path / k).open("w+b") for k in kinds}
     try:
         extraction = pipeline.extract(corpus, jobs=2, sink=files["results"])
         files["results"].flush()
         xref = pipeline.cross_reference(extraction)
-        import pickle
-
         tables = pickle.dumps((xref.speaker_of, xref.events_of))
         orders = _orders(b"csv", b"json" + tables)
         try:
-            report._spool_helper(
-                orders, files["results"], files["csv"], files["json"], files["index"]
-            )
+            report._spool_helper(orders, *(files[k] for k in kinds))
         finally:
             os.close(orders)
         files["index"].seek(0)
@@ -193,18 +192,15 @@ def test_the_helper_renders_the_claims_in_report_order(
         sorted(extraction.claims, key=report.claim_sort_key),
         CrossReference((), (), (), xref.speaker_of, xref.events_of),
     )
-    by_id = {r.article.id: r for r in extraction.results}
+    expected = [(r.article.id, len(r.claims)) for r in extraction.results]
     for kind, text in (
         ("csv", "".join(rows._rendered("csv"))),
         ("json", ",\n  ".join(rows.json_pieces())),
     ):
         data = (tmp_path / kind).read_bytes()
-        entries = sorted(index[kind], key=lambda e: e.article_id)
-        assert [e.article_id for e in entries] == sorted(by_id)
-        assert all(e.claims == len(by_id[e.article_id].claims) for e in entries)
-        sep = b"" if kind == "csv" else b",\n  "
-        joined = sep.join(data[e.at : e.at + e.length] for e in entries if e.length)
-        assert joined == text.encode("utf-8")
+        assert data == text.encode("utf-8")
+        assert index[kind] == (expected, len(data))
+    assert (tmp_path / "blobs").stat().st_size == 0, "the rendered articles were dropped"
 
 
 def test_the_sink_holds_the_results(small_pool: None, corpus: list[str], tmp_path: Path) -> None:
@@ -246,8 +242,40 @@ def test_a_failed_run_leaves_no_folder_it_made(tmp_path: Path, existed: bool) ->
         assert list(out.iterdir()) == []
 
 
-def test_staging_takes_bytes_and_text(tmp_path: Path) -> None:
-    with safeio.Staging(tmp_path) as staging:
-        staging.stage("x.txt", ["é", b"\xc3\xa9", "\n"])
+@pytest.mark.parametrize("kernel", [True, False], ids=["copy_file_range", "read-write"])
+def test_staging_takes_text_bytes_and_file_ranges(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, kernel: bool
+) -> None:
+    if not kernel:  # no copy_file_range (another system), or one that refuses
+        monkeypatch.setattr(os, "copy_file_range", _refuse, raising=False)
+    source = tmp_path / "source"
+    source.write_bytes(b"0123456789" * 100_000)
+    with source.open("rb") as handle, safeio.Staging(tmp_path / "out") as staging:
+        fd = handle.fileno()
+        pieces = [
+            "é",
+            b"\xc3\xa9",
+            safeio.FileRange(fd, 3, 999_990),
+            "\n",
+            safeio.FileRange(fd, 0, 2),
+        ]
+        staging.stage("x.txt", pieces)
         staging.commit()
-    assert (tmp_path / "x.txt").read_bytes() == "éé\n".encode()
+    expected = "éé".encode() + source.read_bytes()[3:999_993] + b"\n01"
+    assert (tmp_path / "out" / "x.txt").read_bytes() == expected
+
+
+def _refuse(*args: object) -> int:
+    raise OSError(38, "Function not implemented")
+
+
+def test_a_short_file_range_is_an_error(tmp_path: Path) -> None:
+    source = tmp_path / "source"
+    source.write_bytes(b"abc")
+    with (
+        source.open("rb") as handle,
+        pytest.raises(OutputError),
+        safeio.Staging(tmp_path / "out") as staging,
+    ):
+        staging.stage("x.txt", [safeio.FileRange(handle.fileno(), 1, 10)])
+    assert list((tmp_path / "out").iterdir()) == []
