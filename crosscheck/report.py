@@ -17,8 +17,11 @@ row), never through a per-cell dict: written into a template of the keys
 with the JSON encoder and csv.writer's rules as the fallback for a claim whose fields
 are not of their declared types; a report.json line and its slot items are f-strings
 (no template parsed per line). (Rendering them
-on forked workers was measured and left out: +40% CPU from copy-on-write faults,
-up to 0.8 GB of copied pages, and slower whenever the cores are busy.) findings.md
+on workers forked from the process holding the corpus was measured and left out:
++40% CPU from copy-on-write faults, up to 0.8 GB of copied pages, and slower
+whenever the cores are busy. ``crosscheck report`` has them rendered ahead instead
+by a helper forked before the extraction, from the pickled results the pool sends
+anyway: ``ClaimSpool``.) findings.md
 and report.html's finding cards read the findings' claims as objects cut to the keys
 they read (``claim_parts``: ``_md_claim``, ``_card_claim``), not whole report.json
 objects.
