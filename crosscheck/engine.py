@@ -17,7 +17,6 @@ starting a pool would cost more than it saves.
 from __future__ import annotations
 
 import abc
-import dataclasses
 import gc
 import multiprocessing
 import os
@@ -32,14 +31,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO, TypeVar
 from crosscheck.errors import CrosscheckError
 from crosscheck.gctools import gc_paused
 from crosscheck.progress import Progress
-from crosscheck.records import (
-    Article,
-    ArticleResult,
-    CrossReference,
-    Extraction,
-    Skipped,
-    TextFacts,
-)
+from crosscheck.records import Article, ArticleResult, CrossReference, Extraction, Skipped
 
 if TYPE_CHECKING:
     from crosscheck.group import Groups
@@ -279,36 +271,18 @@ def run_extraction(
         raise CrosscheckError(
             "--scheduler needs the dask engine", hint="add --engine dask, or drop --scheduler"
         )
+    if sink is not None and normalised and jobs > 1:
+        with gc_paused():
+            outputs = local_map(items, extract_chunk_pickled, jobs=jobs, progress=progress)
+            return assemble(_kept(outputs, sink))
+    work = extract_chunk if normalised else extract_chunk_unnormalised
     # the results pile up in this process, millions of small objects that live to
     # the end of the run: with the cyclic collector running, each of its full
     # collections rescans them all (1.2 of 2.5 CPU seconds of this process on 5,000
     # abp articles), and extraction leaves almost no cycles to collect (42 objects
     # for 2,000 articles)
     with gc_paused():
-        results: Iterable[Result]
-        if sink is not None and normalised and jobs > 1:
-            outputs = local_map(items, extract_chunk_pickled, jobs=jobs, progress=progress)
-            results = _kept(outputs, sink)
-        else:
-            work = extract_chunk if normalised else extract_chunk_unnormalised
-            results = local_map(items, work, jobs=jobs, progress=progress)
-        if not normalised:
-            return assemble(results)
-        # group's text facts of the claims, made here while the workers extract (this
-        # process would otherwise wait): ``group`` need not make them after
-        facts = TextFacts()
-        extraction = assemble(_with_facts(results, facts))
-        return dataclasses.replace(extraction, facts=facts)
-
-
-def _with_facts(results: Iterable[Result], facts: TextFacts) -> Iterator[Result]:
-    """``results``, each one's claims' text facts added to ``facts`` as it passes."""
-    from crosscheck.group import add_text_facts
-
-    for result in results:
-        if isinstance(result, ArticleResult):
-            add_text_facts(result.claims, facts)
-        yield result
+        return assemble(local_map(items, work, jobs=jobs, progress=progress))
 
 
 def local_map(

@@ -46,7 +46,7 @@ from typing import Any, TypeVar
 from rapidfuzz import fuzz
 
 from crosscheck.gctools import gc_paused
-from crosscheck.records import Claim, EventEntry, EventMention, SpeakerEntry, TextFacts
+from crosscheck.records import Claim, EventEntry, EventMention, SpeakerEntry
 from crosscheck.records import HeldIds as HeldIds
 from crosscheck.rules import geo
 from crosscheck.rules import matching as R
@@ -1254,12 +1254,10 @@ def claim_tables(
 # --------------------------------------------------------------------------- stage
 
 
-def group(claims: Sequence[Claim], facts: TextFacts | None = None) -> Groups:
-    """Build the speaker and event indexes over all claims (deterministic). ``facts``:
-    the claims' text facts if already made (``add_text_facts``; made here if not, or
-    if they are not those of exactly these claims)."""
+def group(claims: Sequence[Claim]) -> Groups:
+    """Build the speaker and event indexes over all claims (deterministic)."""
     with gc_paused():
-        return _group(claims, given=facts)
+        return _group(claims)
 
 
 def index(claims: Sequence[Claim]) -> Groups:
@@ -1269,9 +1267,7 @@ def index(claims: Sequence[Claim]) -> Groups:
         return _group(claims, facts=False)
 
 
-def _group(
-    claims: Sequence[Claim], *, facts: bool = True, given: TextFacts | None = None
-) -> Groups:
+def _group(claims: Sequence[Claim], *, facts: bool = True) -> Groups:
     """map, merge, apply and finish over one partition: the whole corpus."""
     refd = _with_refs(claims)
     applied = _apply(refd, merge(_map(refd)))
@@ -1282,47 +1278,14 @@ def _group(
     found = finish(applied.parts)
     tables = claim_tables(applied, found.speaker_names, found.event_names, found.event_heads)
     del applied
-    if not facts:
-        made = TextFacts()
-    elif given is not None and _covers(given, ordered):
-        made = given
-    else:
-        made = TextFacts()
-        add_text_facts(ordered, made)
-    return Groups(
-        speakers=found.speakers,
-        events=found.events,
-        speaker_of=tables.speaker_of,
-        events_of=tables.events_of,
-        speaker_keys_of=tables.speaker_keys_of,
-        event_keys_of=tables.event_keys_of,
-        event_names=tables.event_names,
-        event_heads=tables.event_heads,
-        words_of=made.words_of,
-        main_words_of=made.main_words_of,
-        incidents_of=made.incidents_of,
-        negations_of=made.negations_of,
-    )
-
-
-def _covers(facts: TextFacts, claims: Sequence[Claim]) -> bool:
-    """Whether ``facts`` were made for exactly these claims (each claim has words)."""
-    words = facts.words_of
-    return len(words) == len(claims) and all(c.claim_id in words for c in claims)
-
-
-def add_text_facts(claims: Iterable[Claim], facts: TextFacts) -> None:
-    """``_claim_facts`` of each claim into the tables of ``facts`` (inline: the same
-    steps, fewer calls). What ``group`` stores in ``Groups.words_of`` ...
-    ``negations_of``; the local engine calls it as results arrive
-    (``engine.run_extraction``)."""
-    words_of = facts.words_of
-    main_words_of = facts.main_words_of
-    incidents_of = facts.incidents_of
-    negations_of = facts.negations_of
+    words_of: dict[str, tuple[str, ...]] = {}
+    main_words_of: dict[str, tuple[str, ...]] = {}
+    incidents_of: dict[str, frozenset[str]] = {}
+    negations_of: dict[str, frozenset[str]] = {}
+    # ``_claim_facts`` of every claim, inline (the same steps, fewer calls)
     content_word = _CONTENT_WORD.__getitem__
     negation = R.NEGATION_WORDS.intersection
-    for c in claims:
+    for c in ordered if facts else ():
         cid = c.claim_id
         text = c.content or c.sentence  # claim_text
         at = main_clause_end(text)
@@ -1348,3 +1311,17 @@ def add_text_facts(claims: Iterable[Claim], facts: TextFacts) -> None:
         negations = negation(tokens)
         if negations:
             negations_of[cid] = negations
+    return Groups(
+        speakers=found.speakers,
+        events=found.events,
+        speaker_of=tables.speaker_of,
+        events_of=tables.events_of,
+        speaker_keys_of=tables.speaker_keys_of,
+        event_keys_of=tables.event_keys_of,
+        event_names=tables.event_names,
+        event_heads=tables.event_heads,
+        words_of=words_of,
+        main_words_of=main_words_of,
+        incidents_of=incidents_of,
+        negations_of=negations_of,
+    )

@@ -126,7 +126,7 @@ def cross_reference(
 
     claims = extraction.claims
     progress("group", 0, None)
-    groups = group.group(claims, extraction.facts)
+    groups = group.group(claims)
     progress("match", 0, None)
     candidates, compared = match.match(claims, groups, jobs=jobs)
     if before_judge is not None:

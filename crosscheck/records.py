@@ -527,32 +527,16 @@ class ArticleResult:
 
 
 @dataclass(frozen=True)
-class TextFacts:
-    """group's per-claim text facts (``group.Groups.words_of`` ... ``negations_of``,
-    ``group.add_text_facts``), by claim id: what the local engine makes while the
-    results of an extraction arrive, on the process that is otherwise waiting for
-    them, so group need not make them after."""
-
-    words_of: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    main_words_of: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    incidents_of: dict[str, frozenset[str]] = field(default_factory=dict)
-    negations_of: dict[str, frozenset[str]] = field(default_factory=dict)
-
-
-@dataclass(frozen=True)
 class Extraction:
     """The output of the per-article stages over a whole corpus.
 
     ``results`` is a tuple on the local engine; the dask engine's results stay on
     its workers and ``results`` streams them (``dask_engine.DaskExtraction``).
-    ``facts``: the claims' text facts when the engine made them (``TextFacts``),
-    derived from the results (not part of an extraction's value: not compared).
     """
 
     results: Sequence[ArticleResult]
     manifest: tuple[ManifestEntry, ...]
     errors: tuple[Skipped, ...] = ()
-    facts: TextFacts | None = field(default=None, compare=False, repr=False)
 
     @property
     def claims(self) -> tuple[Claim, ...]:
