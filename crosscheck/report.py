@@ -1895,7 +1895,7 @@ _LENGTH = struct.Struct("<Q")
 
 
 class _Spooled(typing.NamedTuple):
-    """Where the helper rendered one article's claims (before putting them in order)."""
+    """Where the helper rendered one article's claims."""
 
     article_id: str
     claims: int
@@ -1910,16 +1910,17 @@ class ClaimSpool:
     The pool workers of the extraction already send each chunk of per-article results
     pickled; the engine keeps those bytes in ``sink()`` (``engine.run_extraction``),
     an anonymous temporary file of the output folder. The helper reads them back one
-    chunk at a time (never the corpus at once), renders each article's claims in
-    report order, then copies the articles into report order (by id, as the claims'
-    report order has them: article ids are unique) in another such file: claims.csv's
-    rows once ``rows()`` says the extraction is done (while group runs), report.json's
-    lines once ``lines()`` hands it the canonical speakers and events (all a line
-    needs besides its claim: ``_claim_json_text``; while judge runs). ``ready`` waits
-    for it and checks that it rendered exactly the articles and claims of the
-    extraction, in their order; ``pieces`` then gives its file as a
-    ``safeio.FileRange``, which ``Staging`` copies in the kernel. The bytes are those
-    ``ClaimRows`` renders: the same functions over the same claims in the same order.
+    chunk at a time (never the corpus at once) and appends each article's claims,
+    rendered in report order, to another such file: claims.csv's rows once ``rows()``
+    says the extraction is done (while group runs), report.json's lines once
+    ``lines()`` hands it the canonical speakers and events (all a line needs besides
+    its claim: ``_claim_json_text``; while judge runs). ``ready`` waits for it and
+    checks that it rendered exactly the articles and claims of the extraction;
+    ``pieces`` then gives each article's bytes in report order (articles by id, as
+    the claims' report order has them: article ids are unique) as a
+    ``safeio.FileRange``, which ``Staging`` copies from file to file in the kernel.
+    The bytes are those ``ClaimRows`` renders: the same functions over the same
+    claims in the same order.
 
     The helper is forked when the sink is made, before the extraction, while this
     process is small: forked later, from a process holding the corpus, the
@@ -1942,7 +1943,8 @@ class ClaimSpool:
         self._pid: int | None = None
         self._pipe: int | None = None  # the helper's orders
         self._for: tuple[Extraction, dict[str, str], dict[str, tuple[str, ...]]] | None = None
-        self._sizes: dict[str, int] | None = None  # bytes of the helper's files, once ready
+        # each kind's rendered articles in report order, once ready
+        self._order_of: dict[str, list[_Spooled]] | None = None
         self._made: bool | None = None  # whether the folder was made for the spool
 
     def __enter__(self) -> ClaimSpool:
@@ -1972,7 +1974,7 @@ class ClaimSpool:
         if not hasattr(os, "fork") or threading.active_count() != 1:
             self.reason = "cannot fork here"
             return None
-        files = [self._file(kind) for kind in ("results", "blobs", "csv", "json", "index")]
+        files = [self._file(kind) for kind in ("results", "csv", "json", "index")]
         read_end, write_end = os.pipe()
         pid = os.fork()
         if pid == 0:  # pragma: no cover - the helper (its work is tested in this process)
@@ -2029,7 +2031,7 @@ class ClaimSpool:
         """Wait for the helper; whether its rows and lines are those of this extraction
         and these tables (when not, ``reason`` says why)."""
         made = self._for
-        if self._sizes is not None:
+        if self._order_of is not None:
             return made is not None and made[0] is extraction
         if made is None or not (
             made[0] is extraction and made[1] is xref.speaker_of and made[2] is xref.events_of
@@ -2046,27 +2048,48 @@ class ClaimSpool:
             return False
         handle = self._files["index"]
         handle.seek(0)
-        found: dict[str, tuple[list[tuple[str, int]], int]] = pickle.load(handle)
-        expected = [(r.article.id, len(r.claims)) for r in extraction.results]
+        found: dict[str, list[_Spooled]] = pickle.load(handle)
         if sorted(found) != ["csv", "json"]:
             self.reason = "the rendering process rendered too little"
             return False
-        if any(articles != expected for articles, _ in found.values()):
-            self.reason = "the rendering process read other articles"
-            return False
-        self._sizes = {kind: size for kind, (_, size) in found.items()}
+        results = extraction.results
+        order: dict[str, list[_Spooled]] = {}
+        for kind, entries in found.items():
+            by_id = {entry.article_id: entry for entry in entries}
+            ordered = [by_id.get(r.article.id) for r in results]
+            if (
+                len(by_id) != len(entries)
+                or len(entries) != len(results)
+                or not all(
+                    entry is not None and entry.claims == len(r.claims)
+                    for entry, r in zip(ordered, results, strict=True)
+                )
+            ):
+                self.reason = "the rendering process read other articles"
+                return False
+            order[kind] = typing.cast(list[_Spooled], ordered)
+        self._order_of = order
         self.reason = ""
         return True
 
-    def pieces(self, kind: Literal["json", "csv"]) -> Iterator[safeio.FileRange]:
+    def pieces(self, kind: Literal["json", "csv"]) -> Iterator[bytes | safeio.FileRange]:
         """The spooled bytes of ``kind`` in report order: report.json's claim lines
         joined by ``",\\n  "`` ("json"), or claims.csv's rows without the header
-        ("csv"), as a range of the helper's file (``Staging`` copies it from file to
-        file). Only after ``ready``."""
-        if self._sizes is None:
+        ("csv"): each article's as a range of the helper's file (``Staging`` copies
+        it from file to file, in the kernel), the separators as bytes. Only after
+        ``ready``."""
+        if self._order_of is None:
             raise RuntimeError("ClaimSpool.pieces: not ready")
-        if self._sizes[kind]:
-            yield safeio.FileRange(self._files[kind].fileno(), 0, self._sizes[kind])
+        fd = self._files[kind].fileno()
+        sep = b"" if kind == "csv" else b",\n  "
+        first = True
+        for entry in self._order_of[kind]:
+            if not entry.length:
+                continue
+            if not first and sep:
+                yield sep
+            first = False
+            yield safeio.FileRange(fd, entry.at, entry.length)
 
     def close(self) -> None:
         """Stop the helper (if it still runs) and drop the files."""
@@ -2091,18 +2114,15 @@ class ClaimSpool:
 def _spool_helper(
     orders: int,
     results: typing.BinaryIO,
-    blobs: typing.BinaryIO,
     csv_out: typing.BinaryIO,
     json_out: typing.BinaryIO,
     index_out: typing.BinaryIO,
 ) -> None:
     """``ClaimSpool``'s helper: for each order read from the pipe ``orders`` ("csv",
     then "json" with the pickled tables), every article's claims rendered from
-    ``results`` (``_render_spooled``, into ``blobs``) and put in report order into
-    ``csv_out`` / ``json_out`` (``_in_order``); then what each holds (the articles
-    with their numbers of claims, in order, and the bytes), pickled into
-    ``index_out``. Ends when the pipe closes."""
-    index: dict[str, tuple[list[tuple[str, int]], int]] = {}
+    ``results`` into ``csv_out`` / ``json_out`` (``_render_spooled``); then where each
+    article's went, pickled into ``index_out``. Ends when the pipe closes."""
+    index: dict[str, list[_Spooled]] = {}
     while True:
         head = _read_pipe(orders, _LENGTH.size)
         if not head:
@@ -2110,36 +2130,13 @@ def _spool_helper(
         (length,) = _LENGTH.unpack(head)
         order = _read_pipe(orders, length)
         if order == b"csv":
-            index["csv"] = _in_order(_render_spooled(results, blobs, None), blobs, csv_out, b"")
+            index["csv"] = _render_spooled(results, csv_out, None)
         elif order.startswith(b"json"):
             speaker_of, events_of = pickle.loads(order[4:])
             xref = CrossReference((), (), (), speaker_of=speaker_of, events_of=events_of)
-            entries = _render_spooled(results, blobs, xref)
-            index["json"] = _in_order(entries, blobs, json_out, b",\n  ")
+            index["json"] = _render_spooled(results, json_out, xref)
     pickle.dump(index, index_out, protocol=pickle.HIGHEST_PROTOCOL)
     index_out.flush()
-
-
-def _in_order(
-    entries: list[_Spooled], blobs: typing.BinaryIO, out: typing.BinaryIO, sep: bytes
-) -> tuple[list[tuple[str, int]], int]:
-    """The rendered articles of ``blobs`` copied into ``out`` by article id (the
-    claims' report order: ids are unique), the non-empty ones joined by ``sep``; then
-    ``blobs`` emptied for the next pass. Returns the (article id, claims) in that
-    order and the bytes written."""
-    fd = out.fileno()
-    size = 0
-    for entry in sorted(entries, key=lambda e: e.article_id):
-        if not entry.length:
-            continue
-        if size and sep:
-            _write_all(fd, sep)
-            size += len(sep)
-        safeio.copy_range(safeio.FileRange(blobs.fileno(), entry.at, entry.length), fd)
-        size += entry.length
-    blobs.seek(0)
-    blobs.truncate()
-    return sorted((e.article_id, e.claims) for e in entries), size
 
 
 def _render_spooled(
@@ -2147,8 +2144,7 @@ def _render_spooled(
 ) -> list[_Spooled]:
     """Each article's claims (in report order) from ``results`` (length-prefixed pickled
     chunks, read one at a time) as claims.csv rows (``xref`` None) or report.json
-    lines joined by ``",\\n  "``, appended to ``out`` (from its start); where each
-    article's went."""
+    lines joined by ``",\\n  "``, appended to ``out``; where each article's went."""
     index: list[_Spooled] = []
     fd = results.fileno()
     end = os.fstat(fd).st_size
