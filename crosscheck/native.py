@@ -49,6 +49,7 @@ COMPILED: tuple[str, ...] = (
     "group",
     "match",
     "judge",
+    "html",
 )
 
 #: The group's name: its shared library is ``crosscheck/native__mypyc.<suffix>``.

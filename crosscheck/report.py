@@ -435,7 +435,9 @@ def render_document(
     if fmt == "html":
         from crosscheck import html
 
-        return html.render_html(report, texts)
+        # (the page's limit read here, at call time: html is compiled, and a test
+        # changes the limit through the module)
+        return html.render_html(report, texts, max_claims=html.MAX_CLAIMS)
     if fmt == "claimreview":
         from crosscheck import claimreview
 
@@ -2228,7 +2230,9 @@ def _producers(
         "manifest.csv": lambda: [
             render("manifest", rows("manifest", extraction), "csv", excel=excel)
         ],
-        "report.html": lambda: html.render_html_pieces(report, article_texts(extraction)),
+        "report.html": lambda: html.render_html_pieces(
+            report, article_texts(extraction), max_claims=html.MAX_CLAIMS
+        ),
         "report.json": lambda: report_json_chunks(report),
     }
 

@@ -56,11 +56,6 @@ def test_dask_equals_local_on_generated_corpus(
     monkeypatch.setattr(dask_engine, "PARTITION_ARTICLES", partition_articles)
     monkeypatch.setattr(dask_engine, "CLAIMS_PER_PARTITION", claims_per_partition)
     monkeypatch.setattr(html, "MAX_CLAIMS", max_claims)
-    monkeypatch.setattr(
-        html.render_html_pieces,
-        "__kwdefaults__",
-        {"title": "crosscheck report", "max_claims": max_claims},
-    )
     order = random.Random(3).sample(range(200), 200)
     corpus = write_generated_corpus(tmp_path / "gen", 200, seed=23, fmt="jsonl", order=order)
     local = report_of([str(corpus), str(SEEDS)], jobs=1)
@@ -435,11 +430,7 @@ def test_the_driver_never_receives_the_corpus(
     monkeypatch.setattr(dask_engine, "PARTITION_ARTICLES", 16)
     # report.json's speakers and events made in many runs of entries
     monkeypatch.setattr(dask_engine, "ENTRY_CLAIMS_PER_RUN", 50)
-    monkeypatch.setattr(
-        html.render_html_pieces,
-        "__kwdefaults__",
-        {"title": "crosscheck report", "max_claims": max_claims},
-    )
+    monkeypatch.setattr(html, "MAX_CLAIMS", max_claims)
     corpus = write_generated_corpus(tmp_path / "gen", 40, seed=31)
     paths = [str(corpus), str(write_lonely_corpus(tmp_path / "lonely", 150)), str(SEEDS)]
 
