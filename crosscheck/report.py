@@ -1891,8 +1891,7 @@ def claims_csv(claims: Iterable[Mapping[str, Any]], excel: bool) -> Iterator[str
 # --------------------------------------------------------------------------- rendered ahead
 
 
-#: Bytes of spooled text gathered into one piece when it is copied into a report file.
-SPOOL_BLOCK = 1 << 22
+# The length before each order the helper reads from its pipe.
 _LENGTH = struct.Struct("<Q")
 
 
@@ -1997,7 +1996,7 @@ class ClaimSpool:
         if self._pipe is None:
             return
         try:
-            _write_all(self._pipe, _LENGTH.pack(len(data)) + data)
+            safeio.write_all(self._pipe, _LENGTH.pack(len(data)) + data)
         except OSError:  # the helper is gone: ``ready`` says why
             os.close(self._pipe)
             self._pipe = None
@@ -2147,14 +2146,16 @@ def _render_spooled(
     """Each article's claims (in report order) from ``results`` (length-prefixed pickled
     chunks, read one at a time) as claims.csv rows (``xref`` None) or report.json
     lines joined by ``",\\n  "``, appended to ``out``; where each article's went."""
+    from crosscheck.engine import CHUNK_LENGTH  # (the format the engine writes)
+
     index: list[_Spooled] = []
     fd = results.fileno()
     end = os.fstat(fd).st_size
     at = written = 0
     while at < end:
-        (length,) = _LENGTH.unpack(_read_at(fd, _LENGTH.size, at))
-        data = _read_at(fd, length, at + _LENGTH.size)
-        at += _LENGTH.size + length
+        (length,) = CHUNK_LENGTH.unpack(safeio.read_at(fd, CHUNK_LENGTH.size, at))
+        data = safeio.read_at(fd, length, at + CHUNK_LENGTH.size)
+        at += CHUNK_LENGTH.size + length
         for result in pickle.loads(data):
             if isinstance(result, Skipped):
                 continue
@@ -2174,17 +2175,6 @@ def _render_spooled(
     return index
 
 
-def _read_at(fd: int, length: int, offset: int) -> bytes:
-    """``length`` bytes of the file ``fd`` from ``offset`` (read on after a short read)."""
-    data = os.pread(fd, length, offset)
-    while len(data) < length:
-        more = os.pread(fd, length - len(data), offset + len(data))
-        if not more:
-            raise OSError(f"a spool file ends early (at {offset + len(data)})")
-        data += more
-    return data
-
-
 def _read_pipe(fd: int, length: int) -> bytes:
     """``length`` bytes from the pipe ``fd``, or b"" when it is closed first."""
     data = b""
@@ -2194,12 +2184,6 @@ def _read_pipe(fd: int, length: int) -> bytes:
             return b""
         data += more
     return data
-
-
-def _write_all(fd: int, data: bytes) -> None:
-    view = memoryview(data)
-    while view:
-        view = view[os.write(fd, view) :]
 
 
 def report_producers(

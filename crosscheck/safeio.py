@@ -111,6 +111,25 @@ class FileRange(NamedTuple):
     length: int
 
 
+def read_at(fd: int, length: int, offset: int) -> bytes:
+    """``length`` bytes of the file ``fd`` from ``offset`` (read on after a short read;
+    ``OSError`` if the file ends first)."""
+    data = os.pread(fd, length, offset)
+    while len(data) < length:
+        more = os.pread(fd, length - len(data), offset + len(data))
+        if not more:
+            raise OSError(f"a file ends early (at {offset + len(data)})")
+        data += more
+    return data
+
+
+def write_all(fd: int, data: bytes) -> None:
+    """Write all of ``data`` to the file or pipe ``fd`` (on after a short write)."""
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view) :]
+
+
 def copy_range(piece: FileRange, dst: int) -> None:
     """Append the bytes of ``piece`` to the file ``dst`` at its position: in the kernel
     (``os.copy_file_range``) where it can, else read and written in blocks."""
@@ -125,13 +144,9 @@ def copy_range(piece: FileRange, dst: int) -> None:
             raise OSError(f"a file ends early (at {piece.offset + done})")
         done += n
     while done < piece.length:
-        block = os.pread(piece.fd, min(piece.length - done, 1 << 22), piece.offset + done)
-        if not block:
-            raise OSError(f"a file ends early (at {piece.offset + done})")
-        view = memoryview(block)
-        while view:
-            view = view[os.write(dst, view) :]
-        done += len(block)
+        size = min(piece.length - done, 1 << 22)
+        write_all(dst, read_at(piece.fd, size, piece.offset + done))
+        done += size
 
 
 def _write_temp(path: Path, pieces: Iterable[bytes | FileRange]) -> tuple[str, int]:

@@ -161,7 +161,7 @@ def _orders(*orders: bytes) -> int:
     """A pipe holding ``orders`` (length-prefixed) and then closed: its read end."""
     read_end, write_end = os.pipe()
     for order in orders:
-        report._write_all(write_end, report._LENGTH.pack(len(order)) + order)
+        safeio.write_all(write_end, report._LENGTH.pack(len(order)) + order)
     os.close(write_end)
     return read_end
 
