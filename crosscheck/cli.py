@@ -8,16 +8,19 @@ into a one-line message with a hint and a documented exit code.
 
 from __future__ import annotations
 
+import atexit
 import functools
 import inspect
+import os
 import sys
+import threading
 import time
 import typing
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, BinaryIO, Protocol, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, BinaryIO, NoReturn, Protocol, TypeVar
 
 import typer
 
@@ -751,7 +754,42 @@ def _root(
 
 
 def main() -> None:
-    app()
+    """The console script: run the command, then leave without tearing the heap down.
+
+    A report over 10,000 articles holds well over a million objects; freeing them one by
+    one at interpreter shutdown took 2.3 s after the last file was written. Every output
+    is closed by the time a command returns, so the exit handlers run, the standard
+    streams are flushed and the process ends with ``os._exit`` (``leave``). In-process
+    callers (``CliRunner``, ``app()``) keep the ordinary exit."""
+    try:
+        app()
+    except SystemExit as stop:
+        leave(stop)
+    raise AssertionError("typer's standalone app always ends with SystemExit")
+
+
+def leave(stop: SystemExit) -> NoReturn:
+    """End the process with ``stop``'s exit status, skipping the heap's teardown.
+
+    Falls back to the ordinary exit while another thread runs (the interpreter would
+    wait for it) and when the standard streams cannot be flushed (a closed pipe: the
+    interpreter reports that itself)."""
+    code = stop.code
+    if code is None:
+        status = 0
+    elif isinstance(code, int):
+        status = code
+    else:  # sys.exit("message"): the interpreter prints it and exits with 1
+        raise stop
+    if threading.active_count() > 1:
+        raise stop
+    atexit._run_exitfuncs()
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        raise stop from None
+    os._exit(status & 0xFF)
 
 
 if __name__ == "__main__":

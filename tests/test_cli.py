@@ -667,3 +667,95 @@ def test_claims_start_up_leaves_the_cross_article_stages_unimported() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True
     )
     assert done.stdout.strip() == "[]"
+
+
+# --------------------------------------------------------------------------- leaving the process
+
+# ``main`` as the console script runs it, in a process of its own; a handler registered
+# beforehand writes its mark, and a thread (when asked) writes its own after a while
+MAIN_SCRIPT = (
+    "import atexit, pathlib, sys, threading, time\n"
+    "from crosscheck.cli import main\n"
+    "marks = pathlib.Path(sys.argv.pop(1))\n"
+    "atexit.register(lambda: marks.joinpath('exit handler').touch())\n"
+    "if sys.argv.pop(1) == 'thread':\n"
+    "    threading.Thread(target=lambda: (time.sleep(1), marks.joinpath('thread').touch())).start()\n"
+    "sys.argv[0] = 'crosscheck'\n"
+    "main()\n"
+)
+
+
+def _main(marks: Path, *args: str, thread: bool = False) -> subprocess.CompletedProcess[str]:
+    marks.mkdir()
+    # (block-buffered standard streams, as a user's shell gives them to a pipe)
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}
+    return subprocess.run(
+        [sys.executable, "-c", MAIN_SCRIPT, str(marks), "thread" if thread else "-", *args],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+        cwd=ROOT,
+        env=env,
+    )
+
+
+def test_main_leaves_with_all_its_output_written(tmp_path: Path) -> None:
+    """``main`` ends the process without tearing the heap down (``os._exit``), after
+    the exit handlers and with every byte of the piped, block-buffered stdout out."""
+    args = ["articles", str(SEEDS), "--format", "csv", "--jobs", "1"]
+    proc = _main(tmp_path / "marks", *args)
+    assert proc.returncode == errors.EXIT_OK, proc.stderr
+    assert proc.stdout == ok(invoke(*args)).stdout
+    # (less than the stream's buffer: still there when the process ends, unless flushed)
+    assert 0 < len(proc.stdout.encode()) < io.DEFAULT_BUFFER_SIZE
+    assert sorted(p.name for p in (tmp_path / "marks").iterdir()) == ["exit handler"]
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "message"),
+    [
+        (["claims", "EMPTY"], errors.EXIT_INPUT, "error: no article could be read"),
+        (["claims", str(SEEDS), "--format", "nope"], errors.EXIT_USAGE, "error: unknown format"),
+        (["nocommand"], errors.EXIT_USAGE, "No such command"),
+    ],
+    ids=["no-input", "bad-format", "usage"],
+)
+def test_main_leaves_with_the_commands_exit_code(
+    tmp_path: Path, args: list[str], code: int, message: str
+) -> None:
+    (tmp_path / "empty").mkdir()
+    args = [str(tmp_path / "empty") if a == "EMPTY" else a for a in args]
+    proc = _main(tmp_path / "marks", *args)
+    assert proc.returncode == code, proc.stderr
+    assert message in proc.stderr
+    assert (tmp_path / "marks" / "exit handler").exists()
+
+
+def test_main_waits_for_a_running_thread(tmp_path: Path) -> None:
+    """Another thread still runs: the ordinary exit, which waits for it."""
+    proc = _main(tmp_path / "marks", "--version", thread=True)
+    assert proc.returncode == errors.EXIT_OK, proc.stderr
+    assert proc.stdout.startswith("crosscheck ")
+    assert sorted(p.name for p in (tmp_path / "marks").iterdir()) == ["exit handler", "thread"]
+
+
+@pytest.mark.parametrize(
+    ("stop", "threads"),
+    [(SystemExit("a message"), 1), (SystemExit(0), 2)],
+    ids=["message", "threads"],
+)
+def test_leave_keeps_the_ordinary_exit(
+    monkeypatch: pytest.MonkeyPatch, stop: SystemExit, threads: int
+) -> None:
+    """A message to print, or another thread: ``leave`` raises the SystemExit again."""
+    from crosscheck import cli
+
+    def no_exit(status: int) -> None:
+        raise AssertionError(f"os._exit({status})")
+
+    monkeypatch.setattr(cli.os, "_exit", no_exit)
+    monkeypatch.setattr(cli.threading, "active_count", lambda: threads)
+    with pytest.raises(SystemExit) as raised:
+        cli.leave(stop)
+    assert raised.value is stop
