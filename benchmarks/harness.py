@@ -456,7 +456,6 @@ def e2e_child(args: argparse.Namespace) -> None:
         extraction = pipeline.extract(
             [args.e2e], jobs=args.jobs, engine=args.engine, sink=spool.sink() if local else None
         )
-        spool.rows()
         t_extract = time.perf_counter() - t1
         peak_after_extract = peak_rss()
         t2 = time.perf_counter()
@@ -465,6 +464,7 @@ def e2e_child(args: argparse.Namespace) -> None:
             jobs=args.jobs,
             engine=args.engine,
             progress=lambda *a: None,
+            facts_ahead=spool.facts(extraction),
             before_judge=lambda g: spool.lines(extraction, g.speaker_of, g.events_of),
         )
         t_xref = time.perf_counter() - t2

@@ -32,7 +32,7 @@ from crosscheck.progress import Progress, silent
 from crosscheck.records import CrossReference, Extraction, Skipped
 
 if TYPE_CHECKING:
-    from crosscheck.group import Groups
+    from crosscheck.group import FactsAhead, Groups
 
 app = typer.Typer(
     name="crosscheck",
@@ -342,6 +342,7 @@ def run_cross_reference(
     opts: RunOptions,
     *,
     before_judge: Callable[[Groups], None] | None = None,
+    facts_ahead: FactsAhead | None = None,
 ) -> CrossReference:
     with progress_for(opts) as progress:
         return engines.run_cross_reference(
@@ -351,6 +352,7 @@ def run_cross_reference(
             scheduler=opts.scheduler,
             progress=progress,
             before_judge=before_judge,
+            facts_ahead=facts_ahead,
         )
 
 
@@ -617,15 +619,15 @@ def report_cmd(
     from crosscheck import report
 
     with report.ClaimSpool(out) as spool:
-        # the claims' rows and lines are rendered by a helper process while group and
-        # judge run (``ClaimSpool``)
+        # a helper process makes part of group's text facts while group runs, and
+        # renders the claims' rows and lines while judge runs (``ClaimSpool``)
         # (one job: one process, as asked; dask: the results stay on the workers)
         local = opts.jobs > 1 and opts.engine == "local"
         extraction = run_extraction(paths, opts, sink=spool.sink() if local else None)
-        spool.rows()
         xref = run_cross_reference(
             extraction,
             opts,
+            facts_ahead=spool.facts(extraction),
             before_judge=lambda groups: spool.lines(
                 extraction, groups.speaker_of, groups.events_of
             ),

@@ -34,7 +34,7 @@ from crosscheck.progress import Progress
 from crosscheck.records import Article, ArticleResult, CrossReference, Extraction, Skipped
 
 if TYPE_CHECKING:
-    from crosscheck.group import Groups
+    from crosscheck.group import FactsAhead, Groups
     from crosscheck.report import ClaimRows
 
 R = TypeVar("R")
@@ -328,6 +328,7 @@ def run_cross_reference(
     scheduler: str | None = None,
     progress: Progress,
     before_judge: Callable[[Groups], None] | None = None,
+    facts_ahead: FactsAhead | None = None,
 ) -> CrossReference:
     """group -> match -> judge, locally (``pipeline.cross_reference``) or on dask.
 
@@ -335,7 +336,7 @@ def run_cross_reference(
     each block is matched on a worker (see dask_engine.run_cross_reference). The
     local engine calls ``before_judge`` with group's output before judge (see
     ``pipeline.cross_reference``); on dask the groups stay on the workers and
-    ``before_judge`` is not called.
+    ``before_judge`` is not called and ``facts_ahead`` not asked.
     """
     check_engine(engine)
     if engine == "dask":
@@ -346,4 +347,10 @@ def run_cross_reference(
         )
     from crosscheck.pipeline import cross_reference
 
-    return cross_reference(extraction, jobs=jobs, progress=progress, before_judge=before_judge)
+    return cross_reference(
+        extraction,
+        jobs=jobs,
+        progress=progress,
+        before_judge=before_judge,
+        facts_ahead=facts_ahead,
+    )

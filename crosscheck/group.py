@@ -34,6 +34,7 @@ steps on its workers, so no process but those holds a per-claim table.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import functools
 import operator
@@ -41,7 +42,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence, Sized
 from dataclasses import dataclass, field, fields
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar
 
 from rapidfuzz import fuzz
 
@@ -335,6 +336,46 @@ class Groups:
 
     def __reduce__(self) -> tuple[Any, ...]:
         return type(self), _fields(self)
+
+
+@dataclass(frozen=True)
+class TextFacts:
+    """``Groups``' per-claim text facts of some claims (``claims_text_facts``), each
+    table in the claims' report order."""
+
+    words_of: dict[str, tuple[str, ...]]
+    main_words_of: dict[str, tuple[str, ...]]
+    incidents_of: dict[str, frozenset[str]]
+    negations_of: dict[str, frozenset[str]]
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return type(self), _fields(self)
+
+    def joined(self, later: TextFacts) -> TextFacts:
+        """These facts, then ``later``'s (of claims after these in report order)."""
+        return joined_facts([self, later])
+
+
+def joined_facts(parts: Iterable[TextFacts]) -> TextFacts:
+    """One ``TextFacts`` of several, in the order given (theirs in report order)."""
+    joined = TextFacts({}, {}, {}, {})
+    for part in parts:
+        joined.words_of.update(part.words_of)
+        joined.main_words_of.update(part.main_words_of)
+        joined.incidents_of.update(part.incidents_of)
+        joined.negations_of.update(part.negations_of)
+    return joined
+
+
+class FactsAhead(Protocol):
+    """Text facts another process makes while group runs (``report.ClaimSpool``):
+    those of the claims of the articles whose ids sort below ``until``."""
+
+    @property
+    def until(self) -> str: ...
+
+    def take(self) -> TextFacts | None:
+        """Wait for them; None when they cannot be had (group then makes them)."""
 
 
 # --------------------------------------------------------------------------- speakers
@@ -907,12 +948,13 @@ _Refd = Sequence[tuple[Claim, tuple[_Template, ...]]]
 _REPORT_ORDER = operator.attrgetter("article_id", "content_start", "claim_id")
 
 
-def _report_order(claims: Iterable[Claim]) -> list[Claim]:
-    return sorted(claims, key=_REPORT_ORDER)  # (article id, content start, claim id)
+def report_order(claims: Iterable[Claim]) -> list[Claim]:
+    """The claims in the order group reads them (article id, content start, claim id)."""
+    return sorted(claims, key=_REPORT_ORDER)
 
 
 def _with_refs(claims: Iterable[Claim]) -> list[tuple[Claim, tuple[_Template, ...]]]:
-    return [(c, _speaker_refs(c)) for c in _report_order(claims)]
+    return [(c, _speaker_refs(c)) for c in report_order(claims)]
 
 
 def map_claims(claims: Iterable[Claim]) -> GroupMap:
@@ -1254,10 +1296,12 @@ def claim_tables(
 # --------------------------------------------------------------------------- stage
 
 
-def group(claims: Sequence[Claim]) -> Groups:
-    """Build the speaker and event indexes over all claims (deterministic)."""
+def group(claims: Sequence[Claim], ahead: FactsAhead | None = None) -> Groups:
+    """Build the speaker and event indexes over all claims (deterministic). ``ahead``
+    gives part of the claims' text facts, made meanwhile by another process: the
+    same tables, sooner."""
     with gc_paused():
-        return _group(claims)
+        return _group(claims, ahead=ahead)
 
 
 def index(claims: Sequence[Claim]) -> Groups:
@@ -1267,7 +1311,9 @@ def index(claims: Sequence[Claim]) -> Groups:
         return _group(claims, facts=False)
 
 
-def _group(claims: Sequence[Claim], *, facts: bool = True) -> Groups:
+def _group(
+    claims: Sequence[Claim], *, facts: bool = True, ahead: FactsAhead | None = None
+) -> Groups:
     """map, merge, apply and finish over one partition: the whole corpus."""
     refd = _with_refs(claims)
     applied = _apply(refd, merge(_map(refd)))
@@ -1278,14 +1324,52 @@ def _group(claims: Sequence[Claim], *, facts: bool = True) -> Groups:
     found = finish(applied.parts)
     tables = claim_tables(applied, found.speaker_names, found.event_names, found.event_heads)
     del applied
+    made = _text_facts(ordered, ahead) if facts else TextFacts({}, {}, {}, {})
+    return Groups(
+        speakers=found.speakers,
+        events=found.events,
+        speaker_of=tables.speaker_of,
+        events_of=tables.events_of,
+        speaker_keys_of=tables.speaker_keys_of,
+        event_keys_of=tables.event_keys_of,
+        event_names=tables.event_names,
+        event_heads=tables.event_heads,
+        words_of=made.words_of,
+        main_words_of=made.main_words_of,
+        incidents_of=made.incidents_of,
+        negations_of=made.negations_of,
+    )
+
+
+def _text_facts(ordered: list[Claim], ahead: FactsAhead | None) -> TextFacts:
+    """``claims_text_facts(ordered)``; with ``ahead``, those of the claims of the
+    articles below ``ahead.until`` (the head of ``ordered``, which is in report order)
+    are taken from it: made here only when it gives none, or not exactly theirs."""
+    if ahead is None:
+        return claims_text_facts(ordered)
+    until = ahead.until
+    split = bisect.bisect_left(ordered, until, key=_ARTICLE_ID)
+    own = claims_text_facts(ordered[split:])
+    given = ahead.take()
+    head = ordered[:split]
+    if given is None or given.words_of.keys() != {c.claim_id for c in head}:
+        given = claims_text_facts(head)
+    return given.joined(own)
+
+
+_ARTICLE_ID: Callable[[Claim], str] = operator.attrgetter("article_id")
+
+
+def claims_text_facts(ordered: Iterable[Claim]) -> TextFacts:
+    """The text facts of these claims (in report order: the tables keep that order):
+    ``_claim_facts`` of each, inline (the same steps, fewer calls)."""
     words_of: dict[str, tuple[str, ...]] = {}
     main_words_of: dict[str, tuple[str, ...]] = {}
     incidents_of: dict[str, frozenset[str]] = {}
     negations_of: dict[str, frozenset[str]] = {}
-    # ``_claim_facts`` of every claim, inline (the same steps, fewer calls)
     content_word = _CONTENT_WORD.__getitem__
     negation = R.NEGATION_WORDS.intersection
-    for c in ordered if facts else ():
+    for c in ordered:
         cid = c.claim_id
         text = c.content or c.sentence  # claim_text
         at = main_clause_end(text)
@@ -1311,17 +1395,4 @@ def _group(claims: Sequence[Claim], *, facts: bool = True) -> Groups:
         negations = negation(tokens)
         if negations:
             negations_of[cid] = negations
-    return Groups(
-        speakers=found.speakers,
-        events=found.events,
-        speaker_of=tables.speaker_of,
-        events_of=tables.events_of,
-        speaker_keys_of=tables.speaker_keys_of,
-        event_keys_of=tables.event_keys_of,
-        event_names=tables.event_names,
-        event_heads=tables.event_heads,
-        words_of=words_of,
-        main_words_of=main_words_of,
-        incidents_of=incidents_of,
-        negations_of=negations_of,
-    )
+    return TextFacts(words_of, main_words_of, incidents_of, negations_of)

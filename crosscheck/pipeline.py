@@ -31,7 +31,7 @@ from crosscheck.records import (
 )
 
 if TYPE_CHECKING:
-    from crosscheck.group import Groups
+    from crosscheck.group import FactsAhead, Groups
 
 
 def extract_article(article: Article, *, normalised: bool = True) -> ArticleResult:
@@ -114,8 +114,12 @@ def cross_reference(
     jobs: int = 1,
     progress: Progress = silent,
     before_judge: Callable[[Groups], None] | None = None,
+    facts_ahead: FactsAhead | None = None,
 ) -> CrossReference:
     """group -> match -> judge over the claims of the whole corpus.
+
+    ``facts_ahead`` gives part of group's text facts, made meanwhile by another
+    process (``report.ClaimSpool.facts``; ``group.group``).
 
     ``before_judge`` is called with group's output once match is done, before judge
     starts: work that needs only the canonical speakers and events can begin there,
@@ -126,7 +130,7 @@ def cross_reference(
 
     claims = extraction.claims
     progress("group", 0, None)
-    groups = group.group(claims)
+    groups = group.group(claims, facts_ahead)
     progress("match", 0, None)
     candidates, compared = match.match(claims, groups, jobs=jobs)
     if before_judge is not None:

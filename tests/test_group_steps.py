@@ -233,3 +233,83 @@ def test_entry_claim_ids_are_the_claims_holding_their_key(corpus_claims: list[Cl
         assert {e.key: e.claims for e in entries} == {
             e.key: tuple(sorted(holding[e.key])) for e in entries
         }
+
+
+# --------------------------------------------------------------------------- text facts made ahead
+
+
+class Ahead:
+    """A ``group.FactsAhead`` that gives ``facts`` (what another process made)."""
+
+    def __init__(self, until: str, facts: group.TextFacts | None) -> None:
+        self.until = until
+        self.facts = facts
+        self.taken = 0
+
+    def take(self) -> group.TextFacts | None:
+        self.taken += 1
+        return self.facts
+
+
+def _facts(g: group.Groups) -> list[list[tuple[str, object]]]:
+    """The text-fact tables in their order (the order is part of what must not change)."""
+    return [
+        list(table.items())
+        for table in (g.words_of, g.main_words_of, g.incidents_of, g.negations_of)
+    ]
+
+
+@pytest.mark.parametrize(
+    "given",
+    ["theirs", "none", "too few", "other claims", "all but the split"],
+)
+def test_text_facts_made_ahead_give_what_group_makes(
+    corpus_claims: list[Claim], given: str
+) -> None:
+    """Group takes the facts of the claims of the articles below ``until`` from
+    ``ahead`` when they are exactly theirs, else makes them: the same tables either way."""
+    whole = group.group(corpus_claims)
+    ordered = group.report_order(corpus_claims)
+    articles = sorted({c.article_id for c in ordered})
+    until = articles[len(articles) * 3 // 5]
+    head = [c for c in ordered if c.article_id < until]
+    assert 0 < len(head) < len(ordered)
+    facts = {
+        "theirs": group.claims_text_facts(head),
+        "none": None,
+        "too few": group.claims_text_facts(head[:-1]),
+        "other claims": group.claims_text_facts(ordered[len(head) :]),
+        "all but the split": group.claims_text_facts(ordered[: len(head) - 1] + ordered[-1:]),
+    }[given]
+    ahead = Ahead(until, facts)
+    shuffled = random.Random(5).sample(corpus_claims, len(corpus_claims))
+    got = group.group(shuffled, ahead)
+    assert ahead.taken == 1
+    assert _facts(got) == _facts(whole)
+    assert got == whole
+
+
+def test_facts_given_ahead_are_used(corpus_claims: list[Claim]) -> None:
+    """Facts that cover exactly the head's claims are taken as given (here marked, so
+    that using them shows)."""
+    ordered = group.report_order(corpus_claims)
+    until = ordered[len(ordered) // 2].article_id
+    head = [c for c in ordered if c.article_id < until]
+    marked = group.claims_text_facts(head)
+    marked.words_of[head[0].claim_id] = ("marked",)
+    got = group.group(corpus_claims, Ahead(until, marked))
+    assert got.words_of[head[0].claim_id] == ("marked",)
+    assert list(got.words_of) == [c.claim_id for c in ordered]
+
+
+@pytest.mark.parametrize("until", ["", "\uffff"], ids=["nothing-ahead", "everything-ahead"])
+def test_facts_ahead_at_either_end(corpus_claims: list[Claim], until: str) -> None:
+    ordered = group.report_order(corpus_claims)
+    head = [c for c in ordered if c.article_id < until]
+    got = group.group(corpus_claims, Ahead(until, group.claims_text_facts(head)))
+    assert _facts(got) == _facts(group.group(corpus_claims))
+
+
+def test_text_facts_pickle(corpus_claims: list[Claim]) -> None:
+    facts = group.claims_text_facts(group.report_order(corpus_claims))
+    assert pickle.loads(pickle.dumps(facts)) == facts

@@ -4,6 +4,7 @@ the spool cannot be used falls back to rendering them."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import pickle
@@ -15,7 +16,7 @@ from pathlib import Path
 import pytest
 from conftest import SEEDS, invoke, no_traceback, write_generated_corpus
 
-from crosscheck import engine, pipeline, report, safeio
+from crosscheck import engine, group, pipeline, report, safeio
 from crosscheck.errors import OutputError
 from crosscheck.records import CrossReference
 
@@ -61,9 +62,13 @@ with report.ClaimSpool(out) as spool:
     sink = spool.sink()
     assert sink is not None, spool.reason
     extraction = pipeline.extract(paths, jobs=2, sink=None if case == "no results kept" else sink)
-    spool.rows()
     if case == "killed":
         os.kill(spool._pid, signal.SIGKILL)
+    ahead = spool.facts(extraction)
+    taken = []
+    if ahead is not None:
+        take = ahead.take
+        ahead.take = lambda: taken.append(take()) or taken[-1]
 
     def lines(groups):
         if case == "another extraction":
@@ -72,14 +77,17 @@ with report.ClaimSpool(out) as spool:
         elif case != "no lines ordered":
             spool.lines(extraction, groups.speaker_of, groups.events_of)
 
-    xref = pipeline.cross_reference(extraction, jobs=2, before_judge=lines)
+    xref = pipeline.cross_reference(extraction, jobs=2, before_judge=lines, facts_ahead=ahead)
     report.write_report(out, extraction, xref, excel=excel == "excel", spool=spool)
     print(spool.reason)
+    # (``facts`` splits where the head holds claims: facts of none are not theirs)
+    print("facts given" if taken and taken[0] and taken[0].words_of else "facts made here")
 """
 
 
 def _spooled(paths: list[str], out: Path, case: str = "used", excel: bool = False) -> str:
-    """``_SPOOLED`` run on ``paths`` into ``out``: the spool's reason."""
+    """``_SPOOLED`` run on ``paths`` into ``out``: the spool's reason, then whether the
+    helper gave group the text facts."""
     done = subprocess.run(
         [sys.executable, "-c", _SPOOLED, case, str(out), "excel" if excel else "plain", *paths],
         capture_output=True,
@@ -87,7 +95,7 @@ def _spooled(paths: list[str], out: Path, case: str = "used", excel: bool = Fals
         check=False,
     )
     assert done.returncode == 0, done.stderr
-    return done.stdout.strip()
+    return "; ".join(done.stdout.splitlines())
 
 
 def _rendered(paths: list[str], out: Path, excel: bool = False) -> dict[str, bytes]:
@@ -102,7 +110,7 @@ def _rendered(paths: list[str], out: Path, excel: bool = False) -> dict[str, byt
 def test_spooled_report_is_the_rendered_report(
     small_pool: None, corpus: list[str], tmp_path: Path, excel: bool
 ) -> None:
-    assert _spooled(corpus, tmp_path / "spooled", excel=excel) == "", "the spool was used"
+    assert _spooled(corpus, tmp_path / "spooled", excel=excel) == "; facts given"
     spooled = _files(tmp_path / "spooled")
     assert spooled == _rendered(corpus, tmp_path / "rendered", excel=excel)
     assert sorted(spooled) == sorted(report.REPORT_FILES)
@@ -112,17 +120,19 @@ def test_spooled_report_is_the_rendered_report(
 @pytest.mark.parametrize(
     ("case", "reason"),
     [
-        ("killed", "the rendering process failed (exit code -9)"),
-        ("no lines ordered", "no lines ordered"),
-        ("another extraction", "not given this extraction"),
-        ("no results kept", "the rendering process read other articles"),
+        ("killed", "the rendering process failed (exit code -9); facts made here"),
+        ("no lines ordered", "no lines ordered; facts given"),
+        ("another extraction", "not given this extraction; facts given"),
+        # (the helper read no article below the split: not the claims group wants)
+        ("no results kept", "the rendering process read other articles; facts made here"),
     ],
 )
 def test_a_spool_that_cannot_be_used_is_not(
     small_pool: None, corpus: list[str], tmp_path: Path, case: str, reason: str
 ) -> None:
     """The helper killed, never given the lines, given another extraction, or given no
-    results: the report renders the claims itself, the same bytes."""
+    results: the report renders the claims itself, and group makes the text facts the
+    helper could not give: the same bytes."""
     assert _spooled(corpus, tmp_path / "out", case) == reason
     assert _files(tmp_path / "out") == _rendered(corpus, tmp_path / "rendered")
 
@@ -136,7 +146,7 @@ def test_no_helper_is_forked_beside_other_threads(
         assert spool.sink() is None
         assert spool._pid is None and spool.reason == "cannot fork here"
         extraction = pipeline.extract(corpus, jobs=2)
-        spool.rows()
+        assert spool.facts(extraction) is None
         xref = pipeline.cross_reference(extraction, jobs=2)
         spool.lines(extraction, xref.speaker_of, xref.events_of)
         assert not spool.ready(extraction, xref)
@@ -169,25 +179,40 @@ def _orders(*orders: bytes) -> int:
 def test_the_helper_renders_the_claims_in_report_order(
     small_pool: None, corpus: list[str], tmp_path: Path
 ) -> None:
-    """The helper's work, run in this process: each article's rows and lines, whose
-    concatenation in article order is what ClaimRows renders."""
-    kinds = ("results", "csv", "json", "index")
+    """The helper's work, run in this process: the text facts of the claims of the
+    articles below the split, in report order, as group makes them; each article's rows
+    and lines, whose concatenation in article order is what ClaimRows renders."""
+    kinds = ("results", "csv", "json", "index", "facts")
     files = {k: (tmp_path / k).open("w+b") for k in kinds}
+    back_read, back_write = os.pipe()
     try:
         extraction = pipeline.extract(corpus, jobs=2, sink=files["results"])
         files["results"].flush()
         xref = pipeline.cross_reference(extraction)
         tables = pickle.dumps((xref.speaker_of, xref.events_of))
-        orders = _orders(b"csv", b"json" + tables)
+        ids = sorted(r.article.id for r in extraction.results)
+        until = ids[len(ids) // 2]
+        orders = _orders(b"facts" + until.encode(), b"rows" + tables)
         try:
-            report._spool_helper(orders, *(files[k] for k in kinds))
+            report._spool_helper(orders, back_write, *(files[k] for k in kinds))
         finally:
             os.close(orders)
+            os.close(back_write)
+        assert os.read(back_read, 10) == b"F"
         files["index"].seek(0)
         index = pickle.load(files["index"])
+        files["facts"].seek(0)
+        facts = pickle.load(files["facts"])
     finally:
+        os.close(back_read)
         for handle in files.values():
             handle.close()
+    head = [c for c in group.report_order(extraction.claims) if c.article_id < until]
+    assert head
+    made = group.claims_text_facts(head)
+    assert [list(t.items()) for t in dataclasses.astuple(facts)] == [
+        list(t.items()) for t in dataclasses.astuple(made)
+    ]
     rows = report.ClaimRows(
         sorted(extraction.claims, key=report.claim_sort_key),
         CrossReference((), (), (), xref.speaker_of, xref.events_of),
