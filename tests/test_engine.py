@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import multiprocessing
 import pickle
@@ -259,8 +260,9 @@ def test_default_jobs_is_the_usable_cores() -> None:
 
 @pytest.mark.parametrize("cls", records.PICKLED_BY_FIELDS, ids=lambda c: c.__name__)
 def test_per_claim_records_pickle_by_fields(cls: type) -> None:
-    """Results cross the process boundary as ``cls(*fields)`` (records._pickled_by_fields):
-    every record of the seeds' extraction comes back equal, of the same class."""
+    """Results cross the process boundary as their fields, made again by ``builder``
+    (records._pickled_by_fields): every record of the seeds' extraction comes back
+    equal, of the same class."""
     extraction = pipeline.extract([str(SEEDS)])
     found = []
     for result in extraction.results:
@@ -274,9 +276,29 @@ def test_per_claim_records_pickle_by_fields(cls: type) -> None:
     assert found, f"the seeds hold no {cls.__name__}"
     for obj in found:
         reduced = obj.__reduce__()
-        assert reduced[0] is cls
+        assert reduced[0] is records._rebuilt and reduced[1][0] is cls
         back = pickle.loads(pickle.dumps(obj, protocol=pickle.HIGHEST_PROTOCOL))
         assert type(back) is cls and back == obj
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class _Checked:
+    """A record ``records.builder`` cannot make (its ``__init__`` does more than store)."""
+
+    a: int
+    b: str = "x"
+
+    def __post_init__(self) -> None:
+        if self.a < 0:
+            raise ValueError("a < 0")
+
+
+def test_a_record_the_builder_cannot_make_is_pickled_as_a_call() -> None:
+    records._pickled_by_fields(_Checked)
+    obj = _Checked(3, "y")
+    assert obj.__reduce__() == (_Checked, (3, "y"))
+    assert pickle.loads(pickle.dumps(obj)) == obj
+    assert _Checked not in records._BUILDERS
 
 
 @pytest.mark.parametrize("jobs", [1, 2], ids=["serial", "pool"])
