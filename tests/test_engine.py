@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import multiprocessing
 import pickle
@@ -13,6 +12,7 @@ from typing import Any
 
 import pytest
 from conftest import SEEDS, write_generated_corpus
+from test_attribute_speed import _Checked
 
 from crosscheck import engine, pipeline, records, segment
 from crosscheck.errors import CrosscheckError
@@ -281,19 +281,8 @@ def test_per_claim_records_pickle_by_fields(cls: type) -> None:
         assert type(back) is cls and back == obj
 
 
-@dataclasses.dataclass(frozen=True, slots=True)
-class _Checked:
-    """A record ``records.builder`` cannot make (its ``__init__`` does more than store)."""
-
-    a: int
-    b: str = "x"
-
-    def __post_init__(self) -> None:
-        if self.a < 0:
-            raise ValueError("a < 0")
-
-
 def test_a_record_the_builder_cannot_make_is_pickled_as_a_call() -> None:
+    # (a record whose ``__init__`` does more than store its fields)
     records._pickled_by_fields(_Checked)
     obj = _Checked(3, "y")
     assert obj.__reduce__() == (_Checked, (3, "y"))
