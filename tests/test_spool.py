@@ -189,9 +189,7 @@ def test_the_helper_renders_the_claims_in_report_order(
         extraction = pipeline.extract(corpus, jobs=2, sink=files["results"])
         files["results"].flush()
         xref = pipeline.cross_reference(extraction)
-        tables = pickle.dumps(
-            report._article_tables(extraction, xref.speaker_of, xref.events_of)
-        )
+        tables = pickle.dumps(report._article_tables(extraction, xref.speaker_of, xref.events_of))
         ids = sorted(r.article.id for r in extraction.results)
         until = ids[len(ids) // 2]
         orders = _orders(b"facts" + until.encode(), b"rows" + tables)
