@@ -170,27 +170,58 @@ def _pss(pid: int) -> int:
     return 0
 
 
-class TreeMemory:
-    """Samples the memory of a process and all its descendants (sum of PSS)."""
+def _rss(pid: int) -> int:
+    """Resident set size of one process, bytes (``/proc/PID/statm``: cheap to read)."""
+    try:
+        return int(Path(f"/proc/{pid}/statm").read_text().split()[1]) * PAGE
+    except (OSError, ValueError, IndexError):
+        return 0
 
-    def __init__(self, pid: int, interval: float = 0.05) -> None:
+
+PAGE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
+
+
+class TreeMemory:
+    """Samples the memory of a process and all its descendants (sum of PSS).
+
+    The processes' RSS (``_rss``) is read every ``interval``; their PSS (``_pss``) only
+    while the summed RSS is within ``NEAR_PEAK`` of its highest so far, and at most
+    every ``pss_interval``. Reading ``smaps_rollup`` walks the process's page tables:
+    23.5 ms for a 1.1 GB process, measured, during which its page faults wait. Read
+    every 50 ms, as before, it took about a third of one of the two cores and slowed
+    the measured run by 15-25% (the 10k CLI run 46.9-50.4 s under it, against
+    38.7-44.0 s alone)."""
+
+    NEAR_PEAK = 0.9
+
+    def __init__(self, pid: int, interval: float = 0.05, pss_interval: float = 0.5) -> None:
         self.pid = pid
         self.interval = interval
+        self.pss_interval = pss_interval
         self.peak = 0
         self.peak_processes = 0
+        self.pss_reads = 0
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
     def _run(self) -> None:
+        top_rss = 0
+        last_pss = -math.inf
         while not self._stop.is_set():
             pids, todo = [], [self.pid]
             while todo:
                 p = todo.pop()
                 pids.append(p)
                 todo += _children(p)
-            total = sum(_pss(p) for p in pids)
-            if total > self.peak:
-                self.peak, self.peak_processes = total, len(pids)
+            rss = sum(_rss(p) for p in pids)
+            now = time.monotonic()
+            if rss >= top_rss * self.NEAR_PEAK and now - last_pss >= self.pss_interval:
+                last_pss = now
+                self.pss_reads += 1
+                total = sum(_pss(p) for p in pids)
+                if total > self.peak:
+                    self.peak, self.peak_processes = total, len(pids)
+            top_rss = max(top_rss, rss)
             self._stop.wait(self.interval)
 
     def __enter__(self) -> TreeMemory:
