@@ -476,12 +476,13 @@ def e2e_child(args: argparse.Namespace) -> None:
     """Runs in a fresh process: extract + cross-reference + report, prints JSON."""
     t_start = float(args.t0) if args.t0 else time.time()
     t0 = time.perf_counter()
-    from crosscheck import __version__, engine, pipeline, report
+    from crosscheck import __version__, engine, pipeline
+    from crosscheck.spool import ClaimSpool
 
     t_import = time.perf_counter() - t0
     # as ``crosscheck report`` runs them: the claims rendered ahead by the spool's
-    # helper process (report.ClaimSpool) when the local engine runs several jobs
-    with tempfile.TemporaryDirectory() as d, report.ClaimSpool(Path(d) / "out") as spool:
+    # helper process (spool.ClaimSpool) when the local engine runs several jobs
+    with tempfile.TemporaryDirectory() as d, ClaimSpool(Path(d) / "out") as spool:
         t1 = time.perf_counter()
         local = args.jobs > 1 and args.engine == "local"
         extraction = pipeline.extract(

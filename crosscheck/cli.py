@@ -321,7 +321,7 @@ def run_extraction(
 ) -> Extraction:
     """``pipeline.extract`` with the run options; ``normalised=False`` for the commands
     whose output holds no normalised slot (claims, articles, evaluate); ``sink`` keeps
-    the pickled results (``report.ClaimSpool``)."""
+    the pickled results (``spool.ClaimSpool``)."""
     with progress_for(opts) as progress:
         extraction = pipeline.extract(
             paths,
@@ -617,8 +617,9 @@ def report_cmd(
 ) -> None:
     """Cross-reference the corpus; print a summary; write the report files to --out."""
     from crosscheck import report
+    from crosscheck.spool import ClaimSpool
 
-    with report.ClaimSpool(out) as spool:
+    with ClaimSpool(out) as spool:
         # a helper process makes part of group's text facts while group runs, and
         # renders the claims' rows and lines while judge runs (``ClaimSpool``)
         # (one job: one process, as asked; dask: the results stay on the workers)

@@ -258,7 +258,7 @@ def run_extraction(
     their normalised slots: for commands that output no slot); dask normalises anyway.
     With ``sink``, the local engine with more than one job also writes the pickled
     results, chunk by chunk, to ``sink`` (each chunk's bytes after its length,
-    ``CHUNK_LENGTH``): the bytes the pool sends anyway, for ``report.ClaimSpool``.
+    ``CHUNK_LENGTH``): the bytes the pool sends anyway, for ``spool.ClaimSpool``.
     """
     from crosscheck.pipeline import assemble
 

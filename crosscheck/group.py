@@ -368,7 +368,7 @@ def joined_facts(parts: Iterable[TextFacts]) -> TextFacts:
 
 
 class FactsAhead(Protocol):
-    """Text facts another process makes while group runs (``report.ClaimSpool``):
+    """Text facts another process makes while group runs (``spool.ClaimSpool``):
     those of the claims of the articles whose ids sort below ``until``."""
 
     @property

@@ -119,11 +119,11 @@ def cross_reference(
     """group -> match -> judge over the claims of the whole corpus.
 
     ``facts_ahead`` gives part of group's text facts, made meanwhile by another
-    process (``report.ClaimSpool.facts``; ``group.group``).
+    process (``spool.ClaimSpool.facts``; ``group.group``).
 
     ``before_judge`` is called with group's output once match is done, before judge
     starts: work that needs only the canonical speakers and events can begin there,
-    on the core judge leaves idle (``report.ClaimSpool``; during match, rapidfuzz's
+    on the core judge leaves idle (``spool.ClaimSpool``; during match, rapidfuzz's
     threads use every core).
     """
     from crosscheck import group, judge, match

@@ -1,4 +1,4 @@
-"""report.ClaimSpool: claims.csv's rows and report.json's claim lines rendered ahead by a
+"""spool.ClaimSpool: claims.csv's rows and report.json's claim lines rendered ahead by a
 helper process give the very bytes ``write_report`` renders itself, and every case where
 the spool cannot be used falls back to rendering them."""
 
@@ -17,8 +17,10 @@ import pytest
 from conftest import SEEDS, invoke, no_traceback, write_generated_corpus
 
 from crosscheck import engine, group, pipeline, report, safeio
+from crosscheck import spool as spools
 from crosscheck.errors import OutputError
 from crosscheck.records import CrossReference
+from crosscheck.spool import ClaimSpool
 
 
 @pytest.fixture
@@ -54,11 +56,12 @@ def _files(folder: Path) -> dict[str, bytes]:
 _SPOOLED = r"""
 import os, signal, sys
 from crosscheck import engine, pipeline, report
+from crosscheck.spool import ClaimSpool
 from crosscheck.records import Extraction
 
 engine.SERIAL_MAX_ARTICLES, engine.SERIAL_MAX_BYTES, engine.CHUNK_ARTICLES = 2, 1, 5
 case, out, excel, *paths = sys.argv[1:]
-with report.ClaimSpool(out) as spool:
+with ClaimSpool(out) as spool:
     sink = spool.sink()
     assert sink is not None, spool.reason
     extraction = pipeline.extract(paths, jobs=2, sink=None if case == "no results kept" else sink)
@@ -141,8 +144,8 @@ def test_no_helper_is_forked_beside_other_threads(
     small_pool: None, corpus: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     out = tmp_path / "out"
-    monkeypatch.setattr(report.threading, "active_count", lambda: 2)
-    with report.ClaimSpool(out) as spool:
+    monkeypatch.setattr(spools.threading, "active_count", lambda: 2)
+    with ClaimSpool(out) as spool:
         assert spool.sink() is None
         assert spool._pid is None and spool.reason == "cannot fork here"
         extraction = pipeline.extract(corpus, jobs=2)
@@ -171,7 +174,7 @@ def _orders(*orders: bytes) -> int:
     """A pipe holding ``orders`` (length-prefixed) and then closed: its read end."""
     read_end, write_end = os.pipe()
     for order in orders:
-        safeio.write_all(write_end, report._LENGTH.pack(len(order)) + order)
+        safeio.write_all(write_end, spools._LENGTH.pack(len(order)) + order)
     os.close(write_end)
     return read_end
 
@@ -189,12 +192,12 @@ def test_the_helper_renders_the_claims_in_report_order(
         extraction = pipeline.extract(corpus, jobs=2, sink=files["results"])
         files["results"].flush()
         xref = pipeline.cross_reference(extraction)
-        tables = pickle.dumps(report._article_tables(extraction, xref.speaker_of, xref.events_of))
+        tables = pickle.dumps(spools._article_tables(extraction, xref.speaker_of, xref.events_of))
         ids = sorted(r.article.id for r in extraction.results)
         until = ids[len(ids) // 2]
         orders = _orders(b"facts" + until.encode(), b"rows" + tables)
         try:
-            report._spool_helper(orders, back_write, *(files[k] for k in kinds))
+            spools._spool_helper(orders, back_write, *(files[k] for k in kinds))
         finally:
             os.close(orders)
             os.close(back_write)
@@ -261,7 +264,7 @@ def test_a_failed_run_leaves_no_folder_it_made(tmp_path: Path, existed: bool) ->
     out = tmp_path / "out"
     if existed:
         out.mkdir()
-    with pytest.raises(RuntimeError), report.ClaimSpool(out) as spool:
+    with pytest.raises(RuntimeError), ClaimSpool(out) as spool:
         spool._file("csv")  # (what ``sink`` does first, without forking)
         assert out.is_dir()
         raise RuntimeError("the run failed")
