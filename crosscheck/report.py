@@ -1988,8 +1988,9 @@ def _write_report(
     spool: ClaimSpool | None,
 ) -> list[Path]:
     report = build_report(extraction, xref, tool_version=tool_version)
-    producers: dict[str, Callable[[], Iterable[str | bytes | safeio.FileRange]]] = {}
-    producers.update(_producers(extraction, xref, report, excel))
+    producers: dict[str, Callable[[], Iterable[str | bytes | safeio.FileRange]]] = dict(
+        _producers(extraction, xref, report, excel)
+    )
     if spool is not None:
         given = spool  # (a name the closures below read as not None)
         plain_csv, plain_json = producers["claims.csv"], producers["report.json"]

@@ -35,10 +35,11 @@ _LENGTH = struct.Struct("<Q")
 
 # The share of the claims (the first articles, in report order) whose text facts the
 # helper makes while group runs (``ClaimSpool.facts``), group making the rest after
-# its indexes. Measured at 10k abp: group's indexes 2.0-2.6 s, the text facts of every
-# claim 2.2 s, the helper's read of the results 1.7-2.2 s (then 0.4 s to pickle the
-# facts of 60% of the claims and 0.3 s here to read them): both sides are then
-# about 3.5 s, against group's 4.5-5.5 s alone.
+# its indexes. Measured at 10k abp: group's indexes 2.0-2.9 s, the text facts of every
+# claim 2.1-2.5 s, the helper's read of the results 1.7-2.2 s; at 60% the helper's
+# facts take 3.5-3.8 s (0.2 s of it to pickle them) and group's own part 4.1-4.3 s
+# (0.1 s of it to read the helper's), against group's 4.5-5.5 s alone. At 70% the
+# difference was inside the noise.
 FACTS_AHEAD = 0.6
 
 
