@@ -630,7 +630,7 @@ def report_cmd(
             opts,
             facts_ahead=spool.facts(extraction),
             before_judge=lambda groups: spool.lines(
-                extraction, groups.speaker_of, groups.events_of
+                extraction, groups.speaker_of, groups.events_of, excel=excel
             ),
         )
         written = report.write_report(

@@ -207,25 +207,49 @@ def _objects(items: Sequence[str]) -> npt.NDArray[np.object_]:
     return arr
 
 
-def _joined(words: npt.NDArray[np.object_], counts: npt.NDArray[np.int64]) -> list[str]:
-    """``" ".join`` of each run of words: run i is the next ``counts[i]`` words. The
-    words hold no whitespace, so the runs are joined at once (a space after each word,
-    "\\n" after the last of a run) and split at the "\\n"s: two C-level calls instead
-    of a join per run."""
+def _joined(
+    vocabulary: npt.NDArray[np.object_],
+    lengths: npt.NDArray[np.int64],
+    ids: npt.NDArray[np.int64],
+    counts: npt.NDArray[np.int64],
+) -> list[str]:
+    """``" ".join`` of each run of words: run i is the next ``counts[i]`` words, given
+    as indexes ``ids`` into ``vocabulary`` (whose words are ``lengths`` long). All the
+    words are joined at once and each run is sliced out of that text at offsets numpy
+    computes from the lengths: one join and a slice per run instead of a join per
+    run."""
+    n = len(counts)
+    if not len(ids):
+        return [""] * n
+    text = " ".join(vocabulary[ids].tolist())
+    # where each word ends, plus the space after it (made in place: one array of the
+    # words' size)
+    after = lengths[ids]
+    after += 1
+    np.cumsum(after, out=after)
     filled = counts > 0
-    seps = np.full(len(words), " ", dtype=object)
-    seps[np.cumsum(counts[filled]) - 1] = "\n"
-    pieces = np.empty(2 * len(words), dtype=object)
-    pieces[0::2] = words
-    pieces[1::2] = seps
-    out = np.full(len(counts), "", dtype=object)
-    out[filled] = "".join(pieces.tolist()).split("\n")[:-1]
+    last = np.cumsum(counts)[filled] - 1
+    first = last - counts[filled] + 1
+    starts: list[int] = (after[first] - lengths[ids[first]] - 1).tolist()
+    ends: list[int] = (after[last] - 1).tolist()
+    del after
+    runs = [text[s:e] for s, e in zip(starts, ends, strict=True)]
+    if len(runs) == n:
+        return runs
+    out = np.full(n, "", dtype=object)
+    out[filled] = runs
     return out.tolist()
 
 
 def _contents(
     word_lists: Sequence[tuple[str, ...]],
-) -> tuple[list[str], npt.NDArray[np.object_], npt.NDArray[np.int64], npt.NDArray[np.int64]]:
+) -> tuple[
+    list[str],
+    npt.NDArray[np.object_],
+    npt.NDArray[np.int64],
+    npt.NDArray[np.int64],
+    npt.NDArray[np.int64],
+]:
     """The normalised content of each claim to score, ``" ".join(sorted(set(words)))``
     (``token_set_ratio`` depends only on the set of words of each text, so each text
     is given as its distinct words in order: the same score, and the scorer's own sort
@@ -235,7 +259,7 @@ def _contents(
 
     Content words hold no whitespace and are not empty (``group``'s word pattern), so
     the tokens of a content are its distinct words: found for all claims at once with
-    numpy. Should a word break that rule the contents are joined and split claim by
+    numpy. Also the length of each word of the vocabulary. Should a word break that rule the contents are joined and split claim by
     claim (the same tokens, slower)."""
     n = len(word_lists)
     flat = list(chain.from_iterable(word_lists))
@@ -256,7 +280,8 @@ def _contents(
         tokens = coded % size
         counts = np.bincount(coded // size, minlength=n).astype(np.int64)
         words = _objects(vocabulary)
-        return _joined(words[tokens], counts), words, tokens, counts
+        lengths = np.fromiter(map(len, vocabulary), dtype=np.int64, count=len(vocabulary))
+        return _joined(words, lengths, tokens, counts), words, lengths, tokens, counts
     full = [" ".join(sorted(set(ws))) for ws in word_lists]
     split = [t.split() for t in full]
     flat = list(chain.from_iterable(split))
@@ -264,7 +289,8 @@ def _contents(
     alpha = dict(zip(vocabulary, range(len(vocabulary)), strict=True))
     tokens = np.fromiter(map(alpha.__getitem__, flat), dtype=np.int64, count=len(flat))
     counts = np.fromiter(map(len, split), dtype=np.int64, count=n)
-    return full, _objects(vocabulary), tokens, counts
+    lengths = np.fromiter(map(len, vocabulary), dtype=np.int64, count=len(vocabulary))
+    return full, _objects(vocabulary), lengths, tokens, counts
 
 
 _NO_KEYS: list[str] = []  # shared by the claims without keys of a kind (never changed)
@@ -333,7 +359,7 @@ def _match(claims: Sequence[Claim], groups: Groups, jobs: int) -> tuple[tuple[Ca
     word_lists, mains, incident_sets = _facts(ordered, ids, groups)
     # the contents to score and their tokens (``_contents``); the main clauses (the
     # content itself unless the claim has shorter main clause words)
-    full, vocabulary, tokens, counts = _contents(word_lists)
+    full, vocabulary, lengths, tokens, counts = _contents(word_lists)
     main = list(full)
     for i in mains:
         main[i] = " ".join(sorted(set(mains[i])))
@@ -352,7 +378,7 @@ def _match(claims: Sequence[Claim], groups: Groups, jobs: int) -> tuple[tuple[Ca
     # inside each claim's run); its eligible rare words are a run of those
     claim_of = np.repeat(np.arange(n, dtype=np.int64), counts)
     ranks = np.sort(claim_of * size + word_rank[tokens]) - claim_of * size
-    rarity = _joined(vocabulary[rarest[ranks]], counts)
+    rarity = _joined(vocabulary, lengths, rarest[ranks], counts)
     first = np.cumsum(counts) - counts
     rare_start = first + np.bincount(claim_of[ranks < rare_lo], minlength=n)
     rare_end = first + np.bincount(claim_of[ranks < rare_hi], minlength=n)

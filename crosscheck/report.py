@@ -1644,33 +1644,71 @@ def _report_json_chunks(
     report: Mapping[str, Any], lazy: Callable[[ClaimRows | RemoteEntries], Iterable[_P]]
 ) -> Iterator[str | _P]:
     """``report_json_chunks`` with the body of each non-empty lazy list (the claims;
-    dask's speakers and events) given by ``lazy`` (``_json_lines``, or spooled bytes:
-    ``write_report``)."""
+    dask's speakers and events) given by ``lazy`` (``_json_lines``; a spool's helper
+    gives ranges of its files: ``report_json_head``)."""
     yield "{\n "
     for n, key in enumerate(sorted(report)):
         if n:
             yield ",\n "
-        value = report[key]
-        if isinstance(value, (ClaimRows, RemoteEntries)) and value:
-            yield f"{_compact(str(key))}: [\n  "
-            yield from lazy(value)
-            yield "\n ]"
-        elif isinstance(value, (list, tuple, ClaimRows)) and value:
-            yield f"{_compact(str(key))}: [\n  "
-            # runs of ``CSV_BATCH`` elements, each run one piece (its lines joined)
-            run: list[str] = []
-            sep = ""
-            for item in value:
-                run.append(_compact(item))
-                if len(run) == CSV_BATCH:
-                    yield sep + ",\n  ".join(run)
-                    run, sep = [], ",\n  "
-            if run:
-                yield sep + ",\n  ".join(run)
-            yield "\n ]"
-        else:
-            yield f"{_compact(str(key))}: {_compact(value)}"
+        yield from _json_section(key, report[key], lazy)
     yield "\n}\n"
+
+
+#: The keys report.json starts with (its keys are sorted): a ``ClaimSpool``'s helper
+#: writes these sections (``report_json_head``) and ``write_report`` the rest
+#: (``_report_json_tail``).
+JSON_HEAD_KEYS = ("articles", "claims")
+
+
+def report_json_head(
+    articles: Sequence[Mapping[str, Any]],
+    claims: ClaimRows | RemoteEntries,
+    lazy: Callable[[ClaimRows | RemoteEntries], Iterable[_P]],
+) -> Iterator[str | _P]:
+    """The start of report.json up to the end of its ``JSON_HEAD_KEYS`` sections: the
+    bytes of ``report_json_chunks`` before those of ``_report_json_tail``."""
+    yield "{\n "
+    yield from _json_section("articles", articles, lazy)
+    yield ",\n "
+    yield from _json_section("claims", claims, lazy)
+
+
+def _report_json_tail(
+    report: Mapping[str, Any], lazy: Callable[[ClaimRows | RemoteEntries], Iterable[_P]]
+) -> Iterator[str | _P]:
+    """The rest of report.json after ``report_json_head``."""
+    keys = sorted(report)
+    if tuple(keys[: len(JSON_HEAD_KEYS)]) != JSON_HEAD_KEYS:
+        raise ValueError(f"report.json does not start with {JSON_HEAD_KEYS}: {keys}")
+    for key in keys[len(JSON_HEAD_KEYS) :]:
+        yield ",\n "
+        yield from _json_section(key, report[key], lazy)
+    yield "\n}\n"
+
+
+def _json_section(
+    key: str, value: Any, lazy: Callable[[ClaimRows | RemoteEntries], Iterable[_P]]
+) -> Iterator[str | _P]:
+    """One top-level key of report.json and its value (see ``report_json``)."""
+    if isinstance(value, (ClaimRows, RemoteEntries)) and value:
+        yield f"{_compact(str(key))}: [\n  "
+        yield from lazy(value)
+        yield "\n ]"
+    elif isinstance(value, (list, tuple, ClaimRows)) and value:
+        yield f"{_compact(str(key))}: [\n  "
+        # runs of ``CSV_BATCH`` elements, each run one piece (its lines joined)
+        run: list[str] = []
+        sep = ""
+        for item in value:
+            run.append(_compact(item))
+            if len(run) == CSV_BATCH:
+                yield sep + ",\n  ".join(run)
+                run, sep = [], ",\n  "
+        if run:
+            yield sep + ",\n  ".join(run)
+        yield "\n ]"
+    else:
+        yield f"{_compact(str(key))}: {_compact(value)}"
 
 
 def report_json(report: Mapping[str, Any]) -> str:
@@ -1968,8 +2006,9 @@ def write_report(
     ``out_dir`` holds a pinned baseline and this run would change a file (nothing is
     then written), and ``OutputError`` when a file cannot be written. Nothing is
     written outside ``out_dir``. A ``spool`` started for this extraction and these
-    tables (``ClaimSpool``) gives the claims' rows and lines already rendered: the
-    same bytes.
+    tables (``ClaimSpool``) gives claims.csv and the start of report.json (its
+    articles and claims) already written, files that are renamed into place
+    (``safeio.Adopted``): the same bytes.
     """
     with gc_paused():
         return _write_report(Path(out_dir), extraction, xref, tool_version, excel, spool)
@@ -1988,28 +2027,23 @@ def _write_report(
     spool: ClaimSpool | None,
 ) -> list[Path]:
     report = build_report(extraction, xref, tool_version=tool_version)
-    producers: dict[str, Callable[[], Iterable[str | bytes | safeio.FileRange]]] = dict(
-        _producers(extraction, xref, report, excel)
-    )
+    producers: dict[
+        str, Callable[[], Iterable[str | bytes | safeio.FileRange | safeio.Adopted]]
+    ] = dict(_producers(extraction, xref, report, excel))
     if spool is not None:
         given = spool  # (a name the closures below read as not None)
         plain_csv, plain_json = producers["claims.csv"], producers["report.json"]
 
-        def spooled(value: ClaimRows | RemoteEntries) -> Iterable[bytes | safeio.FileRange]:
-            if value is report["claims"]:
-                return given.pieces("json")
-            return (piece.encode("utf-8") for piece in _json_lines(value))
-
-        def claims_csv() -> Iterable[str | bytes | safeio.FileRange]:
+        def claims_csv() -> Iterable[str | bytes | safeio.FileRange | safeio.Adopted]:
             if not given.ready(extraction, xref):
                 return plain_csv()
-            header = csv_text([], list(CLAIM_COLUMNS), header=True, excel=excel)
-            return itertools.chain([header.encode("utf-8")], given.pieces("csv"))
+            return given.claims_csv(excel)
 
-        def report_json() -> Iterable[str | bytes | safeio.FileRange]:
+        def report_json() -> Iterable[str | bytes | safeio.FileRange | safeio.Adopted]:
             if not given.ready(extraction, xref):
                 return plain_json()
-            return _report_json_chunks(report, spooled)
+            tail = _report_json_tail(report, _json_lines)
+            return itertools.chain([given.json_head()], tail)
 
         producers["claims.csv"], producers["report.json"] = claims_csv, report_json
     # the spooled files last: the spool's child may still be rendering them

@@ -19,13 +19,15 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import itertools
 import os
 import re
 import tempfile
-from collections.abc import Iterable, Mapping
+import typing
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from types import TracebackType
-from typing import NamedTuple
+from typing import BinaryIO, NamedTuple
 
 from crosscheck.errors import OutputError
 
@@ -111,6 +113,17 @@ class FileRange(NamedTuple):
     length: int
 
 
+class Adopted(NamedTuple):
+    """A piece that may only come first: the file at ``path``, whose first ``size``
+    bytes (its whole length) are the start of the staged file. ``Staging`` takes the
+    file itself as its temporary file when it lies in the target's folder (renamed
+    into place on commit: nothing copied), and copies it otherwise. The file is
+    given over: ``Staging`` removes or renames it."""
+
+    path: str
+    size: int
+
+
 def read_at(fd: int, length: int, offset: int) -> bytes:
     """``length`` bytes of the file ``fd`` from ``offset`` (read on after a short read;
     ``OSError`` if the file ends first)."""
@@ -149,28 +162,55 @@ def copy_range(piece: FileRange, dst: int) -> None:
         done += size
 
 
-def _write_temp(path: Path, pieces: Iterable[bytes | FileRange]) -> tuple[str, int]:
+def write_pieces(handle: BinaryIO, pieces: Iterable[bytes | FileRange]) -> int:
+    """Append ``pieces`` to the open file ``handle``, flushed; the bytes written."""
+    size = 0
+    for data in pieces:
+        if isinstance(data, FileRange):
+            handle.flush()
+            copy_range(data, handle.fileno())
+            size += data.length
+            continue
+        size += len(data)
+        handle.write(data)
+    handle.flush()
+    return size
+
+
+def _write_temp(path: Path, pieces: Iterable[bytes | FileRange | Adopted]) -> tuple[str, int]:
     """Write ``pieces`` to a fsynced temporary file beside ``path``: (its name, the
-    number of bytes). A failure removes it (``OutputError``)."""
+    number of bytes). An ``Adopted`` first piece in the same folder is that file,
+    the other pieces appended (one elsewhere is copied). A failure removes it
+    (``OutputError``)."""
+    given = iter(pieces)
+    first = next(given, None)
+    handle: BinaryIO
     try:
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        if isinstance(first, Adopted) and os.path.dirname(first.path) == str(path.parent):
+            tmp = first.path
+            if os.stat(tmp).st_size != first.size:
+                raise OSError(f"{tmp} is not the size given ({first.size} bytes)")
+            handle = open(tmp, "ab")  # noqa: SIM115 (closed below)
+            size = first.size
+        else:
+            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+            handle = os.fdopen(fd, "wb")
+            size = 0
+            if isinstance(first, Adopted):
+                given = itertools.chain(_adopted_copy(first), given)
+            elif first is not None:
+                given = itertools.chain([first], given)
     except OSError as exc:
+        if isinstance(first, Adopted):
+            with contextlib.suppress(OSError):
+                os.unlink(first.path)
         raise OutputError(
             f"cannot write {path}: {exc.strerror or exc}",
             hint="check that the output folder exists and is writable",
         ) from exc
-    size = 0
     try:
-        with os.fdopen(fd, "wb") as handle:
-            for data in pieces:
-                if isinstance(data, FileRange):
-                    handle.flush()
-                    copy_range(data, handle.fileno())
-                    size += data.length
-                    continue
-                size += len(data)
-                handle.write(data)
-            handle.flush()
+        with handle:
+            size += write_pieces(handle, typing.cast("Iterator[bytes | FileRange]", given))
             os.fsync(handle.fileno())
         os.chmod(tmp, 0o666 & ~_umask())
     except BaseException as exc:
@@ -180,6 +220,17 @@ def _write_temp(path: Path, pieces: Iterable[bytes | FileRange]) -> tuple[str, i
             raise write_error(path, exc) from exc
         raise
     return tmp, size
+
+
+def _adopted_copy(piece: Adopted) -> Iterator[bytes | FileRange]:
+    """An ``Adopted`` file outside the target's folder, copied (and then removed)."""
+    fd = os.open(piece.path, os.O_RDONLY)
+    try:
+        yield FileRange(fd, 0, piece.size)
+    finally:
+        os.close(fd)
+        with contextlib.suppress(OSError):
+            os.unlink(piece.path)
 
 
 def write_error(path: Path, exc: OSError) -> OutputError:
@@ -268,9 +319,10 @@ class Staging:
                 os.unlink(tmp)
         self._staged = []
 
-    def stage(self, name: str, pieces: Iterable[str | bytes | FileRange]) -> None:
+    def stage(self, name: str, pieces: Iterable[str | bytes | FileRange | Adopted]) -> None:
         """Write ``pieces`` (text encoded, bytes as they are, a ``FileRange`` copied
-        from its file) to a temporary file for ``folder/name``."""
+        from its file, an ``Adopted`` file first taken over) to a temporary file for
+        ``folder/name``."""
         path = inside(self.folder, name)
         encoding = self.encoding
         tmp, size = _write_temp(

@@ -4,13 +4,14 @@ part of group's text facts, and the claims' report text (``ClaimSpool``).
 ``crosscheck report`` with more than one local job forks the helper before the
 extraction; the engine keeps the pickled result chunks the pool sends anyway
 (``engine.run_extraction(sink=...)``), the helper reads them back, and
-``report.write_report`` copies what it rendered. Nothing here prints.
+``report.write_report`` takes over the files it finished. Nothing here prints.
 """
 
 from __future__ import annotations
 
 import contextlib
 import gc
+import itertools
 import operator
 import os
 import pickle
@@ -21,11 +22,17 @@ import threading
 import typing
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Literal
 
 from crosscheck import safeio
-from crosscheck.records import ArticleResult, CrossReference, Extraction, Skipped
-from crosscheck.report import _CLAIM_ORDER, _claim_json_text, claims_csv_rows
+from crosscheck.records import CLAIM_COLUMNS, ArticleResult, CrossReference, Extraction, Skipped
+from crosscheck.report import (
+    _CLAIM_ORDER,
+    RemoteEntries,
+    _claim_json_text,
+    claims_csv_rows,
+    csv_text,
+    report_json_head,
+)
 
 if typing.TYPE_CHECKING:
     from crosscheck.group import TextFacts
@@ -63,6 +70,22 @@ class _Spooled(typing.NamedTuple):
     length: int
 
 
+class _Index(typing.NamedTuple):
+    """What the helper rendered: where each article's claims went (in the order it
+    read them), and the sizes of the files it finished (``_finish``)."""
+
+    csv: list[_Spooled]
+    json: list[_Spooled]
+    csv_size: int  # claims.csv's
+    csv_head: int  # the length of its header
+    json_size: int  # report.json's head's (``report.report_json_head``)
+
+
+def csv_header(excel: bool) -> bytes:
+    """claims.csv's header line (``report.csv_text``'s)."""
+    return csv_text([], list(CLAIM_COLUMNS), header=True, excel=excel).encode("utf-8")
+
+
 class ClaimSpool:
     """Work done ahead by a helper process on the core that group and judge leave idle:
     part of group's text facts, claims.csv's rows and report.json's claim lines.
@@ -80,14 +103,20 @@ class ClaimSpool:
     - once ``lines()`` hands it the canonical speakers and events (all a line needs
       besides its claim: ``_claim_json_text``), it appends each article's claims,
       rendered in report order, to two more such files as claims.csv rows and
-      report.json lines (while judge runs).
+      report.json lines (while judge runs), in the order it reads the articles;
+    - then it finishes two files of the output folder, named: claims.csv whole (its
+      header, then every article's rows in report order) and the start of
+      report.json up to the end of its claims (``report.report_json_head``: the
+      articles, rendered from the same results, and the claims' lines in report
+      order). Both are copied from file to file in the kernel, by the helper, and
+      fsynced there: while the main process writes the other report files.
 
     ``ready`` waits for it and checks that it rendered exactly the articles and
-    claims of the extraction; ``pieces`` then gives each article's bytes in report
-    order (articles by id, as the claims' report order has them: article ids are
-    unique) as a ``safeio.FileRange``, which ``Staging`` copies from file to file in
-    the kernel. The bytes are those ``ClaimRows`` renders, and the facts those group
-    makes: the same functions over the same claims in the same order.
+    claims of the extraction; ``claims_csv`` and ``json_head`` then give the finished
+    files to ``Staging`` (``safeio.Adopted``), which renames them into place, the
+    rest of report.json appended. The bytes are those ``ClaimRows`` renders, and the
+    facts those group makes: the same functions over the same claims in the same
+    order.
 
     The helper is forked when the sink is made, before the extraction, while this
     process is small: forked later, from a process holding the corpus, the
@@ -107,12 +136,15 @@ class ClaimSpool:
         self.folder = Path(folder)
         self.reason = "not started"  # why the spool is not used (empty when it is)
         self._files: dict[str, typing.BinaryIO] = {}
+        # the files the helper finishes ("csv", "json"): named, in the folder, until
+        # given to ``Staging`` or removed by ``close``
+        self._named: dict[str, tuple[str, typing.BinaryIO]] = {}
         self._pid: int | None = None
         self._pipe: int | None = None  # the helper's orders
         self._back: int | None = None  # the helper's word that the text facts are made
-        self._for: tuple[Extraction, dict[str, str], dict[str, tuple[str, ...]]] | None = None
-        # each kind's rendered articles in report order, once ready
-        self._order_of: dict[str, list[_Spooled]] | None = None
+        self._for: tuple[Extraction, dict[str, str], dict[str, tuple[str, ...]], bool] | None = None
+        # what the helper made, once ready
+        self._index: _Index | None = None
         self._made: bool | None = None  # whether the folder was made for the spool
 
     def __enter__(self) -> ClaimSpool:
@@ -134,6 +166,14 @@ class ClaimSpool:
             raise safeio.write_error(self.folder / f".spool-{kind}", exc) from exc
         return handle
 
+    def _named_file(self, kind: str, name: str) -> typing.BinaryIO:
+        try:
+            fd, path = tempfile.mkstemp(dir=self.folder, prefix=f".{name}.", suffix=".tmp")
+        except OSError as exc:
+            raise safeio.write_error(self.folder / name, exc) from exc
+        handle = self._named[kind] = (path, os.fdopen(fd, "w+b"))
+        return handle[1]
+
     def sink(self) -> typing.BinaryIO | None:
         """The file for the extraction's pickled chunks of results (the helper started),
         or None when no helper can be forked here (``reason``)."""
@@ -143,6 +183,7 @@ class ClaimSpool:
             self.reason = "cannot fork here"
             return None
         files = [self._file(kind) for kind in ("results", "csv", "json", "index", "facts")]
+        files += [self._named_file("csv", "claims.csv"), self._named_file("json", "report.json")]
         read_end, write_end = os.pipe()
         back_read, back_write = os.pipe()
         pid = os.fork()
@@ -219,32 +260,35 @@ class ClaimSpool:
         extraction: Extraction,
         speaker_of: dict[str, str],
         events_of: dict[str, tuple[str, ...]],
+        *,
+        excel: bool = False,
     ) -> None:
         """The helper renders the claims of ``extraction`` as claims.csv's rows and as
         report.json's lines, with these canonical speakers and events
         (``Groups.speaker_of``, ``Groups.events_of``, which the cross-reference hands on
-        unchanged). Once only."""
+        unchanged), and finishes claims.csv (with ``excel``'s header) and the start of
+        report.json. Once only."""
         if self._for is not None:
             raise RuntimeError("ClaimSpool.lines: already given")
-        self._for = (extraction, speaker_of, events_of)
+        self._for = (extraction, speaker_of, events_of, excel)
         results = self._files.get("results")
         if self._pid is not None and results is not None:
             results.flush()
-            tables = pickle.dumps(
-                _article_tables(extraction, speaker_of, events_of),
+            order = pickle.dumps(
+                (_article_tables(extraction, speaker_of, events_of), csv_header(excel)),
                 protocol=pickle.HIGHEST_PROTOCOL,
             )
-            self._order(b"rows" + tables)
+            self._order(b"rows" + order)
             self.reason = "rendering"
         if self._pipe is not None:
             os.close(self._pipe)  # (no more orders: the helper ends after these)
             self._pipe = None
 
     def ready(self, extraction: Extraction, xref: CrossReference) -> bool:
-        """Wait for the helper; whether its rows and lines are those of this extraction
-        and these tables (when not, ``reason`` says why)."""
+        """Wait for the helper; whether its files are those of this extraction and
+        these tables (when not, ``reason`` says why)."""
         made = self._for
-        if self._order_of is not None:
+        if self._index is not None:
             return made is not None and made[0] is extraction
         if made is None or not (
             made[0] is extraction and made[1] is xref.speaker_of and made[2] is xref.events_of
@@ -261,48 +305,61 @@ class ClaimSpool:
             return False
         handle = self._files["index"]
         handle.seek(0)
-        found: dict[str, list[_Spooled]] = pickle.load(handle)
-        if sorted(found) != ["csv", "json"]:
+        index: _Index | None = pickle.load(handle)
+        if index is None:
             self.reason = "the rendering process rendered too little"
             return False
         results = extraction.results
-        order: dict[str, list[_Spooled]] = {}
-        for kind, entries in found.items():
+        ids = [r.article.id for r in results]
+        if any(a >= b for a, b in itertools.pairwise(ids)):
+            # (the helper lists the articles in this order, as report.json does by id)
+            self.reason = "the articles are not in report order"
+            return False
+        for entries in (index.csv, index.json):
             by_id = {entry.article_id: entry for entry in entries}
-            ordered = [by_id.get(r.article.id) for r in results]
             if (
                 len(by_id) != len(entries)
                 or len(entries) != len(results)
                 or not all(
                     entry is not None and entry.claims == len(r.claims)
-                    for entry, r in zip(ordered, results, strict=True)
+                    for entry, r in zip(map(by_id.get, ids), results, strict=True)
                 )
             ):
                 self.reason = "the rendering process read other articles"
                 return False
-            order[kind] = typing.cast(list[_Spooled], ordered)
-        self._order_of = order
+        sizes = {kind: os.fstat(named.fileno()).st_size for kind, (_, named) in self._named.items()}
+        if sizes != {"csv": index.csv_size, "json": index.json_size}:
+            self.reason = "the rendering process finished too little"
+            return False
+        self._index = index
         self.reason = ""
         return True
 
-    def pieces(self, kind: Literal["json", "csv"]) -> Iterator[bytes | safeio.FileRange]:
-        """The spooled bytes of ``kind`` in report order: report.json's claim lines
-        joined by ``",\\n  "`` ("json"), or claims.csv's rows without the header
-        ("csv"): each article's as a range of the helper's file (``Staging`` copies
-        it from file to file, in the kernel), the separators as bytes. Only after
-        ``ready``."""
-        if self._order_of is None:
-            raise RuntimeError("ClaimSpool.pieces: not ready")
-        fd = self._files[kind].fileno()
-        sep = b"" if kind == "csv" else b",\n  "
-        first = True
-        for entry in self._order_of[kind]:
-            if not entry.length:
-                continue
-            if not first and sep:
-                yield sep
-            first = False
-            yield safeio.FileRange(fd, entry.at, entry.length)
+    def claims_csv(self, excel: bool) -> list[bytes | safeio.FileRange | safeio.Adopted]:
+        """claims.csv's pieces: the helper's file given over (``safeio.Adopted``), or,
+        when it has the other header (``excel``), its rows copied after this one's.
+        Only after ``ready``, once."""
+        index = self._index
+        if index is None:
+            raise RuntimeError("ClaimSpool.claims_csv: not ready")
+        header = csv_header(excel)
+        given = self._for
+        if given is not None and given[3] == excel:
+            return [self._given("csv", index.csv_size)]
+        fd = self._named["csv"][1].fileno()
+        return [header, safeio.FileRange(fd, index.csv_head, index.csv_size - index.csv_head)]
+
+    def json_head(self) -> safeio.Adopted:
+        """The helper's start of report.json (``report.report_json_head``), given over.
+        Only after ``ready``, once."""
+        if self._index is None:
+            raise RuntimeError("ClaimSpool.json_head: not ready")
+        return self._given("json", self._index.json_size)
+
+    def _given(self, kind: str, size: int) -> safeio.Adopted:
+        path, handle = self._named.pop(kind)
+        handle.close()
+        return safeio.Adopted(path, size)
 
     def close(self) -> None:
         """Stop the helper (if it still runs) and drop the files."""
@@ -319,6 +376,11 @@ class ClaimSpool:
         for handle in self._files.values():
             handle.close()
         self._files = {}
+        for path, handle in self._named.values():  # (not given to ``Staging``)
+            handle.close()
+            with contextlib.suppress(OSError):
+                os.unlink(path)
+        self._named = {}
         if self._made:  # made for the spool and left empty (the run failed): removed
             self._made = False
             with contextlib.suppress(OSError):
@@ -333,18 +395,22 @@ def _spool_helper(
     json_out: typing.BinaryIO,
     index_out: typing.BinaryIO,
     facts_out: typing.BinaryIO,
+    csv_final: typing.BinaryIO,
+    json_final: typing.BinaryIO,
 ) -> None:
     """``ClaimSpool``'s helper. For each order read from the pipe ``orders``:
 
     - "facts" and an article id: the text facts of the claims of the articles below it
       (``_spooled_facts``) pickled into ``facts_out`` by a child process, then b"F" on
       the pipe ``back`` (b"-" if it failed);
-    - "rows" and the pickled ``_article_tables``: every article's claims rendered from
-      ``results`` into ``csv_out`` and ``json_out`` (``_render_spooled``).
+    - "rows" and the pickled ``_article_tables`` and claims.csv's header: every
+      article's claims rendered from ``results`` into ``csv_out`` and ``json_out``
+      (``_render_spooled``), then claims.csv and the start of report.json written to
+      ``csv_final`` and ``json_final`` (``_finish``).
 
-    When the pipe closes: where each article's rows and lines went, pickled into
+    When the pipe closes: what it made (an ``_Index``, None without rows), pickled into
     ``index_out``."""
-    index: dict[str, list[_Spooled]] = {}
+    index: _Index | None = None
     while True:
         head = _read_pipe(orders, _LENGTH.size)
         if not head:
@@ -369,10 +435,72 @@ def _spool_helper(
             _, status = os.waitpid(pid, 0)
             safeio.write_all(back, b"F" if os.waitstatus_to_exitcode(status) == 0 else b"-")
         elif order.startswith(b"rows"):
-            tables: _ArticleTables = pickle.loads(order[4:])
-            index["csv"], index["json"] = _render_spooled(results, csv_out, json_out, tables)
+            tables, header = pickle.loads(order[4:])
+            csv_index, json_index, articles = _render_spooled(results, csv_out, json_out, tables)
+            index = _finish(
+                tables[0],
+                (csv_index, json_index),
+                articles,
+                header,
+                (csv_out, json_out),
+                (csv_final, json_final),
+            )
     pickle.dump(index, index_out, protocol=pickle.HIGHEST_PROTOCOL)
     index_out.flush()
+
+
+class _Counted(RemoteEntries):
+    """report.json's claims as ``report_json_head`` reads them: only their number
+    (their lines are the helper's ranges)."""
+
+    def json_pieces(self) -> Iterator[str]:
+        return iter(())  # (read only when there are none)
+
+
+def _finish(
+    starts: dict[str, int],
+    indexes: tuple[list[_Spooled], list[_Spooled]],
+    articles: dict[str, dict[str, typing.Any]],
+    header: bytes,
+    rendered: tuple[typing.BinaryIO, typing.BinaryIO],
+    finals: tuple[typing.BinaryIO, typing.BinaryIO],
+) -> _Index:
+    """claims.csv (``header``, then each article's rows in report order: the order of
+    ``starts``) into ``finals[0]``, and ``report.report_json_head`` (the rows of
+    ``articles``, then each article's claim lines) into ``finals[1]``, copied from the
+    files the rows and lines were rendered into (``rendered``, where ``indexes`` say);
+    both fsynced."""
+    order = list(starts)
+    csv_index, json_index = indexes
+    csv_final, json_final = finals
+    if sorted(articles) != sorted(order) or len(csv_index) != len(order):
+        return _Index(csv_index, json_index, -1, -1, -1)  # (``ready`` says which differ)
+
+    def ranges(index: list[_Spooled], fd: int) -> list[safeio.FileRange]:
+        by_id = {entry.article_id: entry for entry in index}
+        return [
+            safeio.FileRange(fd, entry.at, entry.length)
+            for entry in map(by_id.__getitem__, order)
+            if entry.length
+        ]
+
+    csv_size = safeio.write_pieces(csv_final, [header, *ranges(csv_index, rendered[0].fileno())])
+    claims = ranges(json_index, rendered[1].fileno())
+    count = sum(entry.claims for entry in json_index)
+
+    def lines(_: object) -> Iterator[bytes | safeio.FileRange]:
+        for n, piece in enumerate(claims):
+            if n:
+                yield b",\n  "
+            yield piece
+
+    head = report_json_head([articles[i] for i in order], _Counted(count), lines)
+    json_size = safeio.write_pieces(
+        json_final, (p.encode("utf-8") if isinstance(p, str) else p for p in head)
+    )
+    for handle in (csv_final, json_final):
+        os.fsync(handle.fileno())
+    return _Index(csv_index, json_index, csv_size, len(header), json_size)
 
 
 def _spooled_results(results: typing.BinaryIO) -> Iterator[ArticleResult]:
@@ -439,14 +567,15 @@ def _render_spooled(
     csv_out: typing.BinaryIO,
     json_out: typing.BinaryIO,
     tables: _ArticleTables,
-) -> tuple[list[_Spooled], list[_Spooled]]:
+) -> tuple[list[_Spooled], list[_Spooled], dict[str, dict[str, typing.Any]]]:
     """Each article's claims (in report order) from ``results`` as claims.csv rows,
     appended to ``csv_out``, and as report.json lines joined by ``",\n  "`` (with the
-    canonical speakers and events of ``tables``), appended to ``json_out``; where each
-    article's went."""
+    canonical speakers and events of ``tables``), appended to ``json_out``: where each
+    article's went; and each article's report.json row by id."""
     starts, speakers, events = tables
     csv_index: list[_Spooled] = []
     json_index: list[_Spooled] = []
+    articles: dict[str, dict[str, typing.Any]] = {}
     csv_at = json_at = 0
     for result in _spooled_results(results):
         article_id = result.article.id
@@ -480,9 +609,10 @@ def _render_spooled(
         json_out.write(encoded)
         json_index.append(_Spooled(article_id, len(claims), json_at, len(encoded)))
         json_at += len(encoded)
+        articles[article_id] = result.to_row()
     csv_out.flush()
     json_out.flush()
-    return csv_index, json_index
+    return csv_index, json_index, articles
 
 
 def _read_pipe(fd: int, length: int) -> bytes:

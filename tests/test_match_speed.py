@@ -285,15 +285,41 @@ def test_scoring_chunk_by_chunk_in_the_background_is_the_replaced_code(
         assert m.match(claims, groups, jobs=2) == _reference_match(claims, groups, 2)
 
 
+def _joined_of(runs: list[list[str]]) -> list[str]:
+    """``m._joined`` of the runs, given as indexes into their sorted vocabulary."""
+    vocabulary = sorted({w for run in runs for w in run})
+    index = {w: i for i, w in enumerate(vocabulary)}
+    ids = np.asarray([index[w] for run in runs for w in run], dtype=np.int64)
+    lengths = np.asarray([len(w) for w in vocabulary], dtype=np.int64)
+    counts = np.asarray([len(run) for run in runs], dtype=np.int64)
+    return m._joined(m._objects(vocabulary), lengths, ids, counts)
+
+
 @pytest.mark.parametrize(
     "runs",
-    [[], [[]], [["a"]], [["a", "b"], [], ["c"]], [[], [], ["x", "y", "z"], []]],
-    ids=["none", "one-empty", "one-word", "mixed", "empties-around"],
+    [
+        [],
+        [[]],
+        [["a"]],
+        [["a", "b"], [], ["c"]],
+        [[], [], ["x", "y", "z"], []],
+        [["b", "a", "b"], ["\u00e9t\u00e9", "\U0001d518x"], ["a"]],
+    ],
+    ids=["none", "one-empty", "one-word", "mixed", "empties-around", "repeats-non-ascii"],
 )
 def test_joined_is_a_join_per_run(runs: list[list[str]]) -> None:
-    flat = m._objects([w for run in runs for w in run])
-    counts = np.asarray([len(run) for run in runs], dtype=np.int64)
-    assert m._joined(flat, counts) == [" ".join(run) for run in runs]
+    assert _joined_of(runs) == [" ".join(run) for run in runs]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.lists(st.text(st.characters(blacklist_categories=["Zs", "Cc", "Zl", "Zp"]), min_size=1)),
+        max_size=8,
+    )
+)
+def test_joined_is_a_join_per_run_for_any_words(runs: list[list[str]]) -> None:
+    assert _joined_of(runs) == [" ".join(run) for run in runs]
 
 
 @settings(max_examples=200, deadline=None)
@@ -301,13 +327,14 @@ def test_joined_is_a_join_per_run(runs: list[list[str]]) -> None:
 def test_contents_are_the_joined_distinct_words_and_their_tokens(
     word_lists: list[list[str]],
 ) -> None:
-    full, vocabulary, tokens, counts = m._contents([tuple(ws) for ws in word_lists])
+    full, vocabulary, lengths, tokens, counts = m._contents([tuple(ws) for ws in word_lists])
     expected = [" ".join(sorted(set(ws))) for ws in word_lists]
     assert full == expected
     split = [t.split() for t in expected]
     assert vocabulary.tolist() == sorted({w for ws in split for w in ws})
     assert counts.tolist() == [len(ws) for ws in split]
     assert vocabulary[tokens].tolist() == [w for ws in split for w in ws]
+    assert lengths.tolist() == [len(w) for w in vocabulary.tolist()]
 
 
 def test_an_error_while_scoring_reaches_the_caller() -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import datetime as dt
 import hashlib
 import io
@@ -18,7 +19,7 @@ import report_fixtures as fx
 
 from crosscheck import report, safeio
 from crosscheck.errors import BaselineExistsError, CrosscheckError, OutputError
-from crosscheck.records import CLAIM_COLUMNS, TimeSpan
+from crosscheck.records import CLAIM_COLUMNS, Extraction, TimeSpan
 
 EX, XREF = fx.build()
 KIND_ROWS = {kind: report.rows(kind, EX, XREF) for kind in report.KINDS}
@@ -248,6 +249,26 @@ def test_report_json_text_format() -> None:
     assert text.endswith("}\n") and not text.endswith("\n\n")
     assert "\u2019" in text  # UTF-8 kept, not \\u escapes
     assert json.loads(text)["schema"] == report.REPORT_SCHEMA
+
+
+@pytest.mark.parametrize(
+    "case", ["fixture", "no claims", "no articles"], ids=["fixture", "no-claims", "no-articles"]
+)
+def test_report_json_is_its_head_then_its_tail(case: str) -> None:
+    """What a spool's helper writes (``report_json_head``) and what ``write_report``
+    appends to it (``_report_json_tail``) make report.json."""
+    ex, xref = fx.build()
+    if case == "no claims":
+        ex = Extraction(
+            tuple(dataclasses.replace(r, claims=()) for r in ex.results), ex.manifest, ex.errors
+        )
+    elif case == "no articles":
+        ex = Extraction((), ex.manifest, ex.errors)
+    data = report.build_report(ex, xref)
+    head = "".join(report.report_json_head(data["articles"], data["claims"], report._json_lines))
+    tail = "".join(report._report_json_tail(data, report._json_lines))
+    assert head + tail == report.report_json(data)
+    assert tail.startswith(',\n "events": ')
 
 
 def _digest(files: dict[str, str]) -> dict[str, str]:

@@ -65,6 +65,8 @@ with ClaimSpool(out) as spool:
     sink = spool.sink()
     assert sink is not None, spool.reason
     extraction = pipeline.extract(paths, jobs=2, sink=None if case == "no results kept" else sink)
+    if case == "unordered":
+        extraction = Extraction(extraction.results[::-1], extraction.manifest, extraction.errors)
     if case == "killed":
         os.kill(spool._pid, signal.SIGKILL)
     ahead = spool.facts(extraction)
@@ -78,7 +80,8 @@ with ClaimSpool(out) as spool:
             other = Extraction(extraction.results, extraction.manifest, extraction.errors)
             spool.lines(other, groups.speaker_of, groups.events_of)
         elif case != "no lines ordered":
-            spool.lines(extraction, groups.speaker_of, groups.events_of)
+            given = {"excel given": True, "plain given": False}.get(case, excel == "excel")
+            spool.lines(extraction, groups.speaker_of, groups.events_of, excel=given)
 
     xref = pipeline.cross_reference(extraction, jobs=2, before_judge=lines, facts_ahead=ahead)
     report.write_report(out, extraction, xref, excel=excel == "excel", spool=spool)
@@ -109,11 +112,23 @@ def _rendered(paths: list[str], out: Path, excel: bool = False) -> dict[str, byt
     return _files(out)
 
 
-@pytest.mark.parametrize("excel", [False, True], ids=["plain", "excel"])
+@pytest.mark.parametrize(
+    ("excel", "case"),
+    [
+        (False, "used"),
+        (True, "used"),
+        # the helper finished claims.csv with the other header: its rows are copied
+        (True, "plain given"),
+        (False, "excel given"),
+    ],
+    ids=["plain", "excel", "excel-written-plain-spooled", "plain-written-excel-spooled"],
+)
 def test_spooled_report_is_the_rendered_report(
-    small_pool: None, corpus: list[str], tmp_path: Path, excel: bool
+    small_pool: None, corpus: list[str], tmp_path: Path, excel: bool, case: str
 ) -> None:
-    assert _spooled(corpus, tmp_path / "spooled", excel=excel) == "; facts given"
+    """The same bytes, and no other file left in the folder (the helper's finished
+    files were renamed into place or removed)."""
+    assert _spooled(corpus, tmp_path / "spooled", case, excel=excel) == "; facts given"
     spooled = _files(tmp_path / "spooled")
     assert spooled == _rendered(corpus, tmp_path / "rendered", excel=excel)
     assert sorted(spooled) == sorted(report.REPORT_FILES)
@@ -128,6 +143,7 @@ def test_spooled_report_is_the_rendered_report(
         ("another extraction", "not given this extraction; facts given"),
         # (the helper read no article below the split: not the claims group wants)
         ("no results kept", "the rendering process read other articles; facts made here"),
+        ("unordered", "the articles are not in report order; facts given"),
     ],
 )
 def test_a_spool_that_cannot_be_used_is_not(
@@ -184,18 +200,20 @@ def test_the_helper_renders_the_claims_in_report_order(
 ) -> None:
     """The helper's work, run in this process: the text facts of the claims of the
     articles below the split, in report order, as group makes them; each article's rows
-    and lines, whose concatenation in article order is what ClaimRows renders."""
-    kinds = ("results", "csv", "json", "index", "facts")
+    and lines, whose concatenation in article order is what ClaimRows renders; and the
+    files it finishes: claims.csv whole, and report.json up to the end of its claims."""
+    kinds = ("results", "csv", "json", "index", "facts", "csv_final", "json_final")
     files = {k: (tmp_path / k).open("w+b") for k in kinds}
     back_read, back_write = os.pipe()
     try:
         extraction = pipeline.extract(corpus, jobs=2, sink=files["results"])
         files["results"].flush()
         xref = pipeline.cross_reference(extraction)
-        tables = pickle.dumps(spools._article_tables(extraction, xref.speaker_of, xref.events_of))
+        tables = spools._article_tables(extraction, xref.speaker_of, xref.events_of)
         ids = sorted(r.article.id for r in extraction.results)
         until = ids[len(ids) // 2]
-        orders = _orders(b"facts" + until.encode(), b"rows" + tables)
+        header = spools.csv_header(excel=True)
+        orders = _orders(b"facts" + until.encode(), b"rows" + pickle.dumps((tables, header)))
         try:
             spools._spool_helper(orders, back_write, *(files[k] for k in kinds))
         finally:
@@ -226,12 +244,22 @@ def test_the_helper_renders_the_claims_in_report_order(
         ("json", ",\n  ".join(rows.json_pieces())),
     ):
         data = (tmp_path / kind).read_bytes()
-        entries = sorted(index[kind], key=lambda e: e.article_id)
+        entries = sorted(getattr(index, kind), key=lambda e: e.article_id)
         assert [e.article_id for e in entries] == sorted(by_id)
         assert all(e.claims == len(by_id[e.article_id].claims) for e in entries)
         sep = b"" if kind == "csv" else b",\n  "
         joined = sep.join(data[e.at : e.at + e.length] for e in entries if e.length)
         assert joined == text.encode("utf-8")
+    full = report.report_files(extraction, xref, excel=True)
+    csv_final = (tmp_path / "csv_final").read_bytes()
+    assert csv_final == full["claims.csv"].encode("utf-8")
+    assert (index.csv_size, index.csv_head) == (len(csv_final), len(header))
+    json_final = (tmp_path / "json_final").read_bytes()
+    assert index.json_size == len(json_final)
+    whole = full["report.json"].encode("utf-8")
+    assert whole.startswith(json_final)
+    assert whole[len(json_final) :].startswith(b',\n "events": ')
+    assert b'\n "claims": [\n  {' in json_final
 
 
 def test_the_sink_holds_the_results(small_pool: None, corpus: list[str], tmp_path: Path) -> None:
@@ -266,7 +294,9 @@ def test_a_failed_run_leaves_no_folder_it_made(tmp_path: Path, existed: bool) ->
         out.mkdir()
     with pytest.raises(RuntimeError), ClaimSpool(out) as spool:
         spool._file("csv")  # (what ``sink`` does first, without forking)
+        spool._named_file("csv", "claims.csv")
         assert out.is_dir()
+        assert len(list(out.iterdir())) == 1  # (the named file; the other is anonymous)
         raise RuntimeError("the run failed")
     assert out.exists() == existed
     if existed:
@@ -283,7 +313,7 @@ def test_staging_takes_text_bytes_and_file_ranges(
     source.write_bytes(b"0123456789" * 100_000)
     with source.open("rb") as handle, safeio.Staging(tmp_path / "out") as staging:
         fd = handle.fileno()
-        pieces = [
+        pieces: list[str | bytes | safeio.FileRange] = [
             "é",
             b"\xc3\xa9",
             safeio.FileRange(fd, 3, 999_990),
@@ -294,6 +324,43 @@ def test_staging_takes_text_bytes_and_file_ranges(
         staging.commit()
     expected = "éé".encode() + source.read_bytes()[3:999_993] + b"\n01"
     assert (tmp_path / "out" / "x.txt").read_bytes() == expected
+
+
+@pytest.mark.parametrize("where", ["same folder", "other folder"])
+def test_staging_adopts_a_file(tmp_path: Path, where: str) -> None:
+    """An ``Adopted`` file of the target's folder becomes the staged file (renamed,
+    the other pieces appended); one elsewhere is copied; either way it is gone."""
+    out = tmp_path / "out"
+    out.mkdir()
+    given = (out if where == "same folder" else tmp_path) / ".x.txt.given.tmp"
+    given.write_bytes(b"head,")
+    inode = given.stat().st_ino
+    with safeio.Staging(out) as staging:
+        staging.stage("x.txt", [safeio.Adopted(str(given), 5), "t\u00e9il", b"!"])
+        staging.commit()
+    done = out / "x.txt"
+    assert done.read_bytes() == "head,t\u00e9il!".encode()
+    assert (done.stat().st_ino == inode) == (where == "same folder")
+    assert not given.exists()
+    assert sorted(p.name for p in out.iterdir()) == ["x.txt"]
+
+
+@pytest.mark.parametrize(
+    ("size", "more"),
+    [(4, []), (5, [safeio.FileRange(-1, 0, 3)])],
+    ids=["not-the-size-given", "a-later-piece-fails"],
+)
+def test_a_failed_adoption_is_an_error_and_leaves_nothing(
+    tmp_path: Path, size: int, more: list[safeio.FileRange]
+) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    given = out / ".x.txt.given.tmp"
+    given.write_bytes(b"head,")
+    pieces: list[safeio.Adopted | safeio.FileRange] = [safeio.Adopted(str(given), size), *more]
+    with pytest.raises(OutputError), safeio.Staging(out) as staging:
+        staging.stage("x.txt", pieces)
+    assert list(out.iterdir()) == []
 
 
 def _refuse(*args: object) -> int:
