@@ -341,6 +341,9 @@ def test_staging_adopts_a_file(tmp_path: Path, where: str) -> None:
     done = out / "x.txt"
     assert done.read_bytes() == "head,t\u00e9il!".encode()
     assert (done.stat().st_ino == inode) == (where == "same folder")
+    umask = os.umask(0)
+    os.umask(umask)
+    assert done.stat().st_mode & 0o777 == 0o666 & ~umask  # (as any written file)
     assert not given.exists()
     assert sorted(p.name for p in out.iterdir()) == ["x.txt"]
 
