@@ -2035,15 +2035,14 @@ def _write_report(
         plain_csv, plain_json = producers["claims.csv"], producers["report.json"]
 
         def claims_csv() -> Iterable[str | bytes | safeio.FileRange | safeio.Adopted]:
-            if not given.ready(extraction, xref):
-                return plain_csv()
-            return given.claims_csv(excel)
+            pieces = given.claims_csv(excel) if given.ready(extraction, xref) else None
+            return plain_csv() if pieces is None else pieces
 
         def report_json() -> Iterable[str | bytes | safeio.FileRange | safeio.Adopted]:
-            if not given.ready(extraction, xref):
+            head = given.json_head() if given.ready(extraction, xref) else None
+            if head is None:
                 return plain_json()
-            tail = _report_json_tail(report, _json_lines)
-            return itertools.chain([given.json_head()], tail)
+            return itertools.chain([head], _report_json_tail(report, _json_lines))
 
         producers["claims.csv"], producers["report.json"] = claims_csv, report_json
     # the spooled files last: the spool's child may still be rendering them

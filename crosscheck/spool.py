@@ -335,25 +335,32 @@ class ClaimSpool:
         self.reason = ""
         return True
 
-    def claims_csv(self, excel: bool) -> list[bytes | safeio.FileRange | safeio.Adopted]:
+    def claims_csv(self, excel: bool) -> list[bytes | safeio.FileRange | safeio.Adopted] | None:
         """claims.csv's pieces: the helper's file given over (``safeio.Adopted``), or,
         when it has the other header (``excel``), its rows copied after this one's.
-        Only after ``ready``, once."""
+        None once the file was given (a second report). Only after ``ready``."""
         index = self._index
         if index is None:
             raise RuntimeError("ClaimSpool.claims_csv: not ready")
-        header = csv_header(excel)
+        named = self._named.get("csv")
+        if named is None:
+            return None
         given = self._for
         if given is not None and given[3] == excel:
             return [self._given("csv", index.csv_size)]
-        fd = self._named["csv"][1].fileno()
-        return [header, safeio.FileRange(fd, index.csv_head, index.csv_size - index.csv_head)]
+        header = csv_header(excel)
+        return [
+            header,
+            safeio.FileRange(named[1].fileno(), index.csv_head, index.csv_size - index.csv_head),
+        ]
 
-    def json_head(self) -> safeio.Adopted:
-        """The helper's start of report.json (``report.report_json_head``), given over.
-        Only after ``ready``, once."""
+    def json_head(self) -> safeio.Adopted | None:
+        """The helper's start of report.json (``report.report_json_head``), given over;
+        None once given (a second report). Only after ``ready``."""
         if self._index is None:
             raise RuntimeError("ClaimSpool.json_head: not ready")
+        if "json" not in self._named:
+            return None
         return self._given("json", self._index.json_size)
 
     def _given(self, kind: str, size: int) -> safeio.Adopted:

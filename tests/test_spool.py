@@ -85,6 +85,8 @@ with ClaimSpool(out) as spool:
 
     xref = pipeline.cross_reference(extraction, jobs=2, before_judge=lines, facts_ahead=ahead)
     report.write_report(out, extraction, xref, excel=excel == "excel", spool=spool)
+    if case == "twice":  # (the helper's files were given to the first report)
+        report.write_report(out + "-again", extraction, xref, excel=excel == "excel", spool=spool)
     print(spool.reason)
     # (``facts`` splits where the head holds claims: facts of none are not theirs)
     print("facts given" if taken and taken[0] and taken[0].words_of else "facts made here")
@@ -120,8 +122,9 @@ def _rendered(paths: list[str], out: Path, excel: bool = False) -> dict[str, byt
         # the helper finished claims.csv with the other header: its rows are copied
         (True, "plain given"),
         (False, "excel given"),
+        (False, "twice"),
     ],
-    ids=["plain", "excel", "excel-written-plain-spooled", "plain-written-excel-spooled"],
+    ids=["plain", "excel", "excel-written-plain-spooled", "plain-written-excel-spooled", "twice"],
 )
 def test_spooled_report_is_the_rendered_report(
     small_pool: None, corpus: list[str], tmp_path: Path, excel: bool, case: str
@@ -133,6 +136,8 @@ def test_spooled_report_is_the_rendered_report(
     assert spooled == _rendered(corpus, tmp_path / "rendered", excel=excel)
     assert sorted(spooled) == sorted(report.REPORT_FILES)
     assert json.loads(spooled["report.json"])["claims"], "claims were spooled"
+    if case == "twice":  # the second report renders them itself
+        assert _files(tmp_path / "spooled-again") == spooled
 
 
 @pytest.mark.parametrize(
