@@ -186,7 +186,7 @@ def _write_temp(path: Path, pieces: Iterable[bytes | FileRange | Adopted]) -> tu
     first = next(given, None)
     handle: BinaryIO
     try:
-        if isinstance(first, Adopted) and os.path.dirname(first.path) == str(path.parent):
+        if isinstance(first, Adopted) and _same_folder(first.path, path.parent):
             tmp = first.path
             if os.stat(tmp).st_size != first.size:
                 raise OSError(f"{tmp} is not the size given ({first.size} bytes)")
@@ -220,6 +220,15 @@ def _write_temp(path: Path, pieces: Iterable[bytes | FileRange | Adopted]) -> tu
             raise write_error(path, exc) from exc
         raise
     return tmp, size
+
+
+def _same_folder(file: str, folder: Path) -> bool:
+    """Whether ``file`` lies in ``folder`` (the same folder however it is spelled: a
+    rename from one to the other stays on one file system)."""
+    try:
+        return os.path.samefile(os.path.dirname(file) or ".", folder)
+    except OSError:
+        return False
 
 
 def _adopted_copy(piece: Adopted) -> Iterator[bytes | FileRange]:

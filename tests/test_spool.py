@@ -331,21 +331,23 @@ def test_staging_takes_text_bytes_and_file_ranges(
     assert (tmp_path / "out" / "x.txt").read_bytes() == expected
 
 
-@pytest.mark.parametrize("where", ["same folder", "other folder"])
+@pytest.mark.parametrize("where", ["same folder", "same folder spelled otherwise", "other folder"])
 def test_staging_adopts_a_file(tmp_path: Path, where: str) -> None:
     """An ``Adopted`` file of the target's folder becomes the staged file (renamed,
     the other pieces appended); one elsewhere is copied; either way it is gone."""
     out = tmp_path / "out"
     out.mkdir()
-    given = (out if where == "same folder" else tmp_path) / ".x.txt.given.tmp"
+    given = (tmp_path if where == "other folder" else out) / ".x.txt.given.tmp"
     given.write_bytes(b"head,")
     inode = given.stat().st_ino
-    with safeio.Staging(out) as staging:
+    # (the folder as a path relative to the working folder, the file's absolute)
+    folder = Path(os.path.relpath(out)) if where.endswith("otherwise") else out
+    with safeio.Staging(folder) as staging:
         staging.stage("x.txt", [safeio.Adopted(str(given), 5), "t\u00e9il", b"!"])
         staging.commit()
     done = out / "x.txt"
     assert done.read_bytes() == "head,t\u00e9il!".encode()
-    assert (done.stat().st_ino == inode) == (where == "same folder")
+    assert (done.stat().st_ino == inode) == (where != "other folder")
     umask = os.umask(0)
     os.umask(umask)
     assert done.stat().st_mode & 0o777 == 0o666 & ~umask  # (as any written file)
