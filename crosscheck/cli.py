@@ -486,7 +486,6 @@ def stream_claims(
     import tempfile
 
     from crosscheck import report, safeio, streaming
-    from crosscheck.records import CLAIM_COLUMNS
 
     skipped: list[Skipped] = []
     warned: list[streaming.Rendered] = []
@@ -504,7 +503,7 @@ def stream_claims(
     def pieces(progress: Progress) -> Iterator[str]:
         nonlocal read
         if fmt == "csv":
-            yield report.csv_text([], list(CLAIM_COLUMNS), header=True, excel=excel)
+            yield report.claims_csv_header(excel)
         for rendered in streaming.sorted_rendered(articles(progress)):
             read += 1
             if rendered.warnings and len(warned) < MAX_SKIP_LINES:

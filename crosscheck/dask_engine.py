@@ -134,7 +134,6 @@ from crosscheck.judge import Tagged, Verdict
 from crosscheck.match import _label
 from crosscheck.progress import Progress
 from crosscheck.records import (
-    CLAIM_COLUMNS,
     Article,
     ArticleResult,
     Candidate,
@@ -744,9 +743,9 @@ class DaskClaims(RemoteClaims):
                 yield text
 
     def csv_pieces(self, excel: bool) -> Iterator[str]:
-        from crosscheck.report import csv_text
+        from crosscheck.report import claims_csv_header
 
-        yield csv_text([], list(CLAIM_COLUMNS), header=True, excel=excel)
+        yield claims_csv_header(excel)
         yield from self._ext.stream(claims_csv_text, self.canon())
 
 

@@ -1195,7 +1195,7 @@ class ClaimRows(Sequence[dict[str, Any]]):
 
     def csv_pieces(self, excel: bool) -> Iterator[str]:
         """claims.csv in pieces (header first): the bytes of ``claims_csv``."""
-        yield csv_text([], list(CLAIM_COLUMNS), header=True, excel=excel)
+        yield claims_csv_header(excel)
         yield from self._rendered("csv")
 
     def render(self, fmt: str, start: int, stop: int) -> str:
@@ -1906,10 +1906,15 @@ def findings_csv_pieces(
         yield csv_text([f.to_row() for f in ordered[at : at + max(1, batch)]], cols, header=False)
 
 
+def claims_csv_header(excel: bool) -> str:
+    """claims.csv's header line (with ``excel``, after a byte-order mark)."""
+    return csv_text([], list(CLAIM_COLUMNS), header=True, excel=excel)
+
+
 def claims_csv(claims: Iterable[Mapping[str, Any]], excel: bool) -> Iterator[str]:
     """claims.csv in pieces: the same bytes as ``render("claims", rows, "csv")``."""
     cols = list(CLAIM_COLUMNS)
-    yield csv_text([], cols, header=True, excel=excel)
+    yield claims_csv_header(excel)
     batch: list[dict[str, Any]] = []
     for row in claims:
         batch.append({c: row[c] for c in cols})

@@ -24,13 +24,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from crosscheck import safeio
-from crosscheck.records import CLAIM_COLUMNS, ArticleResult, CrossReference, Extraction, Skipped
+from crosscheck.records import ArticleResult, CrossReference, Extraction, Skipped
 from crosscheck.report import (
     _CLAIM_ORDER,
     RemoteEntries,
     _claim_json_text,
+    claims_csv_header,
     claims_csv_rows,
-    csv_text,
     report_json_head,
 )
 
@@ -79,11 +79,6 @@ class _Index(typing.NamedTuple):
     csv_size: int  # claims.csv's
     csv_head: int  # the length of its header
     json_size: int  # report.json's head's (``report.report_json_head``)
-
-
-def csv_header(excel: bool) -> bytes:
-    """claims.csv's header line (``report.csv_text``'s)."""
-    return csv_text([], list(CLAIM_COLUMNS), header=True, excel=excel).encode("utf-8")
 
 
 class ClaimSpool:
@@ -275,7 +270,10 @@ class ClaimSpool:
         if self._pid is not None and results is not None:
             results.flush()
             order = pickle.dumps(
-                (_article_tables(extraction, speaker_of, events_of), csv_header(excel)),
+                (
+                    _article_tables(extraction, speaker_of, events_of),
+                    claims_csv_header(excel).encode("utf-8"),
+                ),
                 protocol=pickle.HIGHEST_PROTOCOL,
             )
             self._order(b"rows" + order)
@@ -348,7 +346,7 @@ class ClaimSpool:
         given = self._for
         if given is not None and given[3] == excel:
             return [self._given("csv", index.csv_size)]
-        header = csv_header(excel)
+        header = claims_csv_header(excel).encode("utf-8")
         return [
             header,
             safeio.FileRange(named[1].fileno(), index.csv_head, index.csv_size - index.csv_head),
@@ -480,7 +478,7 @@ def _finish(
     order = list(starts)
     csv_index, json_index = indexes
     csv_final, json_final = finals
-    if sorted(articles) != sorted(order) or len(csv_index) != len(order):
+    if articles.keys() != set(order) or len(csv_index) != len(order):
         return _Index(csv_index, json_index, -1, -1, -1)  # (``ready`` says which differ)
 
     def ranges(index: list[_Spooled], fd: int) -> list[safeio.FileRange]:

@@ -217,7 +217,7 @@ def test_the_helper_renders_the_claims_in_report_order(
         tables = spools._article_tables(extraction, xref.speaker_of, xref.events_of)
         ids = sorted(r.article.id for r in extraction.results)
         until = ids[len(ids) // 2]
-        header = spools.csv_header(excel=True)
+        header = report.claims_csv_header(excel=True).encode("utf-8")
         orders = _orders(b"facts" + until.encode(), b"rows" + pickle.dumps((tables, header)))
         try:
             spools._spool_helper(orders, back_write, *(files[k] for k in kinds))
