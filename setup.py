@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from setuptools import setup
+from setuptools import Extension, setup
 from setuptools.command.build_ext import build_ext
 
 HERE = Path(__file__).resolve().parent
@@ -34,7 +34,7 @@ def compiled_extensions() -> list[Any]:
         _say("mypyc is not available: installing the pure Python modules")
         return []
     try:
-        return list(
+        modules = list(
             mypycify(
                 [f"crosscheck/{m}.py" for m in native["COMPILED"]],
                 group_name=native["GROUP"],
@@ -44,6 +44,12 @@ def compiled_extensions() -> list[Any]:
     except (Exception, SystemExit) as exc:  # mypyc exits on a type error
         _say(f"mypyc could not compile ({exc}): installing the pure Python modules")
         return []
+    # the C kernels, built and run with the compiled modules (native.KERNELS)
+    kernels = [
+        Extension(f"crosscheck.{k}", [f"crosscheck/{k}.c"], extra_compile_args=["-O2"])
+        for k in native["KERNELS"]
+    ]
+    return modules + kernels
 
 
 class BuildNative(build_ext):

@@ -22,12 +22,15 @@ those comparisons are wasted but bounded.) A pair is kept if its claims come fro
 different articles, or from one article but different speakers and non-overlapping
 content spans.
 
-Pairs are deduplicated across passes and scored once with rapidfuzz
-(``process.cpdist``, ``token_set_ratio`` on the normalised contents, then on the main
-clauses for the pairs below the cut-off when either claim has a main clause shorter
-than its content), using ``jobs`` threads, chunk by chunk (with more than one job
-in a background thread while the candidates of the chunks already scored are
-labelled: rapidfuzz releases the GIL). Each claim's content words come from
+Pairs are deduplicated across passes and scored once with rapidfuzz's
+``token_set_ratio`` on the normalised contents, then on the main clauses for the pairs
+below the cut-off when either claim has a main clause shorter than its content, using
+``jobs`` threads, chunk by chunk (with more than one job in a background thread while
+the candidates of the chunks already scored are labelled: the scorers release the
+GIL). With the compiled build the scorer is the C kernel ``_tokenset`` (``_runs``,
+``_run_scores``): the same scores, from every text given once as word ids instead of
+split, sorted and decomposed again for each pair; the pure Python build calls
+rapidfuzz (``process.cpdist``, ``_final_scores``). Each claim's content words come from
 ``group`` (``text_facts``, computed once for match and judge); their document
 frequencies, the rarity order and the rare words are found with numpy for all claims
 at once (``_contents``); entries are sorted as integer codes (block key rank, claim rank by rarity), in the order of the (key,
@@ -45,7 +48,7 @@ import threading
 from collections.abc import Callable, Generator, Iterator, Sequence
 from itertools import chain, compress, repeat
 from operator import attrgetter
-from typing import TypeVar, cast
+from typing import NamedTuple, TypeVar, cast
 
 import numpy as np
 import numpy.typing as npt
@@ -243,8 +246,9 @@ def _joined(
 
 def _contents(
     word_lists: Sequence[tuple[str, ...]],
+    texts: bool = True,
 ) -> tuple[
-    list[str],
+    list[str] | None,
     npt.NDArray[np.object_],
     npt.NDArray[np.int64],
     npt.NDArray[np.int64],
@@ -260,7 +264,10 @@ def _contents(
     Content words hold no whitespace and are not empty (``group``'s word pattern), so
     the tokens of a content are its distinct words: found for all claims at once with
     numpy. Also the length of each word of the vocabulary. Should a word break that rule the contents are joined and split claim by
-    claim (the same tokens, slower)."""
+    claim (the same tokens, slower).
+
+    ``texts=False`` leaves the contents unjoined (None instead) when the words keep that
+    rule: the tokens are then all the scorer needs (``_tokenset``)."""
     n = len(word_lists)
     flat = list(chain.from_iterable(word_lists))
     vocabulary = sorted(set(flat))
@@ -281,7 +288,8 @@ def _contents(
         counts = np.bincount(coded // size, minlength=n).astype(np.int64)
         words = _objects(vocabulary)
         lengths = np.fromiter(map(len, vocabulary), dtype=np.int64, count=len(vocabulary))
-        return _joined(words, lengths, tokens, counts), words, lengths, tokens, counts
+        joined = _joined(words, lengths, tokens, counts) if texts else None
+        return joined, words, lengths, tokens, counts
     full = [" ".join(sorted(set(ws))) for ws in word_lists]
     split = [t.split() for t in full]
     flat = list(chain.from_iterable(split))
@@ -350,6 +358,136 @@ def _first_seen_codes(keys: list[str]) -> npt.NDArray[np.int64]:
     return np.fromiter(map(code.__getitem__, keys), dtype=np.int64, count=len(keys))
 
 
+def _kernel_ok() -> bool:
+    """Whether the compiled scorer runs here: built with the compiled modules and run
+    with them (``native.KERNELS``); the pure Python build scores with rapidfuzz."""
+    from crosscheck import native
+
+    if native.status() != "compiled":
+        return False
+    try:
+        from crosscheck import _tokenset  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+class _Runs(NamedTuple):
+    """The texts to score as runs of word ids, for ``_tokenset.scores``: text i < n is
+    claim i's content, and ``main_of[i]`` the text of its main clause (i itself, or a
+    text after the contents)."""
+
+    chars: npt.NDArray[np.uint32]  # the vocabulary's words end to end, as code points
+    word_end: npt.NDArray[np.int64]
+    tokens: npt.NDArray[np.int64]
+    run_end: npt.NDArray[np.int64]
+    main_of: npt.NDArray[np.int64]
+    shorter: npt.NDArray[np.bool_]  # whether the claim has a main clause text of its own
+
+
+def _runs(
+    vocabulary: npt.NDArray[np.object_],
+    lengths: npt.NDArray[np.int64],
+    tokens: npt.NDArray[np.int64],
+    counts: npt.NDArray[np.int64],
+    mains: dict[int, tuple[str, ...]],
+) -> _Runs | None:
+    """``_Runs`` of the contents (``_contents``' tokens, ids ascending in each claim's run)
+    and of the main clauses after them; None when a main clause word is not in the
+    vocabulary (then the texts are scored by rapidfuzz)."""
+    n = len(counts)
+    alpha = dict(zip(vocabulary.tolist(), range(len(vocabulary)), strict=True))
+    main_runs: list[list[int]] = []
+    for i in mains:
+        got = [alpha.get(w, -1) for w in mains[i]]
+        if -1 in got:
+            return None
+        main_runs.append(sorted(set(got)))
+    main_tokens = np.fromiter(
+        chain.from_iterable(main_runs), dtype=np.int64, count=sum(map(len, main_runs))
+    )
+    main_counts = np.fromiter(map(len, main_runs), dtype=np.int64, count=len(main_runs))
+    chars = np.frombuffer("".join(vocabulary.tolist()).encode("utf-32-le"), dtype=np.uint32)
+    main_of = np.arange(n, dtype=np.int64)
+    shorter = np.zeros(n, dtype=bool)
+    if mains:
+        at = np.fromiter(mains, dtype=np.int64, count=len(mains))
+        main_of[at] = n + np.arange(len(mains), dtype=np.int64)
+        shorter[at] = True
+    return _Runs(
+        chars=chars,
+        word_end=np.cumsum(lengths),
+        tokens=np.concatenate([tokens, main_tokens]),
+        run_end=np.cumsum(np.concatenate([counts, main_counts])),
+        main_of=main_of,
+        shorter=shorter,
+    )
+
+
+#: Pairs per call of the compiled scorer (its scores are 8 bytes a pair; each call
+#: checks the runs once).
+RUN_CHUNK = 500_000
+
+
+def _run_scores(
+    runs: _Runs, lo: npt.NDArray[np.int64], hi: npt.NDArray[np.int64], workers: int
+) -> Iterator[tuple[int, npt.NDArray[np.float64]]]:
+    """``_final_scores`` of the runs, by the compiled scorer: rapidfuzz's
+    ``token_set_ratio`` of the contents, and for the pairs below the cut-off whose claims
+    have a main clause of their own, the better of it and the main clauses' score. With
+    more than one worker, each call's pairs are split between that many threads (the
+    scorer releases the GIL)."""
+    from crosscheck import _tokenset
+
+    def part(
+        a: npt.NDArray[np.int64], b: npt.NDArray[np.int64], out: npt.NDArray[np.float64]
+    ) -> None:
+        _tokenset.scores(
+            runs.chars,
+            runs.word_end,
+            runs.tokens,
+            runs.run_end,
+            np.ascontiguousarray(a),
+            np.ascontiguousarray(b),
+            out,
+        )
+
+    def scored(a: npt.NDArray[np.int64], b: npt.NDArray[np.int64]) -> npt.NDArray[np.float64]:
+        out = np.empty(len(a), dtype=np.float64)
+        if workers < 2 or len(a) < 2 * workers:
+            part(a, b, out)
+            return out
+        cuts = [len(a) * k // workers for k in range(workers + 1)]
+        failed: list[BaseException] = []
+
+        def run(k: int) -> None:
+            try:
+                part(a[cuts[k] : cuts[k + 1]], b[cuts[k] : cuts[k + 1]], out[cuts[k] : cuts[k + 1]])
+            except BaseException as exc:  # raised in the caller's thread below
+                failed.append(exc)
+
+        threads = [
+            threading.Thread(target=run, args=(k,), name="crosscheck-match-scorer", daemon=True)
+            for k in range(workers)
+        ]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        if failed:
+            raise failed[0]
+        return out
+
+    for start in range(0, len(lo), RUN_CHUNK):
+        a, b = lo[start : start + RUN_CHUNK], hi[start : start + RUN_CHUNK]
+        score = scored(a, b)
+        low = np.nonzero((score < R.CANDIDATE_CUTOFF) & (runs.shorter[a] | runs.shorter[b]))[0]
+        if len(low):
+            again = scored(runs.main_of[a[low]], runs.main_of[b[low]])
+            score[low] = np.maximum(score[low], again)
+        yield start, score
+
+
 def _match(claims: Sequence[Claim], groups: Groups, jobs: int) -> tuple[tuple[Candidate, ...], int]:
     ordered = sorted(claims, key=attrgetter("claim_id"))
     n = len(ordered)
@@ -358,11 +496,20 @@ def _match(claims: Sequence[Claim], groups: Groups, jobs: int) -> tuple[tuple[Ca
     ids = list(map(attrgetter("claim_id"), ordered))
     word_lists, mains, incident_sets = _facts(ordered, ids, groups)
     # the contents to score and their tokens (``_contents``); the main clauses (the
-    # content itself unless the claim has shorter main clause words)
-    full, vocabulary, lengths, tokens, counts = _contents(word_lists)
-    main = list(full)
-    for i in mains:
-        main[i] = " ".join(sorted(set(mains[i])))
+    # content itself unless the claim has shorter main clause words): as word-id runs
+    # for the compiled scorer (``_Runs``), else as texts for rapidfuzz's
+    use_kernel = _kernel_ok()
+    full, vocabulary, lengths, tokens, counts = _contents(word_lists, texts=not use_kernel)
+    runs = None
+    if use_kernel and full is None:
+        runs = _runs(vocabulary, lengths, tokens, counts, mains)
+    main: list[str] = []
+    if runs is None:
+        if full is None:
+            full = _joined(vocabulary, lengths, tokens, counts)
+        main = list(full)
+        for i in mains:
+            main[i] = " ".join(sorted(set(mains[i])))
     # document frequency of every token (the vocabulary in word order); the words
     # ranked rarest first, by (df, word)
     size = max(len(vocabulary), 1)
@@ -440,11 +587,16 @@ def _match(claims: Sequence[Claim], groups: Groups, jobs: int) -> tuple[tuple[Ca
     lo = uniq // n
     hi = uniq % n
     compared = len(uniq)
-    # scored chunk by chunk; with more than one job in a background thread (rapidfuzz
-    # releases the GIL) while this one labels the candidates of the chunks scored
-    shorter = np.zeros(n, dtype=bool)
-    shorter[list(mains)] = [main[i] is not full[i] for i in mains]
-    chunks = _final_scores(_objects(full), _objects(main), shorter, lo, hi, max(1, jobs))
+    # scored chunk by chunk; with more than one job in a background thread (the scorers
+    # release the GIL) while this one labels the candidates of the chunks scored
+    chunks: Iterator[tuple[int, npt.NDArray[np.float64]]]
+    if runs is not None:
+        chunks = _run_scores(runs, lo, hi, max(1, jobs))
+    else:
+        texts = cast("list[str]", full)
+        shorter = np.zeros(n, dtype=bool)
+        shorter[list(mains)] = [main[i] is not texts[i] for i in mains]
+        chunks = _final_scores(_objects(texts), _objects(main), shorter, lo, hi, max(1, jobs))
     if jobs > 1:
         chunks = _in_background(chunks)
 

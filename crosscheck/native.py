@@ -52,6 +52,12 @@ COMPILED: tuple[str, ...] = (
     "html",
 )
 
+#: Kernels written in C, built with the compiled modules and run with them (all or
+#: none): ``_tokenset`` scores match's pairs (``match._scores``) as rapidfuzz's
+#: ``token_set_ratio`` would, from texts given once as word ids. Each is
+#: ``crosscheck/<name>.c``, typed for mypy by ``<name>.pyi``.
+KERNELS: tuple[str, ...] = ("_tokenset",)
+
 #: The group's name: its shared library is ``crosscheck/native__mypyc.<suffix>``.
 GROUP = "crosscheck.native"
 
@@ -65,11 +71,12 @@ _HERE = Path(__file__).resolve().parent
 _status = "pure: not imported through the package"
 
 
-def source_hashes(folder: Path, modules: Sequence[str] = COMPILED) -> dict[str, str]:
-    """The sha256 of each compiled module's source in ``folder``."""
-    return {
-        f"{m}.py": hashlib.sha256((folder / f"{m}.py").read_bytes()).hexdigest() for m in modules
-    }
+def source_hashes(
+    folder: Path, modules: Sequence[str] = COMPILED, kernels: Sequence[str] = KERNELS
+) -> dict[str, str]:
+    """The sha256 of each compiled module's and kernel's source in ``folder``."""
+    names = [f"{m}.py" for m in modules] + [f"{k}.c" for k in kernels]
+    return {name: hashlib.sha256((folder / name).read_bytes()).hexdigest() for name in names}
 
 
 def pure_requested() -> bool:
@@ -81,10 +88,10 @@ LIBRARY = GROUP.rpartition(".")[2] + "__mypyc"
 
 
 def _extensions(folder: Path) -> list[Path]:
-    """The extension files present in ``folder``: the compiled modules' and the
-    group's shared library."""
+    """The extension files present in ``folder``: the compiled modules', the group's
+    shared library and the kernels'."""
     found = []
-    for m in (*COMPILED, LIBRARY):
+    for m in (*COMPILED, LIBRARY, *KERNELS):
         for suffix in importlib.machinery.EXTENSION_SUFFIXES:
             path = folder / f"{m}{suffix}"
             if path.exists():
@@ -101,7 +108,7 @@ def check(folder: Path = _HERE) -> str:
     built = _extensions(folder)
     if not built:
         return "pure: not compiled at install"
-    if len(built) < len(COMPILED) + 1:
+    if len(built) < len(COMPILED) + 1 + len(KERNELS):
         return "pure: the compiled build is incomplete"
     try:
         stamp = json.loads((folder / STAMP).read_text(encoding="utf-8"))

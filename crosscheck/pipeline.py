@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, BinaryIO
 
 from crosscheck import attribute, clean, ingest, segment
+from crosscheck.gctools import trim_heap
 from crosscheck.progress import Progress, silent
 from crosscheck.records import (
     Article,
@@ -133,6 +134,9 @@ def cross_reference(
     groups = group.group(claims, facts_ahead)
     progress("match", 0, None)
     candidates, compared = match.match(claims, groups, jobs=jobs)
+    # what match freed goes back to the system before judge builds its facts (the run's
+    # peak: ``gctools.trim_heap``)
+    trim_heap()
     if before_judge is not None:
         before_judge(groups)
     progress("judge", 0, None)

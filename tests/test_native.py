@@ -28,16 +28,23 @@ def package(
     built: tuple[str, ...] = native.COMPILED,
     stamp: bool = True,
     library: bool = True,
+    kernels: bool = True,
 ) -> Path:
-    """A folder with the compiled modules' sources, fake extension files for ``built``
-    (and, when all are built and ``library``, for the group's shared library) and, with
-    ``stamp``, the build's record of the sources."""
+    """A folder with the compiled modules' and the C kernels' sources, fake extension
+    files for ``built`` (and, when all are built, for the group's shared library with
+    ``library`` and for the kernels with ``kernels``) and, with ``stamp``, the build's
+    record of the sources."""
     for m in native.COMPILED:
         (tmp_path / f"{m}.py").write_text(f"NAME = {m!r}\n", encoding="utf-8")
+    for k in native.KERNELS:
+        (tmp_path / f"{k}.c").write_text(f"/* {k} */\n", encoding="utf-8")
     for m in built:
         (tmp_path / f"{m}{SUFFIX}").write_bytes(b"")
     if built == native.COMPILED and library:
         (tmp_path / f"{native.LIBRARY}{SUFFIX}").write_bytes(b"")
+    if built == native.COMPILED and kernels:
+        for k in native.KERNELS:
+            (tmp_path / f"{k}{SUFFIX}").write_bytes(b"")
     if stamp:
         hashes = native.source_hashes(tmp_path)
         (tmp_path / native.STAMP).write_text(json.dumps(hashes), encoding="utf-8")
@@ -47,6 +54,11 @@ def package(
 def edit(folder: Path, module: str) -> None:
     with (folder / f"{module}.py").open("a", encoding="utf-8") as f:
         f.write("# edited\n")
+
+
+def edit_kernel(folder: Path, kernel: str) -> None:
+    with (folder / f"{kernel}.c").open("a", encoding="utf-8") as f:
+        f.write("/* edited */\n")
 
 
 @pytest.fixture
@@ -71,6 +83,16 @@ def not_pure(monkeypatch: pytest.MonkeyPatch) -> None:
             lambda p: package(p, library=False),
             "pure: the compiled build is incomplete",
             id="no-shared-library",
+        ),
+        pytest.param(
+            lambda p: package(p, kernels=False),
+            "pure: the compiled build is incomplete",
+            id="no-kernel",
+        ),
+        pytest.param(
+            lambda p: edit_kernel(package(p), native.KERNELS[0]),
+            f"pure: {native.KERNELS[0]}.c changed since the compiled build (reinstall)",
+            id="kernel-source-edited",
         ),
         pytest.param(
             lambda p: package(p, stamp=False),
